@@ -1,0 +1,60 @@
+"""Option dataclasses and defaults."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+DEFAULT_TRANSLATION_MODEL = "Helsinki-NLP/opus-mt-nl-en"
+DEFAULT_SUMMARIZATION_MODEL = "sshleifer/distilbart-cnn-12-6"
+DEFAULT_MODELS_DIR = Path("models")
+
+# Padded source tokens per batch. A 2-core CPU gains nothing past ~1k tokens; a datacenter
+# GPU keeps getting faster up to tens of thousands.
+DEFAULT_BATCH_TOKENS = {"cpu": 1024, "cuda": 16384, "mps": 4096}
+
+
+@dataclass(frozen=True)
+class ModelSpec:
+    """Which model to load and how to find it.
+
+    Args:
+        model: a Hugging Face hub id (``org/name``) or a local folder.
+        revision: hub branch, tag or commit; ``None`` means the repository default.
+        offline: never touch the network (``HF_HUB_OFFLINE=1`` does the same).
+        models_dir: folder of local snapshots written by ``translate models pull``.
+    """
+
+    model: str
+    revision: str | None = None
+    offline: bool = False
+    models_dir: Path = DEFAULT_MODELS_DIR
+
+
+@dataclass(frozen=True)
+class RuntimeOptions:
+    """Where the models run: ``device`` is auto|cpu|cuda|cuda:N|mps, ``dtype`` auto|fp32|fp16|bf16."""
+
+    device: str = "auto"
+    dtype: str = "auto"
+
+
+@dataclass(frozen=True)
+class TranslationOptions:
+    """How the translator batches and decodes.
+
+    Args:
+        beams: beam size; ``None`` takes the checkpoint's generation config.
+        batch_tokens: padded source tokens per batch; ``None`` picks a default for the device.
+        length_ratio, length_slack: output cap per batch is
+            ``ceil(length_ratio * longest source + length_slack)`` tokens, so a degenerate
+            repetition loop stops early instead of running to the model's maximum.
+        window_segments: how many segments of consecutive documents are sorted and batched
+            together; bounds memory when streaming many documents.
+    """
+
+    beams: int | None = None
+    batch_tokens: int | None = None
+    length_ratio: float = 1.5
+    length_slack: int = 10
+    window_segments: int = 2048

@@ -1,0 +1,305 @@
+"""Documents: decode bytes, split into paragraphs, lines and sentences, reassemble.
+
+Pure Python, no torch. A :class:`Document` keeps the source's structure (paragraphs,
+headings, list items, markup prefixes) so a translation can be rendered back into exactly
+the same shape.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from translate.errors import DocumentError
+from translate.sentences import split_sentences
+
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_ITEM = re.compile(r"^(\s*(?:[-*•–+]|\d{1,3}[.)]|[a-z]\))\s+)(?=\S)")
+_MD_HEADING = re.compile(r"^(#{1,6}\s+)(?=\S)")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_TERMINAL = ".!?:;…,\"'”’)»"
+_HEADING_MAX = 100
+_SPACES = re.compile(r"[ \t\u00a0]+")
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    encoding: str
+
+
+def decode(data: bytes, name: str) -> Decoded:
+    """Decodes a text file the way a newsroom archive needs.
+
+    UTF-8 (with or without BOM), UTF-16/32 with BOM, else legacy cp1252, else the best
+    guess of charset-normalizer. Newlines are normalised to ``\\n``.
+
+    Raises:
+        DocumentError: for empty, whitespace-only, binary or undecodable input; the message
+            starts with ``name``.
+    """
+    if not data:
+        raise DocumentError(f"{name}: file is empty")
+    text, encoding = None, None
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                text, encoding = data.decode(codec), codec
+            except UnicodeDecodeError as exc:
+                raise DocumentError(f"{name}: invalid {codec} text ({exc.reason})") from exc
+            break
+    if text is None:
+        if b"\x00" in data:
+            raise DocumentError(f"{name}: binary file, not text")
+        text, encoding = _decode_without_bom(data, name)
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = text.replace("\ufeff", "").replace("\f", "\n")
+    if len(_CONTROL.findall(text)) > max(2, len(text) // 1000):
+        raise DocumentError(f"{name}: binary file, not text")
+    if not text.strip():
+        raise DocumentError(f"{name}: file holds only whitespace")
+    return Decoded(_CONTROL.sub("", text), encoding)
+
+
+def _decode_without_bom(data: bytes, name: str) -> tuple[str, str]:
+    for codec in ("utf-8", "cp1252"):
+        try:
+            return data.decode(codec), codec
+        except UnicodeDecodeError:
+            continue
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise DocumentError(f"{name}: cannot decode as text in any known encoding")
+    return str(best), best.encoding
+
+
+@dataclass(frozen=True)
+class Line:
+    """One output line: ``prefix`` (markup kept as is) followed by translatable sentences.
+
+    ``kind`` is ``heading``, ``item``, ``prose`` or ``verbatim`` (kept untranslated).
+    """
+
+    kind: str
+    prefix: str
+    sentences: tuple[str, ...]
+
+    def render(self) -> str:
+        return self.prefix + " ".join(self.sentences)
+
+
+@dataclass(frozen=True)
+class Document:
+    """Paragraphs of lines of sentences; ``render()`` gives the normalised text."""
+
+    paragraphs: tuple[tuple[Line, ...], ...]
+
+    @property
+    def sentences(self) -> list[str]:
+        """All translatable sentences in document order."""
+        return [s for para in self.paragraphs for line in para for s in line.sentences]
+
+    @property
+    def words(self) -> int:
+        return sum(len(s.split()) for s in self.sentences)
+
+    def with_sentences(self, sentences: Sequence[str]) -> Document:
+        """The same structure with every sentence replaced, in order (e.g. by its translation)."""
+        if len(sentences) != len(self.sentences):
+            raise ValueError(f"expected {len(self.sentences)} sentences, got {len(sentences)}")
+        it = iter(sentences)
+        return Document(
+            tuple(
+                tuple(replace(line, sentences=tuple(next(it) for _ in line.sentences)) for line in p)
+                for p in self.paragraphs
+            )
+        )
+
+    def render(self) -> str:
+        return "\n\n".join("\n".join(line.render() for line in p) for p in self.paragraphs) + "\n"
+
+
+def parse(text: str, markdown: bool = False) -> Document:
+    """Splits decoded text into paragraphs (blank-line separated), lines and sentences.
+
+    Headings, list items and markdown markup keep their own lines; hard-wrapped prose lines
+    are joined before sentence splitting. With ``markdown`` fenced code blocks are kept
+    verbatim.
+    """
+    paragraphs = []
+    for block in _blocks(text, markdown):
+        lines = tuple(_to_line(kind, prefix, body) for kind, prefix, body in block)
+        if lines:
+            paragraphs.append(lines)
+    return Document(tuple(paragraphs))
+
+
+def _blocks(text: str, markdown: bool) -> Iterator[list[tuple[str, str, str]]]:
+    raw_lines = [line.rstrip() for line in text.split("\n")]
+    block: list[str] = []
+    in_fence = False
+    fence: list[str] = []
+    for raw in raw_lines:
+        if markdown and _FENCE.match(raw):
+            if in_fence:
+                fence.append(raw)
+                yield [("verbatim", line, "") for line in fence]
+                fence, in_fence = [], False
+            else:
+                if block:
+                    yield _units(block)
+                    block = []
+                in_fence, fence = True, [raw]
+            continue
+        if in_fence:
+            fence.append(raw)
+        elif raw.strip():
+            block.append(raw)
+        elif block:
+            yield _units(block)
+            block = []
+    if fence:
+        yield [("verbatim", line, "") for line in fence]
+    if block:
+        yield _units(block)
+
+
+def _units(block: list[str]) -> list[tuple[str, str, str]]:
+    width = max(len(line.strip()) for line in block)
+    units: list[list] = []  # [kind, prefix, [body parts], last line]
+    for raw in block:
+        heading = _MD_HEADING.match(raw)
+        item = _ITEM.match(raw)
+        if heading:
+            units.append(["heading", heading.group(1), [raw[heading.end() :]], raw])
+        elif item:
+            units.append(["item", item.group(1), [raw[item.end() :]], raw])
+        elif units and _continues(units[-1], raw, width):
+            units[-1][2].append(raw.strip())
+            units[-1][3] = raw
+        else:
+            units.append(["prose", "", [raw.strip()], raw])
+    for unit in units:
+        if unit[0] == "prose" and len(unit[2]) == 1 and _heading_like(unit[3], 2 * _HEADING_MAX):
+            unit[0] = "heading"
+    return [(kind, prefix, " ".join(parts)) for kind, prefix, parts, _ in units]
+
+
+def _continues(unit: list, raw: str, width: int) -> bool:
+    kind, _, _, last = unit
+    if kind == "heading" or _heading_like(last, width):
+        return False
+    if kind == "item":
+        return raw[:1].isspace() or len(last.strip()) >= 0.6 * width
+    return True
+
+
+def _heading_like(line: str, width: int) -> bool:
+    stripped = line.strip()
+    return stripped[-1] not in _TERMINAL and len(stripped) < 0.6 * width
+
+
+def _to_line(kind: str, prefix: str, body: str) -> Line:
+    body = _SPACES.sub(" ", body).strip()
+    if kind == "verbatim" or not any(ch.isalpha() for ch in body):
+        return Line("verbatim", prefix + body, ())
+    return Line(kind, prefix, tuple(split_sentences(body)))
+
+
+def split_to_fit(text: str, count_tokens: Callable[[str], int], limit: int) -> list[str]:
+    """Cuts ``text`` into pieces of at most ``limit`` tokens; ``"".join(pieces) == text``.
+
+    Cuts fall after clause punctuation (``;`` ``:``), then commas, then before dashes, then
+    at any whitespace; a run without whitespace is cut into the longest prefixes that fit.
+    No character is dropped.
+    """
+    if count_tokens(text) <= limit:
+        return [text]
+    for boundary in _CLAUSE_BOUNDARIES:
+        cuts = [m.end() for m in boundary.finditer(text) if 0 < m.end() < len(text)]
+        if cuts:
+            parts = [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True)]
+            return _pack(parts, count_tokens, limit)
+    return _cut_run(text, count_tokens, limit)
+
+
+_CLAUSE_BOUNDARIES = (
+    re.compile(r"[;:]\s+"),
+    re.compile(r",\s+"),
+    re.compile(r"\s+(?=[-–—]\s)"),
+    re.compile(r"\s+"),
+)
+
+
+def _pack(parts: list[str], count_tokens: Callable[[str], int], limit: int) -> list[str]:
+    pieces: list[str] = []
+    current = ""
+    for part in parts:
+        if current and count_tokens(current + part) <= limit:
+            current += part
+            continue
+        if current:
+            pieces.append(current)
+        if count_tokens(part) <= limit:
+            current = part
+        else:
+            pieces.extend(split_to_fit(part, count_tokens, limit))
+            current = ""
+    if current:
+        pieces.append(current)
+    return pieces
+
+
+def _cut_run(text: str, count_tokens: Callable[[str], int], limit: int) -> list[str]:
+    pieces = []
+    while text:
+        lo, hi = 1, len(text)
+        while lo < hi:  # longest prefix that fits
+            mid = (lo + hi + 1) // 2
+            if count_tokens(text[:mid]) <= limit:
+                lo = mid
+            else:
+                hi = mid - 1
+        pieces.append(text[:lo])
+        text = text[lo:]
+    return pieces
+
+
+@dataclass(frozen=True)
+class Source:
+    """A source file's decoded text and what the sidecar records about it."""
+
+    name: str
+    text: str
+    encoding: str
+    size: int
+    sha256: str
+
+
+def read_source(path: Path) -> Source:
+    """Reads and decodes one article.
+
+    Raises:
+        DocumentError: unreadable, empty, binary or undecodable; the message names the file.
+    """
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise DocumentError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+    decoded = decode(data, str(path))
+    return Source(
+        str(path), decoded.text, decoded.encoding, len(data), hashlib.sha256(data).hexdigest()
+    )

@@ -1,0 +1,61 @@
+"""Generation engines: token ids in, texts out.
+
+One small interface so the translator and summarizer never see torch, and a fake (an echo
+engine in the tests) or another backend can stand in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+
+@dataclass(frozen=True)
+class GenerationSettings:
+    """Decoding settings for one batch; ``None`` keeps the checkpoint's own value."""
+
+    max_new_tokens: int
+    min_new_tokens: int | None = None
+    num_beams: int | None = None
+    length_penalty: float | None = None
+    no_repeat_ngram_size: int | None = None
+
+
+@dataclass(frozen=True)
+class CheckpointDefaults:
+    """Decoding settings the checkpoint ships in its generation config."""
+
+    num_beams: int = 1
+    min_length: int = 0
+    max_length: int = 512
+    length_penalty: float = 1.0
+    no_repeat_ngram_size: int = 0
+
+
+@dataclass(frozen=True)
+class Generated:
+    """One output row: its text, its length in tokens, and whether it stopped at the cap."""
+
+    text: str
+    tokens: int
+    hit_cap: bool
+
+
+class Engine(Protocol):
+    model_id: str
+    revision: str | None
+    device: str
+    dtype: str
+    max_input_tokens: int
+    defaults: CheckpointDefaults
+
+    def encode(self, texts: Sequence[str]) -> list[list[int]]:
+        """Token ids per text, special tokens included, never truncated."""
+        ...
+
+    def generate(
+        self, batch: Sequence[Sequence[int]], settings: GenerationSettings
+    ) -> list[Generated]:
+        """Decodes one batch; rows come back in the order given."""
+        ...

@@ -1,0 +1,134 @@
+"""Transformers + torch seq2seq engine."""
+
+from __future__ import annotations
+
+import copy
+import logging
+from collections.abc import Sequence
+
+import torch
+
+from translate.config import ModelSpec, RuntimeOptions
+from translate.devices import configure_backends, dtype_name, resolve_device, resolve_dtype
+from translate.engines import CheckpointDefaults, Generated, GenerationSettings
+from translate.errors import ModelLoadError
+from translate.hub import ResolvedModel, resolve_model
+
+logger = logging.getLogger(__name__)
+
+
+class TorchEngine:
+    """A seq2seq checkpoint (MarianMT, BART, ...) loaded once onto one device.
+
+    Args:
+        model: the resolved model folder.
+        runtime: device and dtype, ``auto`` picks CUDA with fp16 when present, else CPU fp32.
+    """
+
+    def __init__(self, model: ResolvedModel, runtime: RuntimeOptions = RuntimeOptions()):
+        from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.disable_progress_bar()
+        self.model_id = model.model_id
+        self.revision = model.revision
+        self._device = resolve_device(runtime.device)
+        self._dtype = resolve_dtype(self._device, runtime.dtype)
+        self.device = str(self._device)
+        self.dtype = dtype_name(self._dtype)
+        configure_backends(self._device)
+        try:
+            self.tokenizer = AutoTokenizer.from_pretrained(model.path)
+            self.model = AutoModelForSeq2SeqLM.from_pretrained(model.path, dtype=self._dtype)
+        except Exception as exc:  # transformers raises OSError, ValueError, KeyError, ...
+            reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise ModelLoadError(f"{model.path}: cannot load model ({reason})") from exc
+        self.model.to(self._device).eval()
+        config = self.model.config
+        self.max_input_tokens = min(
+            getattr(config, "max_position_embeddings", 512) or 512,
+            self.tokenizer.model_max_length or 512,
+        )
+        self._generation = self.model.generation_config
+        self.defaults = CheckpointDefaults(
+            num_beams=self._generation.num_beams or 1,
+            min_length=self._generation.min_length or 0,
+            max_length=self._generation.max_length or self.max_input_tokens,
+            length_penalty=self._generation.length_penalty or 1.0,
+            no_repeat_ngram_size=self._generation.no_repeat_ngram_size or 0,
+        )
+        self._pad_id = self.tokenizer.pad_token_id
+        self._eos_id = self._generation.eos_token_id
+        # Fewer distinct shapes on GPUs (kernel and allocator reuse); pure waste on CPU.
+        self._pad_multiple = 8 if self._device.type == "cuda" else 1
+        logger.info(
+            "loaded %s from %s on %s (%s)", model.model_id, model.path, self.device, self.dtype
+        )
+
+    def encode(self, texts: Sequence[str]) -> list[list[int]]:
+        if not texts:
+            return []
+        return self.tokenizer(list(texts), truncation=False, verbose=False)["input_ids"]
+
+    def generate(
+        self, batch: Sequence[Sequence[int]], settings: GenerationSettings
+    ) -> list[Generated]:
+        try:
+            return self._generate(batch, settings)
+        except torch.OutOfMemoryError:
+            if len(batch) == 1:
+                raise
+            # Halve the batch and retry instead of failing the run.
+            if self._device.type == "cuda":
+                torch.cuda.empty_cache()
+            half = len(batch) // 2
+            logger.warning("out of memory on a batch of %d rows; retrying in halves", len(batch))
+            return self.generate(batch[:half], settings) + self.generate(batch[half:], settings)
+
+    def _generate(
+        self, batch: Sequence[Sequence[int]], settings: GenerationSettings
+    ) -> list[Generated]:
+        # Preprocess
+        width = max(len(row) for row in batch)
+        width += -width % self._pad_multiple
+        ids = torch.full((len(batch), width), self._pad_id, dtype=torch.long)
+        mask = torch.zeros((len(batch), width), dtype=torch.long)
+        for i, row in enumerate(batch):
+            ids[i, : len(row)] = torch.tensor(row, dtype=torch.long)
+            mask[i, : len(row)] = 1
+        config = self._config_for(settings)
+        # Forward
+        with torch.inference_mode():
+            out = self.model.generate(
+                input_ids=ids.to(self._device),
+                attention_mask=mask.to(self._device),
+                generation_config=config,
+            )
+        # Postprocess
+        out = out[:, 1:].cpu()  # drop the decoder start token
+        texts = self.tokenizer.batch_decode(out, skip_special_tokens=True)
+        results = []
+        for row, text in zip(out.tolist(), texts, strict=True):
+            ended = self._eos_id in row
+            steps = row.index(self._eos_id) + 1 if ended else len(row)
+            # Forced-EOS checkpoints put EOS on the last step, so a row that used every step
+            # was cut by the cap either way.
+            results.append(Generated(text.strip(), steps - ended, steps >= settings.max_new_tokens))
+        return results
+
+    def _config_for(self, settings: GenerationSettings):
+        config = copy.deepcopy(self._generation)
+        # Lengths count the decoder start token; set as *_length so the checkpoint's own
+        # max_length/min_length cannot take precedence.
+        config.max_length = settings.max_new_tokens + 1
+        config.min_length = (settings.min_new_tokens or 0) + 1
+        for name in ("num_beams", "length_penalty", "no_repeat_ngram_size"):
+            value = getattr(settings, name)
+            if value is not None:
+                setattr(config, name, value)
+        return config
+
+
+def load_engine(spec: ModelSpec, runtime: RuntimeOptions = RuntimeOptions()) -> TorchEngine:
+    """Resolves ``spec`` (folder, ``models/``, cache or download) and loads it."""
+    return TorchEngine(resolve_model(spec), runtime)

@@ -1,0 +1,29 @@
+"""Library errors. The CLI turns them into one-line messages and exit codes."""
+
+
+class TranslateError(Exception):
+    """Base class for errors the user can act on."""
+
+    exit_code = 1
+
+
+class UsageError(TranslateError):
+    """Bad options or arguments."""
+
+    exit_code = 2
+
+
+class ModelNotFoundError(TranslateError):
+    """A model is neither on disk nor downloadable."""
+
+    exit_code = 2
+
+
+class ModelLoadError(TranslateError):
+    """A model folder exists but transformers cannot load it."""
+
+    exit_code = 2
+
+
+class DocumentError(TranslateError):
+    """A source file cannot be read or decoded as text."""

@@ -1,0 +1,209 @@
+"""Where a model comes from: a folder, ``models/``, the Hugging Face cache, or a download."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from translate.config import DEFAULT_SUMMARIZATION_MODEL, DEFAULT_TRANSLATION_MODEL, ModelSpec
+from translate.errors import ModelNotFoundError
+
+logger = logging.getLogger(__name__)
+
+KNOWN_MODELS = (DEFAULT_TRANSLATION_MODEL, DEFAULT_SUMMARIZATION_MODEL)
+SNAPSHOT_FILE = "snapshot.json"
+
+# Only what loading needs: no TF/Flax/Rust weights, no README images.
+_LOAD_FILES = [
+    "config.json",
+    "generation_config.json",
+    "*.spm",
+    "vocab.json",
+    "merges.txt",
+    "tokenizer.json",
+    "tokenizer_config.json",
+    "special_tokens_map.json",
+]
+_SAFETENSORS = ["*.safetensors", "model.safetensors.index.json"]
+_PYTORCH_BIN = ["pytorch_model.bin", "pytorch_model.bin.index.json", "pytorch_model-*.bin"]
+_HUB_ID = re.compile(r"^[\w.-]+/[\w.-]+$")
+
+
+@dataclass(frozen=True)
+class ResolvedModel:
+    """A model folder on disk and where it was found.
+
+    ``source`` is one of ``folder``, ``models-dir``, ``cache``, ``download``; ``revision`` is
+    the commit hash when known.
+    """
+
+    model_id: str
+    path: Path
+    source: str
+    revision: str | None
+
+
+def local_dir_name(model_id: str) -> str:
+    return model_id.replace("/", "--")
+
+
+def offline_mode(spec: ModelSpec) -> bool:
+    return spec.offline or os.environ.get("HF_HUB_OFFLINE", "").lower() in ("1", "true", "yes")
+
+
+def cache_dir() -> Path:
+    from huggingface_hub import constants
+
+    return Path(constants.HF_HUB_CACHE)
+
+
+def resolve_model(spec: ModelSpec) -> ResolvedModel:
+    """Finds ``spec.model`` on disk, downloading it only when allowed and needed.
+
+    Order: an existing folder path; ``<models_dir>/<org>--<name>/``; the Hugging Face cache;
+    a download (unless offline).
+
+    Raises:
+        ModelNotFoundError: with a one-line message naming where it looked and how to fix it.
+    """
+    path = Path(spec.model).expanduser()
+    if path.is_dir():
+        if not (path / "config.json").is_file():
+            raise ModelNotFoundError(f"{path}: folder has no config.json, so it is not a model")
+        return ResolvedModel(spec.model, path, "folder", _snapshot_revision(path))
+    if not _HUB_ID.match(spec.model):
+        raise ModelNotFoundError(f"model folder {spec.model} does not exist")
+
+    local = spec.models_dir / local_dir_name(spec.model)
+    if (local / "config.json").is_file():
+        return ResolvedModel(spec.model, local, "models-dir", _snapshot_revision(local))
+
+    cached = _from_cache(spec)
+    if cached is not None:
+        return cached
+
+    where = f"{local} and the Hugging Face cache ({cache_dir()})"
+    fix = (
+        "Fix: run `translate models pull` on a connected machine and copy its models/ folder "
+        "here, or pass --model PATH to a local model folder."
+    )
+    if offline_mode(spec):
+        raise ModelNotFoundError(
+            f"model {spec.model!r} not found: looked in {where}; offline, so no download "
+            f"was tried. {fix}"
+        )
+    try:
+        folder = _download(spec, local_dir=None)
+    except Exception as exc:  # huggingface_hub raises many types for one cause: no model
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise ModelNotFoundError(
+            f"model {spec.model!r} not found: looked in {where}; download failed ({reason}). "
+            f"{fix}"
+        ) from exc
+    return ResolvedModel(spec.model, folder, "download", folder.name)
+
+
+def pull_model(spec: ModelSpec) -> ResolvedModel:
+    """Snapshots ``spec.model`` into ``<models_dir>/<org>--<name>/`` with only the files
+    loading needs, and records the repository id and commit in ``snapshot.json``."""
+    if offline_mode(spec):
+        raise ModelNotFoundError(f"cannot pull {spec.model!r}: offline mode is on")
+    target = spec.models_dir / local_dir_name(spec.model)
+    try:
+        _download(spec, local_dir=target)
+        from huggingface_hub import HfApi
+
+        sha = HfApi().model_info(spec.model, revision=spec.revision).sha
+    except Exception as exc:
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise ModelNotFoundError(f"cannot pull {spec.model!r}: {reason}") from exc
+    record = {
+        "model": spec.model,
+        "revision": sha,
+        "pulled": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+    }
+    (target / SNAPSHOT_FILE).write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
+    return ResolvedModel(spec.model, target, "models-dir", sha)
+
+
+@dataclass(frozen=True)
+class LocalModel:
+    """One row of ``translate models list``."""
+
+    model_id: str
+    location: str
+    path: Path | None
+    size_bytes: int
+
+
+def list_models(models_dir: Path) -> list[LocalModel]:
+    """The known default models plus every folder in ``models_dir``, with where each lives."""
+    names = list(KNOWN_MODELS)
+    if models_dir.is_dir():
+        for child in sorted(models_dir.iterdir()):
+            if (child / "config.json").is_file():
+                name = child.name.replace("--", "/", 1)
+                if name not in names:
+                    names.append(name)
+    rows = []
+    for name in names:
+        spec = ModelSpec(name, offline=True, models_dir=models_dir)
+        local = models_dir / local_dir_name(name)
+        if (local / "config.json").is_file():
+            rows.append(LocalModel(name, "models dir", local, _folder_size(local)))
+            continue
+        cached = _from_cache(spec)
+        if cached is not None:
+            rows.append(LocalModel(name, "HF cache", cached.path, _folder_size(cached.path)))
+        else:
+            rows.append(LocalModel(name, "missing", None, 0))
+    return rows
+
+
+def _from_cache(spec: ModelSpec) -> ResolvedModel | None:
+    from huggingface_hub import snapshot_download
+
+    try:
+        folder = Path(
+            snapshot_download(spec.model, revision=spec.revision, local_files_only=True)
+        )
+    except Exception:  # not cached (or a broken cache entry): treat as absent
+        return None
+    if not (folder / "config.json").is_file():
+        return None
+    return ResolvedModel(spec.model, folder, "cache", folder.name)
+
+
+def _download(spec: ModelSpec, local_dir: Path | None) -> Path:
+    from huggingface_hub import HfApi, snapshot_download
+
+    files = HfApi().list_repo_files(spec.model, revision=spec.revision)
+    weights = _SAFETENSORS if any(f.endswith(".safetensors") for f in files) else _PYTORCH_BIN
+    logger.info("downloading %s (%s weights)", spec.model, weights[0])
+    return Path(
+        snapshot_download(
+            spec.model,
+            revision=spec.revision,
+            local_dir=local_dir,
+            allow_patterns=_LOAD_FILES + weights,
+        )
+    )
+
+
+def _snapshot_revision(folder: Path) -> str | None:
+    record = folder / SNAPSHOT_FILE
+    if not record.is_file():
+        return None
+    try:
+        return json.loads(record.read_text(encoding="utf-8")).get("revision")
+    except (OSError, ValueError):
+        return None
+
+
+def _folder_size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())

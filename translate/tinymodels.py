@@ -1,0 +1,176 @@
+"""Random-weight models with real tokenizers, built locally.
+
+Used by the tests, ``translate demo`` and ``translate bench``: hub weights cannot be
+downloaded everywhere, but the product's loading and generation code must still run for
+real. The tokenizers are trained here (sentencepiece for Marian, byte-level BPE for BART);
+the weights are random, so the output text is nonsense of realistic shape.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+logger = logging.getLogger(__name__)
+
+_DUTCH = """
+De gemeenteraad van Amsterdam heeft dinsdag ingestemd met het nieuwe fietsplan.
+Volgens dhr. J. de Vries kost het project ca. 1.000 euro per straat.
+Het kabinet wil de regels m.b.t. huurwoningen aanpassen, o.a. in grote steden.
+'We moeten nu handelen,' zei de minister tijdens een persconferentie in Den Haag.
+Het aantal bezoekers groeide vorig jaar met 3,5 procent tot bijna twee miljoen.
+De trein van 12.30 uur naar Utrecht viel uit door een storing bij Schiphol.
+Boeren protesteren al weken tegen de plannen voor minder stikstof.
+Waarom duurt het zo lang? vroeg een bewoner zich af. Niemand wist het antwoord.
+Het museum opent in het voorjaar een tentoonstelling over de Gouden Eeuw.
+Op 12 jan. 2021 werd de brug na een renovatie van twee jaar heropend.
+De politie zoekt getuigen van het ongeluk op de snelweg bij Eindhoven.
+Scholen krijgen extra geld voor leraren, d.w.z. voor kleinere klassen.
+Onderzoekers van de universiteit publiceerden een studie over het klimaat.
+Mevr. Jansen opende de nieuwe bibliotheek met een korte toespraak.
+""".split("\n")
+
+_ENGLISH = """
+The city council of Amsterdam approved the new cycling plan on Tuesday.
+According to Mr. J. de Vries the project costs about 1,000 euros per street.
+The cabinet wants to change the rules on rental housing, among others in large cities.
+'We have to act now,' the minister said during a press conference in The Hague.
+The number of visitors grew by 3.5 percent last year to almost two million.
+The 12.30 train to Utrecht was cancelled because of a fault near Schiphol.
+Farmers have been protesting for weeks against the plans for less nitrogen.
+Why does it take so long? a resident wondered. Nobody knew the answer.
+The museum opens an exhibition about the Golden Age in the spring.
+On 12 January 2021 the bridge reopened after a renovation of two years.
+The police are looking for witnesses of the accident on the motorway near Eindhoven.
+Schools receive extra money for teachers, that is, for smaller classes.
+Researchers at the university published a study about the climate.
+Mrs. Jansen opened the new library with a short speech.
+""".split("\n")
+
+
+@dataclass(frozen=True)
+class Shape:
+    """Transformer dimensions; the defaults make a model that loads and runs in milliseconds."""
+
+    d_model: int = 32
+    layers: int = 1
+    heads: int = 2
+    ffn: int = 64
+    vocab_size: int = 400
+
+
+def build_marian(folder: Path, shape: Shape = Shape(), seed: int = 0) -> Path:
+    """Writes an opus-mt-style MarianMT (sentencepiece source/target, vocab.json) to ``folder``."""
+    import sentencepiece as spm
+    import torch
+    from transformers import MarianConfig, MarianMTModel, MarianTokenizer
+
+    folder.mkdir(parents=True, exist_ok=True)
+    model_proto = io.BytesIO()
+    spm.SentencePieceTrainer.train(
+        sentence_iterator=iter([s for s in _DUTCH + _ENGLISH if s] * 20),
+        model_writer=model_proto,
+        vocab_size=shape.vocab_size,
+        character_coverage=1.0,
+        hard_vocab_limit=False,
+        unk_id=0,
+        bos_id=-1,
+        eos_id=-1,
+        minloglevel=2,
+    )
+    sp = spm.SentencePieceProcessor(model_proto=model_proto.getvalue())
+    for name in ("source.spm", "target.spm"):
+        (folder / name).write_bytes(model_proto.getvalue())
+    vocab = {"</s>": 0, "<unk>": 1}
+    for i in range(sp.get_piece_size()):
+        vocab.setdefault(sp.id_to_piece(i), len(vocab))
+    vocab["<pad>"] = len(vocab)  # opus-mt puts the pad token last
+    (folder / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
+    tokenizer = MarianTokenizer(
+        str(folder / "source.spm"), str(folder / "target.spm"), str(folder / "vocab.json")
+    )
+    tokenizer.save_pretrained(folder)
+
+    torch.manual_seed(seed)
+    pad = vocab["<pad>"]
+    config = MarianConfig(
+        vocab_size=len(vocab),
+        d_model=shape.d_model,
+        encoder_layers=shape.layers,
+        decoder_layers=shape.layers,
+        encoder_attention_heads=shape.heads,
+        decoder_attention_heads=shape.heads,
+        encoder_ffn_dim=shape.ffn,
+        decoder_ffn_dim=shape.ffn,
+        max_position_embeddings=512,
+        pad_token_id=pad,
+        eos_token_id=0,
+        decoder_start_token_id=pad,
+        forced_eos_token_id=0,
+    )
+    model = MarianMTModel(config)
+    generation = model.generation_config
+    generation.num_beams = 4
+    generation.max_length = 512
+    generation.bad_words_ids = [[pad]]
+    model.save_pretrained(folder)
+    return folder
+
+
+def build_bart(
+    folder: Path, shape: Shape = Shape(), seed: int = 0, max_positions: int = 1024
+) -> Path:
+    """Writes a distilbart-cnn-style BART (byte-level BPE) with the checkpoint's generation
+    settings (beam 4, length penalty 2, no-repeat 3-grams, 56-142 tokens)."""
+    import torch
+    from tokenizers import ByteLevelBPETokenizer
+    from transformers import BartConfig, BartForConditionalGeneration, BartTokenizer
+
+    folder.mkdir(parents=True, exist_ok=True)
+    bpe = ByteLevelBPETokenizer()
+    bpe.train_from_iterator(
+        [s for s in _ENGLISH if s] * 20,
+        vocab_size=shape.vocab_size,
+        min_frequency=1,
+        special_tokens=["<s>", "<pad>", "</s>", "<unk>", "<mask>"],
+        show_progress=False,
+    )
+    bpe.save_model(str(folder))
+    tokenizer = BartTokenizer(
+        vocab=str(folder / "vocab.json"),
+        merges=str(folder / "merges.txt"),
+        model_max_length=max_positions,
+    )
+    tokenizer.save_pretrained(folder)
+
+    torch.manual_seed(seed)
+    config = BartConfig(
+        vocab_size=len(tokenizer),
+        d_model=shape.d_model,
+        encoder_layers=shape.layers,
+        decoder_layers=shape.layers,
+        encoder_attention_heads=shape.heads,
+        decoder_attention_heads=shape.heads,
+        encoder_ffn_dim=shape.ffn,
+        decoder_ffn_dim=shape.ffn,
+        max_position_embeddings=max_positions,
+        pad_token_id=tokenizer.pad_token_id,
+        bos_token_id=tokenizer.bos_token_id,
+        eos_token_id=tokenizer.eos_token_id,
+        decoder_start_token_id=tokenizer.eos_token_id,
+        forced_bos_token_id=tokenizer.bos_token_id,
+        forced_eos_token_id=tokenizer.eos_token_id,
+    )
+    model = BartForConditionalGeneration(config)
+    generation = model.generation_config
+    generation.num_beams = 4
+    generation.length_penalty = 2.0
+    generation.no_repeat_ngram_size = 3
+    generation.min_length = 56
+    generation.max_length = 142
+    generation.early_stopping = True
+    model.save_pretrained(folder)
+    return folder

@@ -11,12 +11,14 @@ import typer
 
 from translate.config import (
     DEFAULT_MODELS_DIR,
+    DEFAULT_SUMMARIZATION_MODEL,
     DEFAULT_TRANSLATION_MODEL,
     ModelSpec,
     RuntimeOptions,
+    SummaryOptions,
     TranslationOptions,
 )
-from translate.errors import TranslateError
+from translate.errors import TranslateError, UsageError
 
 logger = logging.getLogger("translate")
 
@@ -44,6 +46,19 @@ OfflineOpt = Annotated[
     bool, typer.Option("--offline", help="Never touch the network (as HF_HUB_OFFLINE=1).")
 ]
 ModelsDirOpt = Annotated[Path, typer.Option(help="Folder of local model snapshots.")]
+SummarizerOpt = Annotated[
+    str, typer.Option("--summarizer", help="Summarization model: hub id or local folder.")
+]
+SummaryLengthOpt = Annotated[
+    str, typer.Option("--summary-length", help="short, medium (the checkpoint's own) or long.")
+]
+SummaryMinOpt = Annotated[
+    int | None, typer.Option("--summary-min-tokens", min=0, help="Explicit lower bound.")
+]
+SummaryMaxOpt = Annotated[
+    int | None, typer.Option("--summary-max-tokens", min=1, help="Explicit upper bound.")
+]
+NoSummaryOpt = Annotated[bool, typer.Option("--no-summary", help="Translate only.")]
 VerboseOpt = Annotated[int, typer.Option("--verbose", "-v", count=True, help="More logging.")]
 
 
@@ -64,8 +79,19 @@ def file_command(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write the translation here.")
     ] = None,
+    summary_out: Annotated[
+        Path | None, typer.Option("--summary-out", help="Write the summary here.")
+    ] = None,
+    no_summary: NoSummaryOpt = False,
+    summary_only: Annotated[
+        bool, typer.Option("--summary-only", help="Print only the summary.")
+    ] = False,
     model: ModelOpt = DEFAULT_TRANSLATION_MODEL,
     revision: RevisionOpt = None,
+    summarizer: SummarizerOpt = DEFAULT_SUMMARIZATION_MODEL,
+    summary_length: SummaryLengthOpt = "medium",
+    summary_min_tokens: SummaryMinOpt = None,
+    summary_max_tokens: SummaryMaxOpt = None,
     device: DeviceOpt = "auto",
     dtype: DtypeOpt = "auto",
     beams: BeamsOpt = None,
@@ -74,33 +100,58 @@ def file_command(
     models_dir: ModelsDirOpt = DEFAULT_MODELS_DIR,
     verbose: VerboseOpt = 0,
 ) -> None:
-    """Translate one Dutch article and print the English text (or write it with -o)."""
+    """Translate one Dutch article, then summarize it.
+
+    Prints the English translation, a blank line, "Summary:" and the summary. -o and
+    --summary-out write either part to a file instead of stdout.
+    """
     from translate.documents import decode, parse, read_source
     from translate.files import atomic_write_text
+    from translate.summarization import Summarizer
     from translate.translation import Translator
 
     _setup_logging(verbose)
+    if no_summary and (summary_only or summary_out):
+        raise _fail(UsageError("--no-summary cannot be combined with --summary-only/--summary-out"))
+    runtime = RuntimeOptions(device, dtype)
     try:
         if path == "-":
             text = decode(sys.stdin.buffer.read(), "<stdin>").text
-            markdown = False
         else:
             text = read_source(Path(path)).text
-            markdown = path.lower().endswith(".md")
-        document = parse(text, markdown=markdown)
+        document = parse(text, markdown=path.lower().endswith(".md"))
         translator = Translator(
             ModelSpec(model, revision, offline, models_dir),
-            RuntimeOptions(device, dtype),
+            runtime,
             TranslationOptions(beams=beams, batch_tokens=batch_tokens),
         )
+        summarizer_ = None
+        if not no_summary:
+            summarizer_ = Summarizer(
+                ModelSpec(summarizer, None, offline, models_dir),
+                runtime,
+                SummaryOptions(summary_length, summary_min_tokens, summary_max_tokens),
+            )
         result = translator.translate(document)
         for warning in result.warnings:
             logger.warning("%s: %s", path, warning)
         english = result.translation.render()
+        parts = []
         if output is not None:
             atomic_write_text(output, english)
-        else:
-            sys.stdout.write(english)
+        elif not summary_only:
+            parts.append(english)
+        if summarizer_ is not None:
+            summary = summarizer_.summarize(english)
+            if summary.note:
+                logger.info("%s: %s", path, summary.note)
+            if summary_out is not None:
+                atomic_write_text(summary_out, summary.text + "\n")
+            elif parts:
+                parts.append(f"\nSummary:\n{summary.text}\n")
+            else:
+                parts.append(summary.text + "\n")
+        sys.stdout.write("".join(parts))
     except TranslateError as exc:
         raise _fail(exc) from None
 

@@ -33,7 +33,7 @@ class ModelSpec:
 
 @dataclass(frozen=True)
 class RuntimeOptions:
-    """Where the models run: ``device`` is auto|cpu|cuda|cuda:N|mps, ``dtype`` auto|fp32|fp16|bf16."""
+    """Where models run: ``device`` auto|cpu|cuda|cuda:N|mps; ``dtype`` auto|fp32|fp16|bf16."""
 
     device: str = "auto"
     dtype: str = "auto"
@@ -58,3 +58,31 @@ class TranslationOptions:
     length_ratio: float = 1.5
     length_slack: int = 10
     window_segments: int = 2048
+
+
+SUMMARY_LENGTHS = ("short", "medium", "long")
+
+
+@dataclass(frozen=True)
+class SummaryOptions:
+    """How the summarizer sizes and decodes summaries.
+
+    Args:
+        length: ``short`` (half the checkpoint's bounds), ``medium`` (the checkpoint's own
+            min/max length) or ``long`` (twice them).
+        min_tokens, max_tokens: explicit bounds that override ``length``.
+        beams, length_penalty, no_repeat_ngram_size: override the checkpoint's settings.
+        batch_tokens: padded input tokens per batch; ``None`` picks a default for the device.
+        own_summary_words: an article shorter than this is its own summary.
+        max_rounds: map-reduce rounds before the joined partial summaries are returned as is.
+    """
+
+    length: str = "medium"
+    min_tokens: int | None = None
+    max_tokens: int | None = None
+    beams: int | None = None
+    length_penalty: float | None = None
+    no_repeat_ngram_size: int | None = None
+    batch_tokens: int | None = None
+    own_summary_words: int = 60
+    max_rounds: int = 6

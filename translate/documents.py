@@ -123,7 +123,9 @@ class Document:
         it = iter(sentences)
         return Document(
             tuple(
-                tuple(replace(line, sentences=tuple(next(it) for _ in line.sentences)) for line in p)
+                tuple(
+                    replace(line, sentences=tuple(next(it) for _ in line.sentences)) for line in p
+                )
                 for p in self.paragraphs
             )
         )

@@ -102,8 +102,7 @@ def resolve_model(spec: ModelSpec) -> ResolvedModel:
     except Exception as exc:  # huggingface_hub raises many types for one cause: no model
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise ModelNotFoundError(
-            f"model {spec.model!r} not found: looked in {where}; download failed ({reason}). "
-            f"{fix}"
+            f"model {spec.model!r} not found: looked in {where}; download failed ({reason}). {fix}"
         ) from exc
     return ResolvedModel(spec.model, folder, "download", folder.name)
 
@@ -169,9 +168,7 @@ def _from_cache(spec: ModelSpec) -> ResolvedModel | None:
     from huggingface_hub import snapshot_download
 
     try:
-        folder = Path(
-            snapshot_download(spec.model, revision=spec.revision, local_files_only=True)
-        )
+        folder = Path(snapshot_download(spec.model, revision=spec.revision, local_files_only=True))
     except Exception:  # not cached (or a broken cache entry): treat as absent
         return None
     if not (folder / "config.json").is_file():

@@ -13,7 +13,7 @@ import re
 # m.b.t., i.p.v. ...) are recognised by shape and need not be listed.
 _ABBREVIATIONS = frozenset(
     """
-    dhr mevr mw mr dr drs ir ing prof ds st sr jr bc ba ma msc
+    dhr mevr mw mr dr drs ir ing prof ds st sr jr bc ba ma msc mrs ms inc ltd corp
     bijv bv ca nr nrs blz pag p pp resp evt incl excl vs tel min max gem ong vnl zgn zg
     art afb fig hfst vgl cf ald jl mln mld mrd plm int inw kol mil
     enz etc e.d e.a e.v a.s c.s

@@ -101,7 +101,9 @@ class Translator:
         # Segmentation: over-long sentences are cut into pieces that fit, never truncated
         for d, document in enumerate(documents):
             sentences = document.sentences
-            for s, (text, ids) in enumerate(zip(sentences, self.engine.encode(sentences))):
+            for s, (text, ids) in enumerate(
+                zip(sentences, self.engine.encode(sentences), strict=True)
+            ):
                 if len(ids) <= limit:
                     rows.append(ids)
                     owners.append((d, s))
@@ -123,7 +125,8 @@ class Translator:
             settings = GenerationSettings(
                 max_new_tokens=self._cap(longest), num_beams=self.options.beams
             )
-            for i, result in zip(batch, self.engine.generate([rows[i] for i in batch], settings)):
+            results = self.engine.generate([rows[i] for i in batch], settings)
+            for i, result in zip(batch, results, strict=True):
                 outputs[i] = result.text
                 if result.hit_cap:
                     capped.append((i, settings.max_new_tokens))

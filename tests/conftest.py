@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from translate.tinymodels import build_bart, build_marian
+
+ROOT = Path(__file__).resolve().parent.parent
+INBOX = ROOT / "inbox"
+
+# No test may reach a model hub.
+os.environ["HF_HUB_OFFLINE"] = "1"
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+
+@pytest.fixture(scope="session")
+def tiny_marian(tmp_path_factory) -> Path:
+    """An opus-mt-shaped MarianMT with a trained sentencepiece vocabulary, random weights."""
+    return build_marian(tmp_path_factory.mktemp("models") / "tiny-marian")
+
+
+@pytest.fixture(scope="session")
+def tiny_bart(tmp_path_factory) -> Path:
+    """A distilbart-cnn-shaped BART with a trained byte-level BPE vocabulary, random weights."""
+    return build_bart(tmp_path_factory.mktemp("models") / "tiny-bart")
+
+
+def sample_articles() -> list[Path]:
+    return sorted(p for p in INBOX.rglob("*") if p.suffix in (".txt", ".md"))

@@ -1,0 +1,51 @@
+"""Test doubles for the engine interface."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from translate.engines import CheckpointDefaults, Generated, GenerationSettings
+
+
+class EchoEngine:
+    """Returns its input: one token per whitespace-separated word, plus an end token.
+
+    Records every batch it generated so tests can check what reached the model.
+    """
+
+    model_id = "echo"
+    revision = None
+    device = "cpu"
+    dtype = "fp32"
+
+    def __init__(self, max_input_tokens: int = 512, defaults: CheckpointDefaults | None = None):
+        self.max_input_tokens = max_input_tokens
+        self.defaults = defaults or CheckpointDefaults(num_beams=4, max_length=512)
+        self._ids: dict[str, int] = {}
+        self._words: list[str] = ["</s>"]
+        self.batches: list[list[str]] = []
+        self.settings: list[GenerationSettings] = []
+
+    def encode(self, texts: Sequence[str]) -> list[list[int]]:
+        return [[self._id(word) for word in text.split()] + [0] for text in texts]
+
+    def decode(self, row: Sequence[int]) -> str:
+        return " ".join(self._words[i] for i in row if i != 0)
+
+    def generate(
+        self, batch: Sequence[Sequence[int]], settings: GenerationSettings
+    ) -> list[Generated]:
+        texts = [self.decode(row) for row in batch]
+        self.batches.append(texts)
+        self.settings.append(settings)
+        return [self._result(text, settings) for text in texts]
+
+    def _result(self, text: str, settings: GenerationSettings) -> Generated:
+        tokens = len(text.split())
+        return Generated(text, tokens, tokens >= settings.max_new_tokens)
+
+    def _id(self, word: str) -> int:
+        if word not in self._ids:
+            self._ids[word] = len(self._words)
+            self._words.append(word)
+        return self._ids[word]

@@ -1,0 +1,147 @@
+import pytest
+
+from tests.conftest import sample_articles
+from tests.fakes import EchoEngine
+from translate.documents import decode, parse, read_source, split_to_fit
+from translate.errors import DocumentError
+from translate.translation import Translator
+
+DUTCH = "Één café in Zuid-Holland: 'Ça va?' – € 3,50.\n"
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (DUTCH.encode("utf-8"), "utf-8"),
+        (b"\xef\xbb\xbf" + DUTCH.encode("utf-8"), "utf-8-sig"),
+        (DUTCH.encode("utf-16"), "utf-16"),
+        (DUTCH.encode("cp1252"), "cp1252"),
+    ],
+)
+def test_decode_encodings(data, encoding):
+    decoded = decode(data, "a.txt")
+    assert decoded.text == DUTCH
+    assert decoded.encoding == encoding
+
+
+def test_decode_normalises_newlines():
+    assert decode(b"een\r\ntwee\rdrie\n", "a.txt").text == "een\ntwee\ndrie\n"
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"", "file is empty"),
+        (b"  \n\t\r\n ", "only whitespace"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00", "binary file"),
+        (bytes(range(1, 32)) * 20, "binary file"),
+    ],
+)
+def test_decode_rejects_non_text(data, reason):
+    with pytest.raises(DocumentError, match=f"^bad.txt: .*{reason}"):
+        decode(data, "bad.txt")
+
+
+def test_read_source_names_unreadable_file(tmp_path):
+    with pytest.raises(DocumentError, match="missing.txt: cannot read"):
+        read_source(tmp_path / "missing.txt")
+
+
+CRAFTED = [
+    # headings, blank-line runs and trailing spaces
+    ("Kop\n\n\n\nEerste zin. Tweede zin.  \n", "Kop\n\nEerste zin. Tweede zin.\n"),
+    # hard-wrapped prose is joined, a heading above it is kept on its own line
+    (
+        "Een kop\nDit is een lange regel proza die netjes is afgebroken zoals oude\n"
+        "redactiesystemen dat doen. Dhr. J. de Vries zei 'ja.' En toen\nging hij.\n",
+        "Een kop\nDit is een lange regel proza die netjes is afgebroken zoals oude "
+        "redactiesystemen dat doen. Dhr. J. de Vries zei 'ja.' En toen ging hij.\n",
+    ),
+    # list items keep their own lines and markers; an indented continuation joins its item
+    (
+        "Punten:\n- een\n- twee die\n  doorloopt\n1. drie\n2) vier\n",
+        "Punten:\n- een\n- twee die doorloopt\n1. drie\n2) vier\n",
+    ),
+    # CRLF and a BOM
+    ("\ufeffTitel\r\n\r\nTekst hier.\r\n", "Titel\n\nTekst hier.\n"),
+    # quotes and ellipses
+    ("'Kom je?' vroeg ze... Hij zei: \"Ja!\" Klaar.\n", None),
+    # markdown markup and lines without letters stay verbatim
+    ("# Kop\n\n* * *\n\n## Sub kop\n- punt een\n", None),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), CRAFTED)
+def test_echo_round_trip_crafted(source, expected):
+    _assert_echo_round_trip(source, expected or source)
+
+
+@pytest.mark.parametrize("path", sample_articles(), ids=lambda p: p.name)
+def test_echo_round_trip_sample_articles(path):
+    source = read_source(path)
+    document = parse(source.text, markdown=path.suffix == ".md")
+    _assert_echo_round_trip(source.text, document.render(), markdown=path.suffix == ".md")
+    assert document.render().count("\n\n") == source.text.strip().count("\n\n")
+
+
+def test_cp1252_file_round_trips(tmp_path):
+    path = tmp_path / "oud.txt"
+    path.write_bytes("Café 'De Zwaan' sluit.\r\n\r\nÉén keer per week.\r\n".encode("cp1252"))
+    source = read_source(path)
+    assert source.encoding == "cp1252"
+    _assert_echo_round_trip(source.text, "Café 'De Zwaan' sluit.\n\nÉén keer per week.\n")
+
+
+def test_markdown_fenced_code_is_not_translated():
+    text = "# Kop\n\n```\ncode = 1. Niet vertalen.\n```\n\nWel vertalen.\n"
+    document = parse(text, markdown=True)
+    assert document.sentences == ["Kop", "Wel vertalen."]
+    assert document.render() == text
+
+
+def _assert_echo_round_trip(source: str, expected: str, markdown: bool = False) -> None:
+    document = parse(decode(source.encode("utf-8"), "t.txt").text, markdown=markdown)
+    engine = EchoEngine()
+    result = Translator(engine).translate(document)
+    assert result.translation.render() == expected
+    sent = [text for batch in engine.batches for text in batch]
+    assert sorted(sent) == sorted(document.sentences)  # every sentence exactly once
+    assert result.translation.paragraphs == document.paragraphs  # same structure and order
+
+
+def _word_count(text: str) -> int:
+    return len(text.split()) + 1
+
+
+def test_split_to_fit_2000_tokens_at_clause_boundaries():
+    clause = "de raad besprak het plan voor de nieuwe brug over de rivier"
+    text = ", ".join([clause] * 160) + "; " + ", ".join([clause] * 20) + "."
+    assert _word_count(text) > 2000
+    pieces = split_to_fit(text, _word_count, 512)
+    assert "".join(pieces) == text
+    assert all(_word_count(p) <= 512 for p in pieces)
+    assert all(p.rstrip().endswith((",", ";", ".")) for p in pieces)
+    assert len(pieces) == 5
+
+
+def test_split_to_fit_without_punctuation_or_spaces():
+    text = "x" * 5000
+    pieces = split_to_fit(text, lambda t: len(t) // 3 + 1, 100)
+    assert "".join(pieces) == text
+    assert all(len(p) // 3 + 1 <= 100 for p in pieces)
+
+
+def test_split_to_fit_with_real_tokenizer(tiny_marian):
+    from transformers import AutoTokenizer
+
+    tokenizer = AutoTokenizer.from_pretrained(tiny_marian)
+
+    def count(text: str) -> int:
+        return len(tokenizer(text.strip(), verbose=False)["input_ids"])
+
+    words = "Volgens de gemeente kost het plan ongeveer duizend euro per straat".split()
+    text = " ".join(words[i % len(words)] for i in range(1500))  # no punctuation at all
+    assert count(text) > 2000
+    pieces = split_to_fit(text, count, 512)
+    assert "".join(pieces) == text
+    assert all(count(p) <= 512 for p in pieces)

@@ -1,0 +1,94 @@
+import shutil
+
+import pytest
+import torch
+
+from tests.fakes import EchoEngine
+from translate.config import ModelSpec, TranslationOptions
+from translate.documents import parse
+from translate.engines import CheckpointDefaults, GenerationSettings
+from translate.engines.torch import load_engine
+from translate.translation import Translator
+
+pytestmark = pytest.mark.slow
+
+
+def test_over_long_sentence_is_split_and_every_word_reaches_the_model():
+    engine = EchoEngine(max_input_tokens=50)
+    words = " ".join(f"woord{i}," for i in range(300)) + " einde."
+    document = parse(f"Kop\n\n{words}\n")
+    result = Translator(engine).translate(document)
+    assert result.translation.render() == document.render()
+    assert result.segments == 1 + 7
+    assert any(
+        "over the model's 50-token limit: translated in 7 pieces" in w for w in result.warnings
+    )
+    assert all(len(text.split()) < 50 for batch in engine.batches for text in batch)
+
+
+def test_length_cap_derives_from_source_and_warns_when_hit():
+    engine = EchoEngine()
+    translator = Translator(engine, options=TranslationOptions(length_ratio=0.5, length_slack=0))
+    result = translator.translate(parse("Een twee drie vier vijf zes.\n"))
+    assert engine.settings[0].max_new_tokens == 4  # ceil(0.5 * 7 tokens)
+    assert any("4-token cap" in w for w in result.warnings)
+
+
+def test_cap_never_exceeds_checkpoint_max_length():
+    engine = EchoEngine(defaults=CheckpointDefaults(max_length=20))
+    Translator(engine).translate(parse("Een lange zin " + "met woorden " * 30 + "klaar.\n"))
+    assert engine.settings[0].max_new_tokens == 20
+
+
+def test_batches_across_documents_and_keeps_order():
+    engine = EchoEngine()
+    translator = Translator(engine, options=TranslationOptions(batch_tokens=4096))
+    documents = [parse(f"Artikel {i}.\n\nZin een van {i}. Zin twee van {i}.\n") for i in range(20)]
+    results = list(translator.translate_many(documents))
+    assert [r.translation.render() for r in results] == [d.render() for d in documents]
+    assert len(engine.batches) == 1  # 60 short sentences of 20 documents in one batch
+
+
+def test_window_bounds_batches():
+    engine = EchoEngine()
+    translator = Translator(engine, options=TranslationOptions(window_segments=5))
+    documents = [parse(f"Zin een van {i}. Zin twee van {i}.\n") for i in range(10)]
+    assert len(list(translator.translate_many(documents))) == 10
+    assert max(len(b) for b in engine.batches) <= 6
+
+
+def test_tiny_model_loads_by_path_and_keeps_structure(tiny_marian):
+    translator = Translator(ModelSpec(str(tiny_marian)))
+    document = parse("Kop\n\nDe raad vergaderde. Het plan is klaar.\n\n- punt een\n- punt twee\n")
+    result = translator.translate(document)
+    english = result.translation
+    assert len(english.paragraphs) == 3
+    assert [len(p) for p in english.paragraphs] == [1, 1, 2]
+    assert [line.prefix for line in english.paragraphs[2]] == ["- ", "- "]
+    assert len(english.sentences) == len(document.sentences)
+    assert all(s for s in english.sentences)
+
+
+def test_tiny_model_from_models_dir(tiny_marian, tmp_path):
+    shutil.copytree(tiny_marian, tmp_path / "Helsinki-NLP--opus-mt-nl-en")
+    engine = load_engine(ModelSpec("Helsinki-NLP/opus-mt-nl-en", offline=True, models_dir=tmp_path))
+    assert engine.max_input_tokens == 512
+    assert engine.defaults.num_beams == 4
+
+
+def test_engine_halves_batch_on_out_of_memory(tiny_marian, monkeypatch):
+    engine = load_engine(ModelSpec(str(tiny_marian)))
+    real = engine.model.generate
+    sizes = []
+
+    def flaky(**kwargs):
+        sizes.append(kwargs["input_ids"].shape[0])
+        if kwargs["input_ids"].shape[0] > 2:
+            raise torch.OutOfMemoryError("CUDA out of memory")
+        return real(**kwargs)
+
+    monkeypatch.setattr(engine.model, "generate", flaky)
+    rows = engine.encode(["Een zin.", "Nog een zin.", "Drie.", "Vier zinnen hier.", "Vijf."])
+    out = engine.generate(rows, GenerationSettings(max_new_tokens=5))
+    assert len(out) == 5
+    assert sizes == [5, 2, 3, 1, 2]  # 5 fails, 2 runs, 3 fails, 1 and 2 run

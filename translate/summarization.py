@@ -1,0 +1,230 @@
+"""Summarizer: English text in, a summary out; chunked map-reduce for long texts."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from translate import batching
+from translate.config import (
+    DEFAULT_BATCH_TOKENS,
+    DEFAULT_SUMMARIZATION_MODEL,
+    SUMMARY_LENGTHS,
+    ModelSpec,
+    RuntimeOptions,
+    SummaryOptions,
+)
+from translate.documents import split_to_fit
+from translate.engines import Engine, GenerationSettings
+from translate.errors import UsageError
+from translate.sentences import split_sentences
+
+logger = logging.getLogger(__name__)
+
+_FINISHED = re.compile(r"[.!?…][\"'”’»)\]]*$")
+
+
+@dataclass(frozen=True)
+class Summary:
+    """A summary and how it was made.
+
+    ``chunks`` is the number of window-sized chunks of the input (first round); ``rounds``
+    the number of summarization passes (0 when the text is its own summary).
+    """
+
+    text: str
+    chunks: int
+    rounds: int
+    input_tokens: int
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class _Bounds:
+    min_tokens: int
+    max_tokens: int
+
+
+class Summarizer:
+    """Summarizes English text with one model loaded once.
+
+    Args:
+        model: which checkpoint to load, or an already built engine.
+        runtime: device and dtype.
+        options: length policy, decoding overrides and batch budget.
+    """
+
+    def __init__(
+        self,
+        model: ModelSpec | Engine = ModelSpec(DEFAULT_SUMMARIZATION_MODEL),
+        runtime: RuntimeOptions = RuntimeOptions(),
+        options: SummaryOptions = SummaryOptions(),
+    ):
+        if options.length not in SUMMARY_LENGTHS:
+            raise UsageError(f"summary length must be one of {', '.join(SUMMARY_LENGTHS)}")
+        if isinstance(model, ModelSpec):
+            from translate.engines.torch import load_engine
+
+            model = load_engine(model, runtime)
+        self.engine = model
+        self.options = options
+        self.bounds = _bounds(model.defaults.min_length, model.defaults.max_length, options)
+        self.batch_tokens = options.batch_tokens or DEFAULT_BATCH_TOKENS.get(
+            model.device.split(":")[0], DEFAULT_BATCH_TOKENS["cpu"]
+        )
+
+    def summarize(self, text: str) -> Summary:
+        """Summarizes one text."""
+        return self.summarize_many([text])[0]
+
+    def summarize_many(self, texts: Sequence[str]) -> list[Summary]:
+        """Summarizes several texts, batching chunks of all of them together.
+
+        Texts longer than the model's window are cut on sentence boundaries into chunks that
+        fit, each chunk is summarized, and the joined partial summaries are summarized again
+        while they are longer than the target length (map-reduce).
+        """
+        states = [_State(text, self) for text in texts]
+        for _ in range(self.options.max_rounds):
+            pending = [s for s in states if not s.done]
+            if not pending:
+                break
+            chunks = [(s, c) for s in pending for c in s.next_round()]
+            outputs = self._generate([self._encode(c) for _, c in chunks])
+            for state in pending:
+                state.finish_round(
+                    [out for (s, _), out in zip(chunks, outputs, strict=True) if s is state]
+                )
+        return [s.result() for s in states]
+
+    def plan_chunks(self, sentences: Sequence[str]) -> list[list[str]]:
+        """Packs sentences, in order, into chunks that fit the model's window.
+
+        A sentence longer than the window on its own is first cut with ``split_to_fit``, so
+        every input token lands in exactly one chunk.
+        """
+        window = self.engine.max_input_tokens
+        pieces: list[str] = []
+        for sentence, ids in zip(sentences, self.engine.encode(list(sentences)), strict=True):
+            if len(ids) <= window:
+                pieces.append(sentence)
+            else:
+                pieces.extend(
+                    p.strip() for p in split_to_fit(sentence, self.count, window) if p.strip()
+                )
+        counts = [len(ids) for ids in self.engine.encode(pieces)]
+        chunks: list[list[str]] = []
+        current: list[str] = []
+        size = 0
+        for piece, count in zip(pieces, counts, strict=True):
+            # Per-piece counts include the special tokens once each: a safe over-estimate.
+            if current and size + count > window:
+                chunks.append(current)
+                current, size = [], 0
+            current.append(piece)
+            size += count
+        if current:
+            chunks.append(current)
+        return [fitted for chunk in chunks for fitted in self._fit(chunk)]
+
+    def _fit(self, chunk: list[str]) -> list[list[str]]:
+        # Joining can tokenize differently at piece borders; halve any chunk that grew over.
+        if len(chunk) == 1 or self.count(" ".join(chunk)) <= self.engine.max_input_tokens:
+            return [chunk]
+        middle = len(chunk) // 2
+        return self._fit(chunk[:middle]) + self._fit(chunk[middle:])
+
+    def count(self, text: str) -> int:
+        return len(self.engine.encode([text.strip()])[0])
+
+    def _encode(self, chunk: list[str]) -> list[int]:
+        return self.engine.encode([" ".join(chunk)])[0]
+
+    def _generate(self, rows: list[list[int]]) -> list[str]:
+        outputs = [""] * len(rows)
+        for batch in batching.plan([len(r) for r in rows], self.batch_tokens):
+            shortest = min(len(rows[i]) for i in batch)
+            longest = max(len(rows[i]) for i in batch)
+            settings = GenerationSettings(
+                # Never ask for more than the input holds, nor pad a short text out.
+                min_new_tokens=min(self.bounds.min_tokens, shortest // 2),
+                max_new_tokens=max(1, min(self.bounds.max_tokens, longest)),
+                num_beams=self.options.beams,
+                length_penalty=self.options.length_penalty,
+                no_repeat_ngram_size=self.options.no_repeat_ngram_size,
+            )
+            results = self.engine.generate([rows[i] for i in batch], settings)
+            for i, result in zip(batch, results, strict=True):
+                outputs[i] = trim_unfinished(result.text)
+        return outputs
+
+
+class _State:
+    """Map-reduce progress of one text."""
+
+    def __init__(self, text: str, summarizer: Summarizer):
+        self.summarizer = summarizer
+        self.text = text.strip()
+        self.sentences = _sentences(self.text)
+        self.input_tokens = summarizer.count(self.text) if self.text else 0
+        self.chunks = 0
+        self.rounds = 0
+        self.summary = ""
+        self.note: str | None = None
+        self.done = False
+        words = len(self.text.split())
+        if words < summarizer.options.own_summary_words:
+            self.summary, self.done = self.text, True
+            self.note = f"text has {words} words: returned as its own summary"
+        self._current: list[list[str]] = []
+
+    def next_round(self) -> list[list[str]]:
+        self._current = self.summarizer.plan_chunks(self.sentences)
+        if self.rounds == 0:
+            self.chunks = len(self._current)
+        return self._current
+
+    def finish_round(self, outputs: list[str]) -> None:
+        self.rounds += 1
+        joined = " ".join(o for o in outputs if o)
+        if len(self._current) == 1 or (
+            self.summarizer.count(joined) <= self.summarizer.bounds.max_tokens
+        ):
+            self.summary, self.done = joined, True
+            return
+        self.sentences = _sentences(joined)
+        if self.rounds >= self.summarizer.options.max_rounds:
+            self.summary, self.done = joined, True
+            self.note = f"stopped after {self.rounds} rounds; summary may be long"
+
+    def result(self) -> Summary:
+        return Summary(self.summary, self.chunks, self.rounds, self.input_tokens, self.note)
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for line in text.split("\n") if line.strip() for s in split_sentences(line.strip())]
+
+
+def _bounds(checkpoint_min: int, checkpoint_max: int, options: SummaryOptions) -> _Bounds:
+    scale = {"short": 0.5, "medium": 1.0, "long": 2.0}[options.length]
+    low = options.min_tokens if options.min_tokens is not None else int(checkpoint_min * scale)
+    high = options.max_tokens if options.max_tokens is not None else int(checkpoint_max * scale)
+    if high < 1 or low < 0 or low > high:
+        raise UsageError(f"summary bounds must satisfy 0 <= min <= max, got {low}..{high}")
+    return _Bounds(low, high)
+
+
+def trim_unfinished(text: str) -> str:
+    """Drops a trailing sentence that the length cap cut off mid-way.
+
+    A text with no complete sentence at all is returned unchanged rather than emptied.
+    """
+    text = text.strip()
+    if not text or _FINISHED.search(text):
+        return text
+    sentences = split_sentences(text)
+    if len(sentences) < 2:
+        return text
+    return " ".join(sentences[:-1])

@@ -24,7 +24,9 @@ test: $(STAMP)
 	$(PY) -m pytest -q
 
 demo: $(STAMP)
-	$(VENV)/bin/translate demo
+	test -f .demo-models/marian/config.json || $(PY) -m translate.tinymodels .demo-models
+	$(VENV)/bin/translate batch inbox demo-outbox --model .demo-models/marian \
+		--summarizer .demo-models/bart --offline
 
 bench: $(STAMP)
 	$(VENV)/bin/translate bench

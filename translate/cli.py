@@ -156,6 +156,86 @@ def file_command(
         raise _fail(exc) from None
 
 
+@app.command("batch")
+def batch_command(
+    inbox: Annotated[Path, typer.Argument(help="Folder of Dutch articles.")] = Path("inbox"),
+    outbox: Annotated[Path, typer.Argument(help="Folder for the outputs.")] = Path("outbox"),
+    glob: Annotated[
+        list[str] | None,
+        typer.Option("--glob", help="File pattern to include (repeatable; default *.txt, *.md)."),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Redo articles that are current.")] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="List what would be done.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors.")] = False,
+    no_summary: NoSummaryOpt = False,
+    model: ModelOpt = DEFAULT_TRANSLATION_MODEL,
+    revision: RevisionOpt = None,
+    summarizer: SummarizerOpt = DEFAULT_SUMMARIZATION_MODEL,
+    summary_length: SummaryLengthOpt = "medium",
+    summary_min_tokens: SummaryMinOpt = None,
+    summary_max_tokens: SummaryMaxOpt = None,
+    device: DeviceOpt = "auto",
+    dtype: DtypeOpt = "auto",
+    beams: BeamsOpt = None,
+    batch_tokens: BatchTokensOpt = None,
+    offline: OfflineOpt = False,
+    models_dir: ModelsDirOpt = DEFAULT_MODELS_DIR,
+    verbose: VerboseOpt = 0,
+) -> None:
+    """Translate and summarize every article in INBOX into OUTBOX.
+
+    Per article: <stem>.en.txt, <stem>.summary.txt and the <stem>.json sidecar, at the same
+    relative path. Current articles are skipped, so a rerun after a crash finishes the rest.
+    Exit code 0: all done or skipped; 1: some articles failed; 2: usage or model error.
+    """
+    from translate.batch_view import BatchView
+    from translate.outbox import OutboxLock, remove_stale_temp_files, scan
+    from translate.pipeline import BatchJob, BatchRunner
+    from translate.summarization import Summarizer
+    from translate.translation import Translator
+
+    _setup_logging(verbose)
+    patterns = tuple(glob or ("*.txt", "*.md"))
+    try:
+        sources = list(scan(inbox, patterns, exclude=outbox))
+        if dry_run:
+            for rel in sources:
+                typer.echo(str(rel))
+            typer.echo(f"{len(sources)} files would be processed", err=True)
+            return
+        with OutboxLock(outbox):
+            removed = remove_stale_temp_files(outbox)
+            if removed:
+                logger.info("removed %d temporary files left by an interrupted run", removed)
+            runtime = RuntimeOptions(device, dtype)
+            translator = Translator(
+                ModelSpec(model, revision, offline, models_dir),
+                runtime,
+                TranslationOptions(beams=beams, batch_tokens=batch_tokens),
+            )
+            summarizer_ = None
+            if not no_summary:
+                summarizer_ = Summarizer(
+                    ModelSpec(summarizer, None, offline, models_dir),
+                    runtime,
+                    SummaryOptions(summary_length, summary_min_tokens, summary_max_tokens),
+                )
+            runner = BatchRunner(translator, summarizer_, BatchJob(inbox, outbox, force))
+            view = BatchView(len(sources), quiet)
+            with view:
+                try:
+                    for outcome in runner.run(sources, view.segments_done):
+                        view.article_done(outcome)
+                except KeyboardInterrupt:
+                    view.interrupted()
+                    raise typer.Exit(130) from None
+            view.print_table()
+    except TranslateError as exc:
+        raise _fail(exc) from None
+    if view.failed:
+        raise typer.Exit(1)
+
+
 @models_app.command("pull")
 def models_pull(
     model: Annotated[

@@ -174,3 +174,11 @@ def build_bart(
     generation.early_stopping = True
     model.save_pretrained(folder)
     return folder
+
+
+if __name__ == "__main__":
+    import sys
+
+    root = Path(sys.argv[1] if len(sys.argv) > 1 else ".demo-models")
+    print(build_marian(root / "marian"))
+    print(build_bart(root / "bart"))

@@ -145,3 +145,14 @@ def test_split_to_fit_with_real_tokenizer(tiny_marian):
     pieces = split_to_fit(text, count, 512)
     assert "".join(pieces) == text
     assert all(count(p) <= 512 for p in pieces)
+
+
+def test_markdown_link_targets_never_reach_the_model():
+    text = "Zie de [website](https://example.org/a.b?x=1). En [hier](http://x.nl) ook.\n"
+    document = parse(text, markdown=True)
+    assert document.sentences == ["Zie de [website].", "En [hier] ook."]
+    _assert_echo_round_trip(text, text, markdown=True)
+    mangled = document.with_sentences(["See the website.", "And [here] too."])
+    assert mangled.render() == (
+        "See the website. (https://example.org/a.b?x=1) And [here](http://x.nl) too.\n"
+    )

@@ -18,7 +18,6 @@ from rich.table import Table
 
 from translate.pipeline import DONE, FAILED, SKIPPED, Outcome, totals
 
-
 _SHOWN_WARNINGS = 3
 
 

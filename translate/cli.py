@@ -66,6 +66,8 @@ def _setup_logging(verbose: int) -> None:
     level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
     logging.basicConfig(stream=sys.stderr, level=level, format="%(levelname)s: %(message)s")
     logging.getLogger().setLevel(level)
+    # The hub client logs each retry; our own one-line error says what matters.
+    logging.getLogger("huggingface_hub").setLevel(logging.ERROR if verbose == 0 else level)
 
 
 def _fail(exc: TranslateError) -> typer.Exit:
@@ -167,6 +169,12 @@ def batch_command(
     force: Annotated[bool, typer.Option("--force", help="Redo articles that are current.")] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="List what would be done.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors.")] = False,
+    window: Annotated[
+        int, typer.Option(min=1, help="Articles batched together; outputs are written per window.")
+    ] = 256,
+    max_mb: Annotated[
+        float, typer.Option(min=0.001, help="Refuse source files larger than this.")
+    ] = 2.0,
     no_summary: NoSummaryOpt = False,
     model: ModelOpt = DEFAULT_TRANSLATION_MODEL,
     revision: RevisionOpt = None,
@@ -220,7 +228,9 @@ def batch_command(
                     runtime,
                     SummaryOptions(summary_length, summary_min_tokens, summary_max_tokens),
                 )
-            runner = BatchRunner(translator, summarizer_, BatchJob(inbox, outbox, force))
+            runner = BatchRunner(
+                translator, summarizer_, BatchJob(inbox, outbox, force, window, int(max_mb * 1e6))
+            )
             view = BatchView(len(sources), quiet)
             with view:
                 try:
@@ -280,4 +290,8 @@ def models_list(
 
 
 def main() -> None:
-    app()
+    try:
+        app()
+    except KeyboardInterrupt:
+        typer.echo("interrupted", err=True)
+        sys.exit(130)

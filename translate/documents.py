@@ -30,6 +30,8 @@ _MD_HEADING = re.compile(r"^(#{1,6}\s+)(?=\S)")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _TERMINAL = ".!?:;…,\"'”’)»"
 _HEADING_MAX = 100
+_LINK = re.compile(r"\]\(([^()\s]+)\)")
+_MARK = "\u2063"  # invisible separator: marks where a link target was taken out
 _SPACES = re.compile(r"[ \t\u00a0]+")
 
 
@@ -96,9 +98,14 @@ class Line:
     kind: str
     prefix: str
     sentences: tuple[str, ...]
+    links: tuple[tuple[str, ...], ...] = ()
 
     def render(self) -> str:
-        return self.prefix + " ".join(self.sentences)
+        if not self.links:
+            return self.prefix + " ".join(self.sentences)
+        return self.prefix + " ".join(
+            _restore_links(s, urls) for s, urls in zip(self.sentences, self.links, strict=True)
+        )
 
 
 @dataclass(frozen=True)
@@ -143,7 +150,7 @@ def parse(text: str, markdown: bool = False) -> Document:
     """
     paragraphs = []
     for block in _blocks(text, markdown):
-        lines = tuple(_to_line(kind, prefix, body) for kind, prefix, body in block)
+        lines = tuple(_to_line(kind, prefix, body, markdown) for kind, prefix, body in block)
         if lines:
             paragraphs.append(lines)
     return Document(tuple(paragraphs))
@@ -214,11 +221,32 @@ def _heading_like(line: str, width: int) -> bool:
     return stripped[-1] not in _TERMINAL and len(stripped) < 0.6 * width
 
 
-def _to_line(kind: str, prefix: str, body: str) -> Line:
+def _to_line(kind: str, prefix: str, body: str, markdown: bool) -> Line:
     body = _SPACES.sub(" ", body).strip()
     if kind == "verbatim" or not any(ch.isalpha() for ch in body):
         return Line("verbatim", prefix + body, ())
-    return Line(kind, prefix, tuple(split_sentences(body)))
+    if not (markdown and _LINK.search(body)):
+        return Line(kind, prefix, tuple(split_sentences(body)))
+    # Link targets never reach the model: "[tekst](url)" is sent as "[tekst]" and the URL
+    # is put back after the matching "]" of the translation.
+    urls = iter(_LINK.findall(body))
+    sentences, links = [], []
+    for sentence in split_sentences(_LINK.sub("]" + _MARK, body)):
+        links.append(tuple(next(urls) for _ in range(sentence.count(_MARK))))
+        sentences.append(sentence.replace(_MARK, ""))
+    return Line(kind, prefix, tuple(sentences), tuple(links))
+
+
+def _restore_links(sentence: str, urls: tuple[str, ...]) -> str:
+    if not urls:
+        return sentence
+    parts = sentence.split("]")
+    if len(parts) - 1 != len(urls):  # the model moved or dropped brackets: keep every URL
+        return sentence + "".join(f" ({url})" for url in urls)
+    out = parts[0]
+    for url, part in zip(urls, parts[1:], strict=True):
+        out += f"]({url}){part}"
+    return out
 
 
 def split_to_fit(text: str, count_tokens: Callable[[str], int], limit: int) -> list[str]:

@@ -29,13 +29,16 @@ class BatchJob:
         inbox: folder scanned recursively for sources.
         outbox: folder that mirrors the inbox's relative paths.
         force: redo articles whose outputs are current.
-        window_articles: most articles translated and summarized together.
+        window_articles: most articles translated and summarized together; smaller windows
+            write outputs sooner, larger ones batch better.
+        max_bytes: larger source files are refused (a dump of many articles, not one).
     """
 
     inbox: Path
     outbox: Path
     force: bool = False
     window_articles: int = 256
+    max_bytes: int = 2_000_000
 
 
 @dataclass(frozen=True)
@@ -107,6 +110,12 @@ class BatchRunner:
     def _prepare(self, rel: Path) -> _Article | Outcome:
         outputs = Outputs.for_source(self.job.outbox, rel)
         try:
+            size = _size(self.job.inbox / rel)
+            if size > self.job.max_bytes:
+                raise DocumentError(
+                    f"{rel}: {size / 1e6:.1f} MB is over the {self.job.max_bytes / 1e6:g} MB "
+                    "limit for one article (--max-mb)"
+                )
             source = read_source(self.job.inbox / rel)
             if not self.job.force and outputs.is_current(
                 source.sha256, self.settings, self.summarizer is not None
@@ -196,6 +205,13 @@ class BatchRunner:
         except OSError as exc:
             logger.error("%s: cannot write error file (%s)", rel, exc)
         return Outcome(rel, FAILED, reason=reason)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError as exc:
+        raise DocumentError(f"{path}: cannot read ({exc.strerror or exc})") from exc
 
 
 def _settings(translator: Translator, summarizer: Summarizer | None) -> dict:

@@ -1,0 +1,239 @@
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tests.conftest import INBOX
+from translate.cli import app
+
+pytestmark = pytest.mark.slow
+runner = CliRunner()
+SCRIPT = Path(sys.executable).with_name("translate")
+SHORT = (INBOX / "nieuws" / "brug-heropend.txt").read_text(encoding="utf-8")
+# Fast settings: tiny random models run every output to its cap, so keep caps small.
+FAST = ["--beams", "1", "--summary-max-tokens", "24", "--summary-min-tokens", "4"]
+
+
+def _args(tiny_marian, tiny_bart, inbox, outbox, *extra):
+    return [
+        "batch",
+        str(inbox),
+        str(outbox),
+        "--model",
+        str(tiny_marian),
+        "--summarizer",
+        str(tiny_bart),
+        "--offline",
+        *FAST,
+        *extra,
+    ]
+
+
+def _article(i: int) -> str:
+    return f"Bericht {i}\n\nDe raad van dorp {i} vergaderde dinsdag. Het plan is klaar.\n"
+
+
+def _outputs(outbox: Path) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for path in outbox.rglob("*"):
+        if path.is_file() and not path.name.startswith("."):
+            stem, kind = path.name.split(".", 1)
+            found.setdefault(str(path.parent.relative_to(outbox) / stem), set()).add(kind)
+    return found
+
+
+def _skipped(stderr: str) -> int:
+    return sum(line.startswith("skipped ") for line in stderr.splitlines())
+
+
+def _finished(outbox: Path) -> dict[str, str]:
+    return {
+        str(p.relative_to(outbox)): json.loads(p.read_text(encoding="utf-8"))["finished"]
+        for p in outbox.rglob("*.json")
+    }
+
+
+def test_nested_inbox_outputs_skip_touch_force(tiny_marian, tiny_bart, tmp_path):
+    inbox, outbox = tmp_path / "in", tmp_path / "out"
+    for rel in ["a.txt", "regio/b.txt", "regio/noord/c.md", "regio/noord/d.txt"]:
+        (inbox / rel).parent.mkdir(parents=True, exist_ok=True)
+        (inbox / rel).write_text(SHORT if rel == "a.txt" else _article(len(rel)), "utf-8")
+    (inbox / "notes.csv").write_text("not an article", encoding="utf-8")
+    args = _args(tiny_marian, tiny_bart, inbox, outbox)
+
+    first = runner.invoke(app, args)
+    assert first.exit_code == 0, first.output
+    outputs = _outputs(outbox)
+    assert set(outputs) == {"a", "regio/b", "regio/noord/c", "regio/noord/d"}
+    assert all(kinds == {"en.txt", "summary.txt", "json"} for kinds in outputs.values())
+    sidecar = json.loads((outbox / "regio" / "b.json").read_text(encoding="utf-8"))
+    assert sidecar["source"]["path"] == "regio/b.txt"
+    assert sidecar["source"]["encoding"] == "utf-8"
+    assert sidecar["counts"]["sentences"] == 3 and sidecar["device"] == "cpu"
+    assert sidecar["settings"]["translation_model"] == str(tiny_marian)
+    assert len(sidecar["source"]["sha256"]) == 64
+    stamps = _finished(outbox)
+
+    time.sleep(1.1)  # sidecar times have one-second resolution
+    second = runner.invoke(app, args)
+    assert second.exit_code == 0
+    assert _finished(outbox) == stamps
+    assert _skipped(second.stderr) == 4
+
+    (inbox / "regio" / "b.txt").write_text(_article(99), encoding="utf-8")
+    third = runner.invoke(app, args)
+    assert third.exit_code == 0
+    changed = {k for k, v in _finished(outbox).items() if stamps[k] != v}
+    assert changed == {"regio/b.json"}
+
+    time.sleep(1.1)
+    stamps = _finished(outbox)
+    forced = runner.invoke(app, [*args, "--force"])
+    assert forced.exit_code == 0
+    assert all(stamps[k] != v for k, v in _finished(outbox).items())
+
+    other_settings = runner.invoke(app, [*args[:-4], "--summary-max-tokens", "30", *args[-2:]])
+    assert other_settings.exit_code == 0
+    assert _skipped(other_settings.stderr) == 0
+
+
+def test_no_summary_and_dry_run(tiny_marian, tiny_bart, tmp_path):
+    inbox, outbox = tmp_path / "in", tmp_path / "out"
+    inbox.mkdir()
+    (inbox / "x.txt").write_text(_article(1), encoding="utf-8")
+    dry = runner.invoke(app, [*_args(tiny_marian, tiny_bart, inbox, outbox), "--dry-run"])
+    assert dry.exit_code == 0 and dry.stdout.strip() == "x.txt"
+    assert not outbox.exists()
+    plain = runner.invoke(app, [*_args(tiny_marian, tiny_bart, inbox, outbox), "--no-summary"])
+    assert plain.exit_code == 0
+    assert _outputs(outbox) == {"x": {"en.txt", "json"}}
+
+
+def test_bad_inputs_are_isolated(tiny_marian, tiny_bart, tmp_path, monkeypatch):
+    inbox, outbox = tmp_path / "in", tmp_path / "out"
+    inbox.mkdir()
+    (inbox / "goed.txt").write_text(_article(1), encoding="utf-8")
+    (inbox / "leeg.txt").write_bytes(b"")
+    (inbox / "spaties.txt").write_bytes(b"   \n\n\t  \n")
+    (inbox / "plaatje.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200))
+    (inbox / "oud.txt").write_bytes("Café 'De Zwaan' is dicht. Één dag.\r\n".encode("cp1252"))
+    (inbox / "utf16.txt").write_bytes("Het weer wordt mooi. Echt waar.\n".encode("utf-16"))
+    (inbox / "groot.txt").write_bytes(("Een zin over niets. " * 250_000).encode())
+    (inbox / "lange regel.txt").write_text(
+        " ".join(f"woord{i % 97}" for i in range(2_600))[:20_000], encoding="utf-8"
+    )
+    (inbox / "geheim.txt").write_text("Geheim.\n", encoding="utf-8")
+    (inbox / "één artikel met spaties.txt").write_text(_article(2), encoding="utf-8")
+
+    real_read = Path.read_bytes
+
+    def read_bytes(self):
+        if self.name == "geheim.txt":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_read(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    result = runner.invoke(app, _args(tiny_marian, tiny_bart, inbox, outbox))
+    assert result.exit_code == 1, result.output
+    outputs = _outputs(outbox)
+    good = ["goed", "oud", "utf16", "lange regel", "één artikel met spaties"]
+    for stem in good:
+        assert outputs[stem] == {"en.txt", "summary.txt", "json"}, stem
+    reasons = {
+        "leeg": "file is empty",
+        "spaties": "only whitespace",
+        "plaatje": "binary file",
+        "groot": "over the 2 MB limit",
+        "geheim": "Permission denied",
+    }
+    for stem, reason in reasons.items():
+        assert outputs[stem] == {"error.txt"}, stem
+        assert reason in (outbox / f"{stem}.error.txt").read_text(encoding="utf-8")
+        assert reason in result.stderr
+    sidecar = json.loads((outbox / "oud.json").read_text(encoding="utf-8"))
+    assert sidecar["source"]["encoding"] == "cp1252"
+    assert json.loads((outbox / "utf16.json").read_text("utf-8"))["source"]["encoding"] == "utf-16"
+    long_line = json.loads((outbox / "lange regel.json").read_text(encoding="utf-8"))
+    assert long_line["counts"]["segments"] > 1
+    assert any("translated in" in w for w in long_line["warnings"])
+
+    # a fixed file succeeds on the next run and loses its error file
+    (inbox / "leeg.txt").write_text(_article(3), encoding="utf-8")
+    monkeypatch.setattr(Path, "read_bytes", real_read)
+    (inbox / "geheim.txt").unlink()
+    for stem in ("spaties", "plaatje", "groot"):
+        (inbox / f"{stem}.txt").unlink()
+    again = runner.invoke(app, _args(tiny_marian, tiny_bart, inbox, outbox))
+    assert again.exit_code == 0, again.output
+    assert _outputs(outbox)["leeg"] == {"en.txt", "summary.txt", "json"}
+
+
+def test_killed_run_resumes_without_partial_outputs(tiny_marian, tiny_bart, tmp_path):
+    inbox, outbox = tmp_path / "in", tmp_path / "out"
+    inbox.mkdir()
+    for i in range(12):
+        (inbox / f"art{i:02}.txt").write_text(_article(i), encoding="utf-8")
+    cmd = [str(SCRIPT), *_args(tiny_marian, tiny_bart, inbox, outbox, "--window", "2")]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while not list(outbox.rglob("*.json")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    killed_with = len(list(outbox.rglob("*.json")))
+    assert 0 < killed_with < 12
+
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    outputs = _outputs(outbox)
+    assert set(outputs) == {f"art{i:02}" for i in range(12)}
+    assert all(kinds == {"en.txt", "summary.txt", "json"} for kinds in outputs.values())
+    assert not [p for p in outbox.rglob("*.tmp")]
+    assert _skipped(done.stderr) == killed_with
+    for sidecar in outbox.rglob("*.json"):
+        json.loads(sidecar.read_text(encoding="utf-8"))  # complete, parseable
+
+
+def test_second_run_refused_while_first_holds_the_lock(tiny_marian, tiny_bart, tmp_path):
+    inbox, outbox = tmp_path / "in", tmp_path / "out"
+    inbox.mkdir()
+    (inbox / "x.txt").write_text(_article(1), encoding="utf-8")
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time; from pathlib import Path; from translate.outbox import OutboxLock\n"
+            "with OutboxLock(Path(sys.argv[1])):\n    print('locked', flush=True); time.sleep(60)",
+            str(outbox),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert holder.stdout.readline().strip() == "locked"
+    refused = runner.invoke(app, _args(tiny_marian, tiny_bart, inbox, outbox))
+    assert refused.exit_code == 2
+    assert f"another translate batch (pid {holder.pid})" in refused.stderr
+    assert len(refused.stderr.strip().splitlines()) == 1
+    os.kill(holder.pid, signal.SIGKILL)  # a killed holder never blocks the next run
+    holder.wait()
+    after = runner.invoke(app, _args(tiny_marian, tiny_bart, inbox, outbox))
+    assert after.exit_code == 0, after.output
+
+
+def test_usage_and_model_errors_exit_2(tmp_path):
+    missing = runner.invoke(app, ["batch", str(tmp_path / "nope"), str(tmp_path / "out")])
+    assert missing.exit_code == 2 and "inbox folder does not exist" in missing.stderr
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("Hallo.\n", encoding="utf-8")
+    no_model = runner.invoke(
+        app,
+        ["batch", str(tmp_path / "in"), str(tmp_path / "out"), "--offline"],
+    )
+    assert no_model.exit_code == 2
+    assert "not found" in no_model.stderr and "translate models pull" in no_model.stderr

@@ -25,7 +25,7 @@ class BatchView:
     """Progress and the final table on stderr; ``quiet`` keeps only failures."""
 
     def __init__(self, articles: int, quiet: bool = False):
-        self.console = Console(stderr=True)
+        self.console = Console(stderr=True, soft_wrap=True)
         self.quiet = quiet
         self.outcomes: list[Outcome] = []
         self.started = time.perf_counter()

@@ -70,6 +70,23 @@ def _setup_logging(verbose: int) -> None:
     logging.getLogger("huggingface_hub").setLevel(logging.ERROR if verbose == 0 else level)
 
 
+def _load_models(
+    translation: ModelSpec,
+    translation_options: TranslationOptions,
+    summarization: ModelSpec | None,
+    summary_options: SummaryOptions,
+    runtime: RuntimeOptions,
+):
+    """Loads the translator and, unless ``summarization`` is None, the summarizer."""
+    from translate.summarization import Summarizer
+    from translate.translation import Translator
+
+    translator = Translator(translation, runtime, translation_options)
+    if summarization is None:
+        return translator, None
+    return translator, Summarizer(summarization, runtime, summary_options)
+
+
 def _fail(exc: TranslateError) -> typer.Exit:
     typer.echo(f"error: {exc}", err=True)
     return typer.Exit(exc.exit_code)
@@ -109,8 +126,6 @@ def file_command(
     """
     from translate.documents import decode, parse, read_source
     from translate.files import atomic_write_text
-    from translate.summarization import Summarizer
-    from translate.translation import Translator
 
     _setup_logging(verbose)
     if no_summary and (summary_only or summary_out):
@@ -122,18 +137,13 @@ def file_command(
         else:
             text = read_source(Path(path)).text
         document = parse(text, markdown=path.lower().endswith(".md"))
-        translator = Translator(
+        translator, summarizer_ = _load_models(
             ModelSpec(model, revision, offline, models_dir),
-            runtime,
             TranslationOptions(beams=beams, batch_tokens=batch_tokens),
+            None if no_summary else ModelSpec(summarizer, None, offline, models_dir),
+            SummaryOptions(summary_length, summary_min_tokens, summary_max_tokens),
+            runtime,
         )
-        summarizer_ = None
-        if not no_summary:
-            summarizer_ = Summarizer(
-                ModelSpec(summarizer, None, offline, models_dir),
-                runtime,
-                SummaryOptions(summary_length, summary_min_tokens, summary_max_tokens),
-            )
         result = translator.translate(document)
         for warning in result.warnings:
             logger.warning("%s: %s", path, warning)
@@ -199,8 +209,6 @@ def batch_command(
     from translate.batch_view import BatchView
     from translate.outbox import OutboxLock, remove_stale_temp_files, scan
     from translate.pipeline import BatchJob, BatchRunner
-    from translate.summarization import Summarizer
-    from translate.translation import Translator
 
     _setup_logging(verbose)
     patterns = tuple(glob or ("*.txt", "*.md"))
@@ -215,19 +223,13 @@ def batch_command(
             removed = remove_stale_temp_files(outbox)
             if removed:
                 logger.info("removed %d temporary files left by an interrupted run", removed)
-            runtime = RuntimeOptions(device, dtype)
-            translator = Translator(
+            translator, summarizer_ = _load_models(
                 ModelSpec(model, revision, offline, models_dir),
-                runtime,
                 TranslationOptions(beams=beams, batch_tokens=batch_tokens),
+                None if no_summary else ModelSpec(summarizer, None, offline, models_dir),
+                SummaryOptions(summary_length, summary_min_tokens, summary_max_tokens),
+                RuntimeOptions(device, dtype),
             )
-            summarizer_ = None
-            if not no_summary:
-                summarizer_ = Summarizer(
-                    ModelSpec(summarizer, None, offline, models_dir),
-                    runtime,
-                    SummaryOptions(summary_length, summary_min_tokens, summary_max_tokens),
-                )
             runner = BatchRunner(
                 translator, summarizer_, BatchJob(inbox, outbox, force, window, int(max_mb * 1e6))
             )

@@ -98,13 +98,7 @@ def build_marian(folder: Path, shape: Shape = Shape(), seed: int = 0) -> Path:
     pad = vocab["<pad>"]
     config = MarianConfig(
         vocab_size=len(vocab),
-        d_model=shape.d_model,
-        encoder_layers=shape.layers,
-        decoder_layers=shape.layers,
-        encoder_attention_heads=shape.heads,
-        decoder_attention_heads=shape.heads,
-        encoder_ffn_dim=shape.ffn,
-        decoder_ffn_dim=shape.ffn,
+        **_dimensions(shape),
         max_position_embeddings=512,
         pad_token_id=pad,
         eos_token_id=0,
@@ -149,13 +143,7 @@ def build_bart(
     torch.manual_seed(seed)
     config = BartConfig(
         vocab_size=len(tokenizer),
-        d_model=shape.d_model,
-        encoder_layers=shape.layers,
-        decoder_layers=shape.layers,
-        encoder_attention_heads=shape.heads,
-        decoder_attention_heads=shape.heads,
-        encoder_ffn_dim=shape.ffn,
-        decoder_ffn_dim=shape.ffn,
+        **_dimensions(shape),
         max_position_embeddings=max_positions,
         pad_token_id=tokenizer.pad_token_id,
         bos_token_id=tokenizer.bos_token_id,
@@ -174,6 +162,18 @@ def build_bart(
     generation.early_stopping = True
     model.save_pretrained(folder)
     return folder
+
+
+def _dimensions(shape: Shape) -> dict[str, int]:
+    return {
+        "d_model": shape.d_model,
+        "encoder_layers": shape.layers,
+        "decoder_layers": shape.layers,
+        "encoder_attention_heads": shape.heads,
+        "decoder_attention_heads": shape.heads,
+        "encoder_ffn_dim": shape.ffn,
+        "decoder_ffn_dim": shape.ffn,
+    }
 
 
 if __name__ == "__main__":

@@ -58,7 +58,8 @@ class TorchEngine:
             no_repeat_ngram_size=self._generation.no_repeat_ngram_size or 0,
         )
         self._pad_id = self.tokenizer.pad_token_id
-        self._eos_id = self._generation.eos_token_id
+        eos = self._generation.eos_token_id
+        self._eos_ids = set(eos) if isinstance(eos, list) else {eos}
         # Fewer distinct shapes on GPUs (kernel and allocator reuse); pure waste on CPU.
         self._pad_multiple = 8 if self._device.type == "cuda" else 1
         logger.info(
@@ -109,8 +110,9 @@ class TorchEngine:
         texts = self.tokenizer.batch_decode(out, skip_special_tokens=True)
         results = []
         for row, text in zip(out.tolist(), texts, strict=True):
-            ended = self._eos_id in row
-            steps = row.index(self._eos_id) + 1 if ended else len(row)
+            ends = [i for i, token in enumerate(row) if token in self._eos_ids]
+            ended = bool(ends)
+            steps = ends[0] + 1 if ended else len(row)
             # Forced-EOS checkpoints put EOS on the last step, so a row that used every step
             # was cut by the cap either way.
             results.append(Generated(text.strip(), steps - ended, steps >= settings.max_new_tokens))

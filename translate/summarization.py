@@ -91,8 +91,8 @@ class Summarizer:
             pending = [s for s in states if not s.done]
             if not pending:
                 break
-            chunks = [(s, c) for s in pending for c in s.next_round()]
-            outputs = self._generate([self._encode(c) for _, c in chunks])
+            chunks = [(s, ids) for s in pending for _, ids in s.next_round()]
+            outputs = self._generate([ids for _, ids in chunks])
             for state in pending:
                 state.finish_round(
                     [out for (s, _), out in zip(chunks, outputs, strict=True) if s is state]
@@ -105,20 +105,25 @@ class Summarizer:
         A sentence longer than the window on its own is first cut with ``split_to_fit``, so
         every input token lands in exactly one chunk.
         """
+        return [chunk for chunk, _ in self._plan(sentences)]
+
+    def count(self, text: str) -> int:
+        return len(self.engine.encode([text.strip()])[0])
+
+    def _plan(self, sentences: Sequence[str]) -> list[tuple[list[str], list[int]]]:
+        """Chunks with the token ids of their joined text, each tokenized once."""
         window = self.engine.max_input_tokens
-        pieces: list[str] = []
+        pieces: list[tuple[str, int]] = []
         for sentence, ids in zip(sentences, self.engine.encode(list(sentences)), strict=True):
             if len(ids) <= window:
-                pieces.append(sentence)
-            else:
-                pieces.extend(
-                    p.strip() for p in split_to_fit(sentence, self.count, window) if p.strip()
-                )
-        counts = [len(ids) for ids in self.engine.encode(pieces)]
+                pieces.append((sentence, len(ids)))
+                continue
+            cut = [p.strip() for p in split_to_fit(sentence, self.count, window) if p.strip()]
+            pieces.extend(zip(cut, map(len, self.engine.encode(cut)), strict=True))
         chunks: list[list[str]] = []
         current: list[str] = []
         size = 0
-        for piece, count in zip(pieces, counts, strict=True):
+        for piece, count in pieces:
             # Per-piece counts include the special tokens once each: a safe over-estimate.
             if current and size + count > window:
                 chunks.append(current)
@@ -129,18 +134,13 @@ class Summarizer:
             chunks.append(current)
         return [fitted for chunk in chunks for fitted in self._fit(chunk)]
 
-    def _fit(self, chunk: list[str]) -> list[list[str]]:
+    def _fit(self, chunk: list[str]) -> list[tuple[list[str], list[int]]]:
         # Joining can tokenize differently at piece borders; halve any chunk that grew over.
-        if len(chunk) == 1 or self.count(" ".join(chunk)) <= self.engine.max_input_tokens:
-            return [chunk]
+        ids = self.engine.encode([" ".join(chunk)])[0]
+        if len(chunk) == 1 or len(ids) <= self.engine.max_input_tokens:
+            return [(chunk, ids)]
         middle = len(chunk) // 2
         return self._fit(chunk[:middle]) + self._fit(chunk[middle:])
-
-    def count(self, text: str) -> int:
-        return len(self.engine.encode([text.strip()])[0])
-
-    def _encode(self, chunk: list[str]) -> list[int]:
-        return self.engine.encode([" ".join(chunk)])[0]
 
     def _generate(self, rows: list[list[int]]) -> list[str]:
         outputs = [""] * len(rows)
@@ -178,10 +178,10 @@ class _State:
         if words < summarizer.options.own_summary_words:
             self.summary, self.done = self.text, True
             self.note = f"text has {words} words: returned as its own summary"
-        self._current: list[list[str]] = []
+        self._current: list[tuple[list[str], list[int]]] = []
 
-    def next_round(self) -> list[list[str]]:
-        self._current = self.summarizer.plan_chunks(self.sentences)
+    def next_round(self) -> list[tuple[list[str], list[int]]]:
+        self._current = self.summarizer._plan(self.sentences)
         if self.rounds == 0:
             self.chunks = len(self._current)
         return self._current

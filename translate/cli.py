@@ -248,6 +248,82 @@ def batch_command(
         raise typer.Exit(1)
 
 
+@app.command("bench")
+def bench_command(
+    device: DeviceOpt = "auto",
+    dtype: DtypeOpt = "auto",
+    beams: Annotated[int, typer.Option(min=1, help="Beam size for every engine.")] = 4,
+    articles: Annotated[
+        int | None, typer.Option(min=1, help="Articles (default: 3 on CPU, 64 on GPU).")
+    ] = None,
+    sentences: Annotated[
+        int | None, typer.Option(min=1, help="Sentences per article (default 10 CPU, 16 GPU).")
+    ] = None,
+    summary_tokens: Annotated[int, typer.Option(min=8, help="Forced summary length.")] = 100,
+    seed: Annotated[int, typer.Option(help="Workload seed.")] = 0,
+    real: Annotated[
+        bool, typer.Option("--real", help="Use the real checkpoints from models/ instead.")
+    ] = False,
+    naive: Annotated[
+        bool, typer.Option(help="Also run the one-sentence-at-a-time baseline.")
+    ] = True,
+    int8: Annotated[
+        bool, typer.Option(help="Also run our engine with int8 dynamic quantization (CPU).")
+    ] = True,
+    json_out: Annotated[
+        Path | None, typer.Option("--json", help="Write the results as JSON here.")
+    ] = None,
+    models_dir: Annotated[
+        Path, typer.Option(help="Where the random-weight models are built and cached.")
+    ] = Path(".bench-models"),
+    soak: Annotated[
+        int | None,
+        typer.Option(min=100, help="Instead: run the batch job over N tiny articles, report RSS."),
+    ] = None,
+    verbose: VerboseOpt = 0,
+) -> None:
+    """Measure our engine against the naive and pipeline-style loops on the same data.
+
+    By default builds random-weight models with the default checkpoints' shapes (cached in
+    .bench-models/) and forces identical decoding lengths for every engine.
+    """
+    import json
+
+    from rich.console import Console
+
+    from translate.bench_report import print_bench, print_soak
+
+    _setup_logging(verbose)
+    console = Console(stderr=True, soft_wrap=True)
+    try:
+        if soak is not None:
+            from translate.soak import run_soak
+
+            result = run_soak(soak, device, report=console.print)
+            print_soak(result, Console(width=120))
+        else:
+            from translate.bench import BenchOptions, run_bench
+
+            options = BenchOptions(
+                device,
+                dtype,
+                beams,
+                articles,
+                sentences,
+                summary_tokens,
+                seed,
+                real,
+                naive=naive,
+                int8=int8,
+            )
+            result = run_bench(options, report=console.print)
+            print_bench(result, Console(width=140))
+    except TranslateError as exc:
+        raise _fail(exc) from None
+    if json_out is not None:
+        json_out.write_text(json.dumps(result.to_json(), indent=2) + "\n", encoding="utf-8")
+
+
 @models_app.command("pull")
 def models_pull(
     model: Annotated[

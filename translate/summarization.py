@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 from translate import batching
 from translate.config import (
-    DEFAULT_BATCH_TOKENS,
     DEFAULT_SUMMARIZATION_MODEL,
+    DEFAULT_SUMMARY_BATCH_TOKENS,
     SUMMARY_LENGTHS,
     ModelSpec,
     RuntimeOptions,
@@ -71,8 +71,8 @@ class Summarizer:
         self.engine = model
         self.options = options
         self.bounds = _bounds(model.defaults.min_length, model.defaults.max_length, options)
-        self.batch_tokens = options.batch_tokens or DEFAULT_BATCH_TOKENS.get(
-            model.device.split(":")[0], DEFAULT_BATCH_TOKENS["cpu"]
+        self.batch_tokens = options.batch_tokens or DEFAULT_SUMMARY_BATCH_TOKENS.get(
+            model.device.split(":")[0], DEFAULT_SUMMARY_BATCH_TOKENS["cpu"]
         )
 
     def summarize(self, text: str) -> Summary:

@@ -53,13 +53,27 @@ Mrs. Jansen opened the new library with a short speech.
 
 @dataclass(frozen=True)
 class Shape:
-    """Transformer dimensions; the defaults make a model that loads and runs in milliseconds."""
+    """Transformer dimensions; the defaults make a model that loads and runs in milliseconds.
+
+    ``vocab_size`` is what the tokenizer is trained to; ``padded_vocab`` (when larger) pads
+    the vocabulary with unreachable entries so the embedding and output layers have a real
+    checkpoint's size. ``decoder_layers`` defaults to ``layers``.
+    """
 
     d_model: int = 32
     layers: int = 1
     heads: int = 2
     ffn: int = 64
     vocab_size: int = 400
+    padded_vocab: int = 0
+    decoder_layers: int | None = None
+
+
+# Shapes of the default checkpoints (from their config.json), for benchmarks.
+OPUS_MT_NL_EN = Shape(d_model=512, layers=6, heads=8, ffn=2048, padded_vocab=67028)
+DISTILBART_CNN_12_6 = Shape(
+    d_model=1024, layers=12, decoder_layers=6, heads=16, ffn=4096, padded_vocab=50264
+)
 
 
 def build_marian(folder: Path, shape: Shape = Shape(), seed: int = 0) -> Path:
@@ -87,6 +101,7 @@ def build_marian(folder: Path, shape: Shape = Shape(), seed: int = 0) -> Path:
     vocab = {"</s>": 0, "<unk>": 1}
     for i in range(sp.get_piece_size()):
         vocab.setdefault(sp.id_to_piece(i), len(vocab))
+    _pad_vocab(vocab, shape.padded_vocab - 1, "▁x")
     vocab["<pad>"] = len(vocab)  # opus-mt puts the pad token last
     (folder / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
     tokenizer = MarianTokenizer(
@@ -133,6 +148,10 @@ def build_bart(
         show_progress=False,
     )
     bpe.save_model(str(folder))
+    if shape.padded_vocab:
+        bpe_vocab = json.loads((folder / "vocab.json").read_text(encoding="utf-8"))
+        _pad_vocab(bpe_vocab, shape.padded_vocab, "Ġx")
+        (folder / "vocab.json").write_text(json.dumps(bpe_vocab), encoding="utf-8")
     tokenizer = BartTokenizer(
         vocab=str(folder / "vocab.json"),
         merges=str(folder / "merges.txt"),
@@ -164,11 +183,16 @@ def build_bart(
     return folder
 
 
+def _pad_vocab(vocab: dict[str, int], size: int, prefix: str) -> None:
+    for i in range(size - len(vocab)):
+        vocab[f"{prefix}{i}"] = len(vocab)
+
+
 def _dimensions(shape: Shape) -> dict[str, int]:
     return {
         "d_model": shape.d_model,
         "encoder_layers": shape.layers,
-        "decoder_layers": shape.layers,
+        "decoder_layers": shape.decoder_layers or shape.layers,
         "encoder_attention_heads": shape.heads,
         "decoder_attention_heads": shape.heads,
         "encoder_ffn_dim": shape.ffn,

@@ -121,14 +121,11 @@ class Translator:
         outputs: list[str] = [""] * len(rows)
         capped: list[tuple[int, int]] = []
         for batch in batching.plan([len(r) for r in rows], self.batch_tokens):
-            longest = max(len(rows[i]) for i in batch)
-            settings = GenerationSettings(
-                max_new_tokens=self._cap(longest), num_beams=self.options.beams
-            )
+            settings = self._settings(max(len(rows[i]) for i in batch))
             results = self.engine.generate([rows[i] for i in batch], settings)
             for i, result in zip(batch, results, strict=True):
                 outputs[i] = result.text
-                if result.hit_cap:
+                if result.hit_cap and self.options.forced_length_ratio is None:
                     capped.append((i, settings.max_new_tokens))
             if progress is not None:
                 progress(len(batch))
@@ -160,6 +157,13 @@ class Translator:
 
     def _count(self, text: str) -> int:
         return len(self.engine.encode([text.strip()])[0])
+
+    def _settings(self, longest: int) -> GenerationSettings:
+        forced = self.options.forced_length_ratio
+        if forced is not None:
+            steps = math.ceil(forced * longest)
+            return GenerationSettings(steps, steps, self.options.beams)
+        return GenerationSettings(max_new_tokens=self._cap(longest), num_beams=self.options.beams)
 
     def _cap(self, source_tokens: int) -> int:
         cap = math.ceil(self.options.length_ratio * source_tokens + self.options.length_slack)

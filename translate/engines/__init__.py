@@ -35,11 +35,13 @@ class CheckpointDefaults:
 
 @dataclass(frozen=True)
 class Generated:
-    """One output row: its text, its length in tokens, and whether it stopped at the cap."""
+    """One output row: its text, its length in tokens, whether it stopped at the cap, and
+    the generated token ids (without the decoder start token and padding)."""
 
     text: str
     tokens: int
     hit_cap: bool
+    token_ids: tuple[int, ...] = ()
 
 
 class Engine(Protocol):

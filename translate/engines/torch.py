@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import copy
 import logging
+import warnings
 from collections.abc import Sequence
 
 import torch
+from transformers.cache_utils import DynamicCache, EncoderDecoderCache
 
 from translate.config import ModelSpec, RuntimeOptions
 from translate.devices import configure_backends, dtype_name, resolve_device, resolve_dtype
@@ -15,6 +17,20 @@ from translate.errors import ModelLoadError
 from translate.hub import ResolvedModel, resolve_model
 
 logger = logging.getLogger(__name__)
+
+
+class _BeamCache(EncoderDecoderCache):
+    """Beam search without reordering the cross-attention cache.
+
+    Plain HF ``generate`` re-gathers every layer's cross-attention keys and values on every
+    beam step. All beams of one input hold identical copies of them (the encoder output,
+    expanded), and beam reordering only permutes beams within an input, so the gather is
+    the identity on values: skipping it changes no output. It was 64% of CPU time when
+    summarizing a 600-token article with a distilbart-cnn-shaped model.
+    """
+
+    def reorder_cache(self, beam_idx: torch.LongTensor) -> None:
+        self.self_attention_cache.reorder_cache(beam_idx)
 
 
 class TorchEngine:
@@ -35,7 +51,7 @@ class TorchEngine:
         self._device = resolve_device(runtime.device)
         self._dtype = resolve_dtype(self._device, runtime.dtype)
         self.device = str(self._device)
-        self.dtype = dtype_name(self._dtype)
+        self.dtype = "int8" if runtime.dtype == "int8" else dtype_name(self._dtype)
         configure_backends(self._device)
         try:
             self.tokenizer = AutoTokenizer.from_pretrained(model.path)
@@ -44,6 +60,13 @@ class TorchEngine:
             reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
             raise ModelLoadError(f"{model.path}: cannot load model ({reason})") from exc
         self.model.to(self._device).eval()
+        if self.dtype == "int8":
+            # Linear layers hold nearly all the weights and time; activations stay fp32.
+            with warnings.catch_warnings():  # torch.ao quantization announces its successor
+                warnings.simplefilter("ignore", UserWarning)
+                self.model = torch.ao.quantization.quantize_dynamic(
+                    self.model, {torch.nn.Linear}, dtype=torch.qint8
+                )
         config = self.model.config
         self.max_input_tokens = min(
             getattr(config, "max_position_embeddings", 512) or 512,
@@ -104,6 +127,7 @@ class TorchEngine:
                 input_ids=ids.to(self._device),
                 attention_mask=mask.to(self._device),
                 generation_config=config,
+                cache=_BeamCache(DynamicCache(), DynamicCache()),
             )
         # Postprocess
         out = out[:, 1:].cpu()  # drop the decoder start token
@@ -115,7 +139,14 @@ class TorchEngine:
             steps = ends[0] + 1 if ended else len(row)
             # Forced-EOS checkpoints put EOS on the last step, so a row that used every step
             # was cut by the cap either way.
-            results.append(Generated(text.strip(), steps - ended, steps >= settings.max_new_tokens))
+            results.append(
+                Generated(
+                    text.strip(),
+                    steps - ended,
+                    steps >= settings.max_new_tokens,
+                    tuple(row[:steps]),
+                )
+            )
         return results
 
     def _config_for(self, settings: GenerationSettings):

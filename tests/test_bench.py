@@ -1,0 +1,87 @@
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from translate.bench import dutch_sentences, english_articles
+from translate.cli import app
+from translate.documents import parse
+
+pytestmark = pytest.mark.slow
+
+
+def test_workload_is_seeded_and_splits_back():
+    def count(text):
+        return len(text.split()) + 1
+
+    import random
+
+    first = dutch_sentences(random.Random(3), 50, count)
+    assert first == dutch_sentences(random.Random(3), 50, count)
+    assert all(4 <= count(s) <= 121 for s in first)
+    assert 15 <= sum(map(count, first)) / 50 <= 45
+    assert parse(" ".join(first) + "\n").sentences == first
+    texts = english_articles(random.Random(3), 5, count, 100)
+    assert all(250 <= count(t) <= 960 for t in texts)
+
+
+def test_bench_cli_writes_ratios(tiny_marian, tiny_bart, tmp_path):
+    import shutil
+
+    models = tmp_path / "bench-models"
+    shutil.copytree(tiny_marian, models / "opus-mt-shape")
+    shutil.copytree(tiny_bart, models / "distilbart-shape")
+    out = tmp_path / "bench.json"
+    result = CliRunner().invoke(
+        app,
+        [
+            "bench",
+            "--models-dir",
+            str(models),
+            "--articles",
+            "2",
+            "--sentences",
+            "3",
+            "--summary-tokens",
+            "12",
+            "--json",
+            str(out),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert "translation_vs_pipeline" in result.stdout
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert report["device"] == "cpu"
+    assert report["settings"]["sentences"] == 6
+    engines = {(r["stage"], r["engine"]) for r in report["runs"]}
+    assert engines == {
+        ("translation", "naive"),
+        ("translation", "pipeline"),
+        ("translation", "ours"),
+        ("translation", "ours-int8"),
+        ("summarization", "pipeline"),
+        ("summarization", "ours"),
+        ("summarization", "ours-int8"),
+    }
+    rates = {(r["stage"], r["engine"]): r["items_per_s"] for r in report["runs"]}
+    ratios = report["ratios"]
+    for key in (
+        "translation_vs_pipeline",
+        "translation_vs_naive",
+        "summarization_vs_pipeline",
+        "end_to_end_vs_pipeline",
+    ):
+        assert ratios[key] > 0
+    expected = rates[("translation", "ours")] / rates[("translation", "pipeline")]
+    assert ratios["translation_vs_pipeline"] == pytest.approx(expected, rel=0.05)
+    assert 0 <= report["int8_drift"] <= 1
+    summaries = [r for r in report["runs"] if r["stage"] == "summarization"]
+    assert all(r["output_tokens"] == 2 * 12 for r in summaries)  # forced length, every engine
+
+
+def test_soak_reports_memory_points():
+    from translate.soak import run_soak
+
+    result = run_soak(120)
+    assert [p.articles for p in result.points] == [120]
+    assert result.points[0].rss_mb > 0

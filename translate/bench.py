@@ -21,7 +21,7 @@ from translate.config import ModelSpec, RuntimeOptions, SummaryOptions, Translat
 from translate.documents import parse
 from translate.sentences import split_sentences
 from translate.summarization import Summarizer
-from translate.tinymodels import _DUTCH, _ENGLISH, DISTILBART_CNN_12_6, OPUS_MT_NL_EN
+from translate.tinymodels import DISTILBART_CNN_12_6, DUTCH_SAMPLE, ENGLISH_SAMPLE, OPUS_MT_NL_EN
 from translate.translation import Translator
 
 LENGTH_RATIO = 1.1
@@ -156,7 +156,7 @@ def run_bench(options: BenchOptions, report: Callable[[str], None] = lambda _: N
 
 def dutch_sentences(rng: random.Random, count: int, tokens: Callable[[str], int]) -> list[str]:
     """Seeded Dutch-news-like sentences: 4-120 tokens, mean about 30 (log-normal)."""
-    words = sorted({w.strip(".,'?:").lower() for line in _DUTCH for w in line.split()} - {""})
+    words = sorted({w.strip(".,'?:").lower() for line in DUTCH_SAMPLE for w in line.split()} - {""})
     # no word that the splitter reads as an abbreviation ("ca.") may end a sentence
     words = [w for w in words if w.isalpha() and len(split_sentences(f"Een {w}. Twee.")) == 2]
     out = []
@@ -173,7 +173,7 @@ def english_articles(
     rng: random.Random, count: int, tokens: Callable[[str], int], summary_tokens: int
 ) -> list[str]:
     """Seeded English articles of 300-900 tokens (mean about 600), all inside the window."""
-    words = [w.strip(".,'?:") for line in _ENGLISH for w in line.split()]
+    words = [w.strip(".,'?:") for line in ENGLISH_SAMPLE for w in line.split()]
     words = [w for w in words if w.isalpha()]
     out = []
     for _ in range(count):
@@ -268,7 +268,7 @@ def _ours_translate(name, folder, documents, options: BenchOptions, dtype: str) 
     engine = translator.engine
     generated = _count_generated(engine)
     sentences = sum(len(d.sentences) for d in documents)
-    with _Measure("translation", name, sentences, engine._device) as measure:
+    with _Measure("translation", name, sentences, torch.device(engine.device)) as measure:
         results = list(translator.translate_many(documents))
     measure.run.output_tokens = generated()
     measure.run.outputs = [tuple(s.split()) for r in results for s in r.translation.sentences]
@@ -287,7 +287,9 @@ def _ours_summarize(name, folder, texts, options: BenchOptions, dtype: str) -> R
         ),
     )
     generated = _count_generated(summarizer.engine)
-    with _Measure("summarization", name, len(texts), summarizer.engine._device) as measure:
+    with _Measure(
+        "summarization", name, len(texts), torch.device(summarizer.engine.device)
+    ) as measure:
         summaries = summarizer.summarize_many(texts)
     assert all(s.rounds == 1 for s in summaries), "bench articles must fit the window"
     measure.run.output_tokens = generated()

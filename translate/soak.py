@@ -16,7 +16,7 @@ from translate.config import ModelSpec, RuntimeOptions, SummaryOptions, Translat
 from translate.outbox import scan
 from translate.pipeline import BatchJob, BatchRunner
 from translate.summarization import Summarizer
-from translate.tinymodels import _DUTCH, build_bart, build_marian
+from translate.tinymodels import DUTCH_SAMPLE, build_bart, build_marian
 from translate.translation import Translator
 
 
@@ -47,7 +47,7 @@ def run_soak(
         root = Path(tmp)
         report(f"writing {articles} articles and building tiny models in {root}")
         rng = random.Random(0)
-        lines = [line for line in _DUTCH if line]
+        lines = [line for line in DUTCH_SAMPLE if line]
         for i in range(articles):
             folder = root / "inbox" / f"{i // 1000:03}"
             folder.mkdir(parents=True, exist_ok=True)

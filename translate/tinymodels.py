@@ -16,7 +16,7 @@ from pathlib import Path
 
 logger = logging.getLogger(__name__)
 
-_DUTCH = """
+DUTCH_SAMPLE = """
 De gemeenteraad van Amsterdam heeft dinsdag ingestemd met het nieuwe fietsplan.
 Volgens dhr. J. de Vries kost het project ca. 1.000 euro per straat.
 Het kabinet wil de regels m.b.t. huurwoningen aanpassen, o.a. in grote steden.
@@ -33,7 +33,7 @@ Onderzoekers van de universiteit publiceerden een studie over het klimaat.
 Mevr. Jansen opende de nieuwe bibliotheek met een korte toespraak.
 """.split("\n")
 
-_ENGLISH = """
+ENGLISH_SAMPLE = """
 The city council of Amsterdam approved the new cycling plan on Tuesday.
 According to Mr. J. de Vries the project costs about 1,000 euros per street.
 The cabinet wants to change the rules on rental housing, among others in large cities.
@@ -85,7 +85,7 @@ def build_marian(folder: Path, shape: Shape = Shape(), seed: int = 0) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     model_proto = io.BytesIO()
     spm.SentencePieceTrainer.train(
-        sentence_iterator=iter([s for s in _DUTCH + _ENGLISH if s] * 20),
+        sentence_iterator=iter([s for s in DUTCH_SAMPLE + ENGLISH_SAMPLE if s] * 20),
         model_writer=model_proto,
         vocab_size=shape.vocab_size,
         character_coverage=1.0,
@@ -141,7 +141,7 @@ def build_bart(
     folder.mkdir(parents=True, exist_ok=True)
     bpe = ByteLevelBPETokenizer()
     bpe.train_from_iterator(
-        [s for s in _ENGLISH if s] * 20,
+        [s for s in ENGLISH_SAMPLE if s] * 20,
         vocab_size=shape.vocab_size,
         min_frequency=1,
         special_tokens=["<s>", "<pad>", "</s>", "<unk>", "<mask>"],

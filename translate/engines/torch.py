@@ -25,8 +25,9 @@ class _BeamCache(EncoderDecoderCache):
     Plain HF ``generate`` re-gathers every layer's cross-attention keys and values on every
     beam step. All beams of one input hold identical copies of them (the encoder output,
     expanded), and beam reordering only permutes beams within an input, so the gather is
-    the identity on values: skipping it changes no output. It was 64% of CPU time when
-    summarizing a 600-token article with a distilbart-cnn-shaped model.
+    the identity on values: skipping it changes no output. Measured on a 2-core CPU with a
+    distilbart-cnn-shaped model, three summaries at once: 1.1-1.2x faster with inputs padded
+    to 682 tokens, 1.8-2x with inputs padded to 832 tokens.
     """
 
     def reorder_cache(self, beam_idx: torch.LongTensor) -> None:

@@ -25,8 +25,10 @@ def test_workload_is_seeded_and_splits_back():
     assert all(250 <= count(t) <= 960 for t in texts)
 
 
-def test_bench_cli_writes_ratios(tiny_marian, tiny_bart, tmp_path):
+def test_bench_cli_writes_ratios(tiny_marian, tiny_bart, tmp_path, monkeypatch):
     import shutil
+
+    monkeypatch.chdir(tmp_path)  # the default .bench-models/ must not be used
 
     models = tmp_path / "bench-models"
     shutil.copytree(tiny_marian, models / "opus-mt-shape")
@@ -53,6 +55,7 @@ def test_bench_cli_writes_ratios(tiny_marian, tiny_bart, tmp_path):
     report = json.loads(out.read_text(encoding="utf-8"))
     assert report["device"] == "cpu"
     assert report["settings"]["sentences"] == 6
+    assert not (tmp_path / ".bench-models").exists()
     engines = {(r["stage"], r["engine"]) for r in report["runs"]}
     assert engines == {
         ("translation", "naive"),

@@ -313,6 +313,7 @@ def bench_command(
                 summary_tokens,
                 seed,
                 real,
+                models_dir=models_dir,
                 naive=naive,
                 int8=int8,
             )

@@ -76,18 +76,26 @@ def test_tiny_model_from_models_dir(tiny_marian, tmp_path):
     assert engine.defaults.num_beams == 4
 
 
-def test_engine_halves_batch_on_out_of_memory(tiny_marian, monkeypatch):
+@pytest.mark.parametrize("path", ["own-decoder", "hf-generate"])
+def test_engine_halves_batch_on_out_of_memory(tiny_marian, monkeypatch, path):
     engine = load_engine(ModelSpec(str(tiny_marian)))
-    real = engine.model.generate
     sizes = []
+    if path == "own-decoder":
+        assert engine._decoder is not None
+        owner, name = engine._decoder, "generate"
+    else:
+        engine._decoder = None
+        owner, name = engine.model, "generate"
+    real = getattr(owner, name)
 
-    def flaky(**kwargs):
-        sizes.append(kwargs["input_ids"].shape[0])
-        if kwargs["input_ids"].shape[0] > 2:
+    def flaky(*args, **kwargs):
+        ids = args[0] if args else kwargs["input_ids"]
+        sizes.append(ids.shape[0])
+        if ids.shape[0] > 2:
             raise torch.OutOfMemoryError("CUDA out of memory")
-        return real(**kwargs)
+        return real(*args, **kwargs)
 
-    monkeypatch.setattr(engine.model, "generate", flaky)
+    monkeypatch.setattr(owner, name, flaky)
     rows = engine.encode(["Een zin.", "Nog een zin.", "Drie.", "Vier zinnen hier.", "Vijf."])
     out = engine.generate(rows, GenerationSettings(max_new_tokens=5))
     assert len(out) == 5

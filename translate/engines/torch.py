@@ -13,6 +13,7 @@ from transformers.cache_utils import DynamicCache, EncoderDecoderCache
 from translate.config import ModelSpec, RuntimeOptions
 from translate.devices import configure_backends, dtype_name, resolve_device, resolve_dtype
 from translate.engines import CheckpointDefaults, Generated, GenerationSettings
+from translate.engines.decoding import decoder_for
 from translate.errors import ModelLoadError
 from translate.hub import ResolvedModel, resolve_model
 
@@ -84,6 +85,8 @@ class TorchEngine:
         self._pad_id = self.tokenizer.pad_token_id
         eos = self._generation.eos_token_id
         self._eos_ids = set(eos) if isinstance(eos, list) else {eos}
+        # Our own decoding loop where the architecture allows it, else plain ``generate``
+        self._decoder = decoder_for(self.model)
         # Fewer distinct shapes on GPUs (kernel and allocator reuse); pure waste on CPU.
         self._pad_multiple = 8 if self._device.type == "cuda" else 1
         logger.info(
@@ -122,14 +125,19 @@ class TorchEngine:
             ids[i, : len(row)] = torch.tensor(row, dtype=torch.long)
             mask[i, : len(row)] = 1
         config = self._config_for(settings)
+        ids, mask = ids.to(self._device), mask.to(self._device)
         # Forward
         with torch.inference_mode():
-            out = self.model.generate(
-                input_ids=ids.to(self._device),
-                attention_mask=mask.to(self._device),
-                generation_config=config,
-                cache=_BeamCache(DynamicCache(), DynamicCache()),
-            )
+            prepared = self._decoder.prepare(config, ids) if self._decoder else None
+            if prepared is not None:
+                out = self._decoder.generate(ids, mask, prepared)
+            else:
+                out = self.model.generate(
+                    input_ids=ids,
+                    attention_mask=mask,
+                    generation_config=config,
+                    cache=_BeamCache(DynamicCache(), DynamicCache()),
+                )
         # Postprocess
         out = out[:, 1:].cpu()  # drop the decoder start token
         texts = self.tokenizer.batch_decode(out, skip_special_tokens=True)

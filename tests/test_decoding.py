@@ -11,7 +11,7 @@ from translate.engines.decoding import decoder_for
 pytestmark = pytest.mark.slow
 
 
-def _model(path, eos_boost=None):
+def _model(path, eos_boost=None, dtype=torch.float32):
     """The tiny model; with ``eos_boost``, one whose output length depends on its input.
 
     Random tiny weights barely listen to the source, so every input decodes the same tokens
@@ -19,7 +19,7 @@ def _model(path, eos_boost=None):
     end-of-sequence makes inputs finish at different steps: the case where inputs leave the
     batch early.
     """
-    model = AutoModelForSeq2SeqLM.from_pretrained(path).eval()
+    model = AutoModelForSeq2SeqLM.from_pretrained(path, dtype=dtype).eval()
     if eos_boost is not None:
         eos = model.generation_config.eos_token_id
         with torch.no_grad():
@@ -106,6 +106,14 @@ def test_bart_checkpoint_settings(tiny_bart, settings, boost):
     """distilbart's own settings: n-gram blocking, forced BOS/EOS, length penalty 2."""
     lengths = _compare(_model(tiny_bart, boost), settings)
     assert all(n >= settings["min_length"] for n in lengths)
+
+
+@pytest.mark.parametrize("dtype", [torch.float16, torch.bfloat16], ids=["fp16", "bf16"])
+@pytest.mark.parametrize("which", ["marian", "bart"])
+def test_half_precision_as_on_gpu(tiny_marian, tiny_bart, which, dtype):
+    """The GPU default is fp16: the same loop in half precision (here on the CPU)."""
+    model = _model(tiny_marian if which == "marian" else tiny_bart, dtype=dtype)
+    _compare(model, {"num_beams": 4, "max_length": 40, "min_length": 0})
 
 
 def test_unsupported_settings_fall_back(tiny_marian):

@@ -129,6 +129,7 @@ class Decoder:
         if not self.marian:
             hidden = decoder.layernorm_embedding(hidden)
         rows = hidden.shape[0]
+        cache.reserve(t)
         for layer, (keys, values), (cross_k, cross_v) in zip(
             decoder.layers, cache.layers, cross, strict=True
         ):
@@ -309,36 +310,51 @@ class Decoder:
 
 
 class _SelfCache:
-    """Self-attention keys and values for every layer, preallocated for the whole run.
+    """Self-attention keys and values for every layer, written in place.
 
     Stored time-major (``[time, rows, heads, dim]``) so the filled part ``[:t]`` is one
     contiguous block: a beam reorder or a row drop copies only what has been decoded so far,
-    into a spare buffer that then becomes the live one.
+    into a spare buffer that then becomes the live one. Capacity doubles as decoding goes
+    (up to the length cap), so memory follows the longest output actually decoded, not the cap.
     """
 
     def __init__(self, layers, length, rows, heads, dim, like):
-        self.shape = (length, rows, heads, dim)
+        self.limit = length
+        self.capacity = min(length, 32)
+        self.rows, self.heads, self.dim = rows, heads, dim
         self._like = like
         self.layers = [(self._empty(), self._empty()) for _ in range(layers)]
-        self._spare = [(self._empty(), self._empty()) for _ in range(layers)]
+        self._spare = None
 
-    def _empty(self, rows=None):
-        length, old_rows, heads, dim = self.shape
-        shape = (length, old_rows if rows is None else rows, heads, dim)
+    def _empty(self):
+        shape = (self.capacity, self.rows, self.heads, self.dim)
         return torch.empty(shape, dtype=self._like.dtype, device=self._like.device)
+
+    def reserve(self, t: int) -> None:
+        """Makes room for position ``t``."""
+        if t < self.capacity:
+            return
+        self.capacity = min(self.limit, max(2 * self.capacity, t + 1))
+        grown = []
+        for keys, values in self.layers:
+            new_k, new_v = self._empty(), self._empty()
+            new_k[:t].copy_(keys[:t])
+            new_v[:t].copy_(values[:t])
+            grown.append((new_k, new_v))
+        self.layers, self._spare = grown, None
 
     def select(self, rows: torch.Tensor, filled: int) -> None:
         """Keeps rows ``rows`` (in that order) of the first ``filled`` positions."""
-        resized = rows.shape[0] != self.shape[1]
-        if resized:  # rows left the batch
-            self.shape = (self.shape[0], rows.shape[0], *self.shape[2:])
+        if rows.shape[0] != self.rows:  # rows left the batch
+            self.rows, self._spare = rows.shape[0], None
+        if self._spare is None:
             self._spare = [(self._empty(), self._empty()) for _ in self.layers]
-        old = self.layers
-        for (keys, values), (spare_k, spare_v) in zip(old, self._spare, strict=True):
+        for (keys, values), (spare_k, spare_v) in zip(self.layers, self._spare, strict=True):
             torch.index_select(keys[:filled], 1, rows, out=spare_k[:filled])
             torch.index_select(values[:filled], 1, rows, out=spare_v[:filled])
+        live = self.layers
         self.layers = self._spare
-        self._spare = [(self._empty(), self._empty()) for _ in self.layers] if resized else old
+        self._spare = live if live[0][0].shape[1] == self.rows else None
 
 
 class _Processors:

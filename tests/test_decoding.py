@@ -98,14 +98,25 @@ def test_marian_inputs_finishing_at_different_steps(tiny_marian, boost, beams):
         {"num_beams": 4, "max_length": 40, "min_length": 0, "early_stopping": False},
         {"num_beams": 4, "max_length": 40, "min_length": 0, "early_stopping": "never"},
         {"num_beams": 4, "max_length": 40, "min_length": 6, "length_penalty": 1.0},
+        {"num_beams": 4, "max_length": 40, "min_length": 0, "repetition_penalty": 1.3},
+        {"num_beams": 1, "max_length": 40, "min_length": 0, "min_new_tokens": 5},
     ],
-    ids=["greedy", "beam-early-stop", "beam-heuristic", "beam-never", "beam-min-length"],
+    ids=[
+        "greedy",
+        "beam-early-stop",
+        "beam-heuristic",
+        "beam-never",
+        "beam-min-length",
+        "beam-repetition-penalty",
+        "greedy-min-new-tokens",
+    ],
 )
 @pytest.mark.parametrize("boost", [0.0, 0.1, 0.2])
 def test_bart_checkpoint_settings(tiny_bart, settings, boost):
     """distilbart's own settings: n-gram blocking, forced BOS/EOS, length penalty 2."""
     lengths = _compare(_model(tiny_bart, boost), settings)
-    assert all(n >= settings["min_length"] for n in lengths)
+    floor = max(settings["min_length"], settings.get("min_new_tokens", 0))
+    assert all(n >= floor for n in lengths)
 
 
 @pytest.mark.parametrize("dtype", [torch.float16, torch.bfloat16], ids=["fp16", "bf16"])

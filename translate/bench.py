@@ -163,8 +163,11 @@ def dutch_sentences(rng: random.Random, count: int, tokens: Callable[[str], int]
     for _ in range(count):
         target = min(120, max(4, round(rng.lognormvariate(math.log(26), 0.55))))
         chosen = [rng.choice(words)]
-        while tokens(" ".join(chosen)) < target:
+        while tokens(" ".join(chosen) + ".") < target:
             chosen.append(rng.choice(words))
+            if tokens(" ".join(chosen) + ".") > 120:  # a long word must not overshoot
+                chosen.pop()
+                break
         out.append(" ".join(chosen).capitalize() + ".")
     return out
 

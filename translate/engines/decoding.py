@@ -6,7 +6,8 @@ encoder output copied once per beam and read once per beam, masks rebuilt per st
 row of the batch decoded until the slowest input is done. This loop keeps the checkpoint's
 weights, layers, logits processors and stopping criteria, and changes only the bookkeeping:
 
-- the self-attention cache is preallocated for the whole run and written in place;
+- the self-attention cache is written in place (its capacity doubles as decoding goes) and a
+  beam reorder copies only its filled part;
 - cross-attention keys and values are computed once per input, not once per beam, and every
   beam of an input reads the same copy (beams are the query axis of one attention call);
 - an input whose beams can no longer change (HF's own early-stop rules) leaves the batch, so
@@ -49,8 +50,8 @@ def decoder_for(model) -> Decoder | None:
         return None
     if getattr(config, "add_final_layer_norm", False) or getattr(config, "normalize_before", False):
         return None  # pre-norm variants (mBART-style) compute layers in another order
-    if config._attn_implementation not in ("sdpa", "eager"):
-        return None
+    if config._attn_implementation != "sdpa":
+        return None  # the loop calls SDPA; eager attention rounds differently
     return Decoder(model)
 
 
@@ -71,12 +72,14 @@ class Decoder:
         checkpoint (min/max length, forced BOS/EOS, banned tokens, n-gram blocking) applies.
         """
         from transformers import LogitsProcessorList, StoppingCriteriaList
+        from transformers.generation.configuration_utils import GenerationMode
 
         model = self.model
         config, _ = model._prepare_generation_config(copy.deepcopy(generation_config))
-        if config.do_sample or (config.num_return_sequences or 1) != 1:
+        mode = config.get_generation_mode()
+        if mode not in (GenerationMode.GREEDY_SEARCH, GenerationMode.BEAM_SEARCH):
             return None
-        if (config.num_beams or 1) > 1 and (config.num_beam_groups or 1) > 1:
+        if (config.num_return_sequences or 1) != 1:
             return None
         model._prepare_special_tokens(config, True, device=input_ids.device)
         processors = model._get_logits_processor(

@@ -96,7 +96,7 @@ class Decoder:
             return None
         if any(type(c).__name__ not in _CRITERIA for c in criteria):
             return None
-        return config, _Processors([_in_place(p) for p in processors]), criteria
+        return config, _Processors([_in_place(p, input_ids.device) for p in processors]), criteria
 
     # ----------------------------------------------------------------- model pieces
 
@@ -372,7 +372,7 @@ class _Processors:
         return scores
 
 
-def _in_place(processor):
+def _in_place(processor, device):
     """An exact in-place equivalent of a common HF processor, else the processor itself.
 
     HF's versions build a fresh vocabulary-sized tensor per call (a clone, a mask, a bias of
@@ -381,18 +381,18 @@ def _in_place(processor):
     """
     name = type(processor).__name__
     if name == "MinLengthLogitsProcessor":
-        eos, min_length = processor.eos_token_id, processor.min_length
+        eos, min_length = processor.eos_token_id.to(device), processor.min_length
 
         def min_length_(input_ids, scores):
             if input_ids.shape[-1] < min_length:
-                scores[:, eos.to(scores.device)] = -math.inf
+                scores[:, eos] = -math.inf
             return scores
 
         return min_length_
     if name == "NoBadWordsLogitsProcessor":
         banned = list(processor.sequence_bias)
         if all(len(sequence) == 1 for sequence in banned):
-            columns = [sequence[0] for sequence in banned]
+            columns = torch.tensor([sequence[0] for sequence in banned], device=device)
 
             def no_bad_words_(input_ids, scores):
                 scores[:, columns] = -math.inf

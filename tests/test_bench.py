@@ -46,6 +46,7 @@ def test_bench_cli_writes_ratios(tiny_marian, tiny_bart, tmp_path, monkeypatch):
             "3",
             "--summary-tokens",
             "12",
+            "--generate",
             "--json",
             str(out),
         ],
@@ -62,9 +63,11 @@ def test_bench_cli_writes_ratios(tiny_marian, tiny_bart, tmp_path, monkeypatch):
         ("translation", "pipeline"),
         ("translation", "ours"),
         ("translation", "ours-int8"),
+        ("translation", "ours-generate"),
         ("summarization", "pipeline"),
         ("summarization", "ours"),
         ("summarization", "ours-int8"),
+        ("summarization", "ours-generate"),
     }
     rates = {(r["stage"], r["engine"]): r["items_per_s"] for r in report["runs"]}
     ratios = report["ratios"]
@@ -73,8 +76,11 @@ def test_bench_cli_writes_ratios(tiny_marian, tiny_bart, tmp_path, monkeypatch):
         "translation_vs_naive",
         "summarization_vs_pipeline",
         "end_to_end_vs_pipeline",
+        "translation_decoding_loop_vs_generate",
+        "summarization_decoding_loop_vs_generate",
     ):
         assert ratios[key] > 0
+    assert report["decoding_loop_drift_vs_generate"] == 0  # same tokens, other loop
     expected = rates[("translation", "ours")] / rates[("translation", "pipeline")]
     assert ratios["translation_vs_pipeline"] == pytest.approx(expected, rel=0.05)
     assert 0 <= report["int8_drift"] <= 1

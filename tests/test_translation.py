@@ -81,10 +81,10 @@ def test_engine_halves_batch_on_out_of_memory(tiny_marian, monkeypatch, path):
     engine = load_engine(ModelSpec(str(tiny_marian)))
     sizes = []
     if path == "own-decoder":
-        assert engine._decoder is not None
-        owner, name = engine._decoder, "generate"
+        assert engine.decoder is not None
+        owner, name = engine.decoder, "generate"
     else:
-        engine._decoder = None
+        engine.decoder = None
         owner, name = engine.model, "generate"
     real = getattr(owner, name)
 

@@ -43,6 +43,8 @@ class BenchOptions:
         models_dir: where the random-weight models are built and cached.
         naive: also run the one-sentence-at-a-time baseline (slow).
         int8: also run our engine with int8 dynamic quantization (CPU only).
+        generate: also run our batching with plain ``model.generate`` in place of our
+            decoding loop, to show what the loop itself is worth.
     """
 
     device: str = "auto"
@@ -56,6 +58,7 @@ class BenchOptions:
     models_dir: Path = Path(".bench-models")
     naive: bool = True
     int8: bool = False
+    generate: bool = False
 
 
 @dataclass
@@ -83,6 +86,7 @@ class BenchResult:
     runs: list[Run]
     ratios: dict[str, float]
     int8_drift: float | None
+    generate_drift: float | None = None
 
     def to_json(self) -> dict:
         runs = []
@@ -95,6 +99,7 @@ class BenchResult:
             "runs": runs,
             "ratios": self.ratios,
             "int8_drift": self.int8_drift,
+            "decoding_loop_drift_vs_generate": self.generate_drift,
         }
 
 
@@ -125,6 +130,12 @@ def run_bench(options: BenchOptions, report: Callable[[str], None] = lambda _: N
     runs.append(_hf_translate("pipeline", marian, sentences, PIPELINE_BATCH, options.beams, device))
     report("translation: ours")
     runs.append(_ours_translate("ours", marian, documents, options, options.dtype))
+    generate_drift = None
+    if options.generate:
+        report("translation: ours, with plain generate instead of our decoding loop")
+        runs.append(_ours_translate("ours-generate", marian, documents, options, options.dtype))
+        ours = next(r for r in runs if r.engine == "ours")
+        generate_drift = _drift(runs[-1].outputs, ours.outputs)
     drift = None
     if options.int8 and device.type == "cpu":
         report("translation: ours, int8 dynamic quantization")
@@ -135,6 +146,9 @@ def run_bench(options: BenchOptions, report: Callable[[str], None] = lambda _: N
     runs.append(_hf_summarize(bart, texts, options, device))
     report("summarization: ours")
     runs.append(_ours_summarize("ours", bart, texts, options, options.dtype))
+    if options.generate:
+        report("summarization: ours, with plain generate instead of our decoding loop")
+        runs.append(_ours_summarize("ours-generate", bart, texts, options, options.dtype))
     if options.int8 and device.type == "cpu":
         report("summarization: ours, int8 dynamic quantization")
         runs.append(_ours_summarize("ours-int8", bart, texts, options, "int8"))
@@ -151,7 +165,8 @@ def run_bench(options: BenchOptions, report: Callable[[str], None] = lambda _: N
         "threads": torch.get_num_threads(),
         "dtype": options.dtype,
     }
-    return BenchResult(str(device), settings, runs, _ratios(runs, articles), drift)
+    ratios = _ratios(runs, articles)
+    return BenchResult(str(device), settings, runs, ratios, drift, generate_drift)
 
 
 def dutch_sentences(rng: random.Random, count: int, tokens: Callable[[str], int]) -> list[str]:
@@ -269,6 +284,8 @@ def _ours_translate(name, folder, documents, options: BenchOptions, dtype: str) 
         TranslationOptions(beams=options.beams, forced_length_ratio=LENGTH_RATIO),
     )
     engine = translator.engine
+    if name == "ours-generate":
+        engine.decoder = None
     generated = _count_generated(engine)
     sentences = sum(len(d.sentences) for d in documents)
     with _Measure("translation", name, sentences, torch.device(engine.device)) as measure:
@@ -289,6 +306,8 @@ def _ours_summarize(name, folder, texts, options: BenchOptions, dtype: str) -> R
             own_summary_words=0,
         ),
     )
+    if name == "ours-generate":
+        summarizer.engine.decoder = None
     generated = _count_generated(summarizer.engine)
     with _Measure(
         "summarization", name, len(texts), torch.device(summarizer.engine.device)
@@ -350,6 +369,10 @@ def _ratios(runs: list[Run], articles: int) -> dict[str, float]:
     pipe_e2e = articles / (pipe_t.seconds + pipe_s.seconds)
     ratios["end_to_end_vs_pipeline"] = round(ours_e2e / pipe_e2e, 2)
     ratios["end_to_end_articles_per_s"] = round(ours_e2e, 3)
+    for stage in ("translation", "summarization"):
+        if (stage, "ours-generate") in by:
+            loop = by[(stage, "ours")].rate / by[(stage, "ours-generate")].rate
+            ratios[f"{stage}_decoding_loop_vs_generate"] = round(loop, 2)
     return ratios
 
 

@@ -32,6 +32,11 @@ def print_bench(result, console: Console) -> None:
     console.print(f"ratios: {ratios}")
     if result.int8_drift is not None:
         console.print(f"int8 translation drift: {result.int8_drift:.1%} of output words differ")
+    if result.generate_drift is not None:
+        console.print(
+            f"our decoding loop vs plain generate: {result.generate_drift:.1%} of output words "
+            "differ (0% expected)"
+        )
     console.print(
         f"items are sentences (translation) and articles (summarization); settings: "
         f"{result.settings}",

@@ -270,6 +270,12 @@ def bench_command(
     int8: Annotated[
         bool, typer.Option(help="Also run our engine with int8 dynamic quantization (CPU).")
     ] = True,
+    generate: Annotated[
+        bool,
+        typer.Option(
+            "--generate", help="Also run our batching with plain generate, not our decoding loop."
+        ),
+    ] = False,
     json_out: Annotated[
         Path | None, typer.Option("--json", help="Write the results as JSON here.")
     ] = None,
@@ -316,6 +322,7 @@ def bench_command(
                 models_dir=models_dir,
                 naive=naive,
                 int8=int8,
+                generate=generate,
             )
             result = run_bench(options, report=console.print)
             print_bench(result, Console(width=140))

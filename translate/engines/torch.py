@@ -85,8 +85,9 @@ class TorchEngine:
         self._pad_id = self.tokenizer.pad_token_id
         eos = self._generation.eos_token_id
         self._eos_ids = set(eos) if isinstance(eos, list) else {eos}
-        # Our own decoding loop where the architecture allows it, else plain ``generate``
-        self._decoder = decoder_for(self.model)
+        # Our own decoding loop where the architecture allows it; ``None`` (or settings the
+        # loop does not cover) means plain ``generate``
+        self.decoder = decoder_for(self.model)
         # Fewer distinct shapes on GPUs (kernel and allocator reuse); pure waste on CPU.
         self._pad_multiple = 8 if self._device.type == "cuda" else 1
         logger.info(
@@ -128,9 +129,9 @@ class TorchEngine:
         ids, mask = ids.to(self._device), mask.to(self._device)
         # Forward
         with torch.inference_mode():
-            prepared = self._decoder.prepare(config, ids) if self._decoder else None
+            prepared = self.decoder.prepare(config, ids) if self.decoder else None
             if prepared is not None:
-                out = self._decoder.generate(ids, mask, prepared)
+                out = self.decoder.generate(ids, mask, prepared)
             else:
                 out = self.model.generate(
                     input_ids=ids,

@@ -202,9 +202,10 @@ class Decoder:
             length += 1
             out[alive, :length] = sequences
             done = criteria(sequences, None)
-            if bool(done.all()) or length >= max_length:
+            all_done, some_done = torch.stack((done.all(), done.any())).tolist()
+            if all_done or length >= max_length:
                 break
-            if bool(done.any()):
+            if some_done:
                 keep = (~done).nonzero().squeeze(1)
                 alive, sequences = alive[keep], sequences[keep]
                 mask = mask[keep]
@@ -294,11 +295,13 @@ class Decoder:
             # decoding it, with every new candidate scored out); the run ends when all are
             # final or no running beam has a valid continuation (the length cap).
             done = ~improvable[:, 0] | (torch.all(is_finished, -1) & (early_stopping is True))
-            if bool(done.all()) or bool(hits.all()):
+            # one device sync per step for all three answers
+            all_done, stuck, some_done = torch.stack((done.all(), hits.all(), done.any())).tolist()
+            if all_done or stuck:
                 result[alive] = finished[:, 0]
                 break
             source = (beam_parent + torch.arange(n, device=device)[:, None] * beams).view(-1)
-            if bool(done.any()):
+            if some_done:
                 result[alive[done]] = finished[done, 0]
                 keep = (~done).nonzero().squeeze(1)
                 alive = alive[keep]

@@ -81,6 +81,9 @@ def test_bench_cli_writes_ratios(tiny_marian, tiny_bart, tmp_path, monkeypatch):
     ):
         assert ratios[key] > 0
     assert report["decoding_loop_drift_vs_generate"] == 0  # same tokens, other loop
+    decoding = {(r["stage"], r["engine"]): r["decoding"] for r in report["runs"]}
+    assert decoding[("translation", "ours")] == decoding[("summarization", "ours")] == "own loop"
+    assert decoding[("translation", "ours-generate")] == "generate"
     expected = rates[("translation", "ours")] / rates[("translation", "pipeline")]
     assert ratios["translation_vs_pipeline"] == pytest.approx(expected, rel=0.05)
     assert 0 <= report["int8_drift"] <= 1

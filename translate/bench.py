@@ -72,6 +72,7 @@ class Run:
     output_tokens: int
     peak_rss_mb: float
     peak_gpu_mb: float | None
+    decoding: str = "generate"  # or "own loop": which decoder our engine used
     outputs: list[tuple[str, ...]] = field(default_factory=list, repr=False)
 
     @property
@@ -290,6 +291,7 @@ def _ours_translate(name, folder, documents, options: BenchOptions, dtype: str) 
     sentences = sum(len(d.sentences) for d in documents)
     with _Measure("translation", name, sentences, torch.device(engine.device)) as measure:
         results = list(translator.translate_many(documents))
+    measure.run.decoding = "own loop" if engine.decoder else "generate"
     measure.run.output_tokens = generated()
     measure.run.outputs = [tuple(s.split()) for r in results for s in r.translation.sentences]
     return measure.run
@@ -314,6 +316,7 @@ def _ours_summarize(name, folder, texts, options: BenchOptions, dtype: str) -> R
     ) as measure:
         summaries = summarizer.summarize_many(texts)
     assert all(s.rounds == 1 for s in summaries), "bench articles must fit the window"
+    measure.run.decoding = "own loop" if summarizer.engine.decoder else "generate"
     measure.run.output_tokens = generated()
     return measure.run
 

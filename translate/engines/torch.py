@@ -91,7 +91,12 @@ class TorchEngine:
         # Fewer distinct shapes on GPUs (kernel and allocator reuse); pure waste on CPU.
         self._pad_multiple = 8 if self._device.type == "cuda" else 1
         logger.info(
-            "loaded %s from %s on %s (%s)", model.model_id, model.path, self.device, self.dtype
+            "loaded %s from %s on %s (%s), decoding with %s",
+            model.model_id,
+            model.path,
+            self.device,
+            self.dtype,
+            "our loop" if self.decoder else "transformers' generate",
         )
 
     def encode(self, texts: Sequence[str]) -> list[list[int]]:

@@ -40,6 +40,7 @@ def _reference(engine, row, beams, max_new_tokens):
 @pytest.mark.parametrize("beams", [1, 4])
 def test_sorted_padded_batches_match_one_at_a_time_generate(tiny_marian, beams):
     engine = load_engine(ModelSpec(str(tiny_marian)))
+    assert engine.decoder is not None  # our decoding loop, not generate, is under test
     rows = engine.encode(SENTENCES)
     batches = batching.plan([len(r) for r in rows], max_tokens=80)
     assert any(len(b) > 1 for b in batches)  # padding really happens

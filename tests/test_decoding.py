@@ -45,7 +45,7 @@ def _until_eos(row, eos):
 
 
 def _compare(model, settings):
-    ids, mask = _batch(model)
+    ids, mask = (t.to(model.device) for t in _batch(model))
     config = model.generation_config
     for name, value in settings.items():
         setattr(config, name, value)
@@ -139,3 +139,11 @@ def test_unsupported_settings_fall_back(tiny_marian):
     config.temperature = None
     config.suppress_tokens = [5]
     assert decoder.prepare(config, ids) is None
+
+
+@pytest.mark.skipif(not torch.cuda.is_available(), reason="needs a CUDA GPU")
+@pytest.mark.parametrize("which", ["marian", "bart"])
+def test_on_cuda_fp16(tiny_marian, tiny_bart, which):
+    """Runs where a GPU is present (skipped in CI): the same comparison on the device."""
+    model = _model(tiny_marian if which == "marian" else tiny_bart, dtype=torch.float16).cuda()
+    _compare(model, {"num_beams": 4, "max_length": 40, "min_length": 0})

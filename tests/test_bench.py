@@ -68,6 +68,10 @@ def test_bench_cli_writes_ratios(tiny_marian, tiny_bart, tmp_path, monkeypatch):
         ("summarization", "ours"),
         ("summarization", "ours-int8"),
         ("summarization", "ours-generate"),
+        ("end to end", "pipeline"),
+        ("end to end", "ours"),
+        ("end to end", "ours-int8"),
+        ("end to end", "ours-generate"),
     }
     rates = {(r["stage"], r["engine"]): r["items_per_s"] for r in report["runs"]}
     ratios = report["ratios"]
@@ -81,6 +85,13 @@ def test_bench_cli_writes_ratios(tiny_marian, tiny_bart, tmp_path, monkeypatch):
     ):
         assert ratios[key] > 0
     assert report["decoding_loop_drift_vs_generate"] == 0  # same tokens, other loop
+    by = {(r["stage"], r["engine"]): r for r in report["runs"]}
+    for engine in ("pipeline", "ours"):
+        both = by[("translation", engine)]["seconds"] + by[("summarization", engine)]["seconds"]
+        assert by[("end to end", engine)]["seconds"] == pytest.approx(both)
+        assert by[("end to end", engine)]["articles_per_s"] == pytest.approx(2 / both, rel=0.01)
+    e2e = by[("end to end", "ours")]["items_per_s"] / by[("end to end", "pipeline")]["items_per_s"]
+    assert ratios["end_to_end_vs_pipeline"] == pytest.approx(e2e, rel=0.05)
     decoding = {(r["stage"], r["engine"]): r["decoding"] for r in report["runs"]}
     assert decoding[("translation", "ours")] == decoding[("summarization", "ours")] == "own loop"
     assert decoding[("translation", "ours-generate")] == "generate"

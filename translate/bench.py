@@ -73,11 +73,16 @@ class Run:
     peak_rss_mb: float
     peak_gpu_mb: float | None
     decoding: str = "generate"  # or "own loop": which decoder our engine used
+    articles: int = 0  # the articles these items belong to
     outputs: list[tuple[str, ...]] = field(default_factory=list, repr=False)
 
     @property
     def rate(self) -> float:
         return self.items / self.seconds
+
+    @property
+    def articles_rate(self) -> float:
+        return self.articles / self.seconds
 
 
 @dataclass
@@ -93,7 +98,9 @@ class BenchResult:
         runs = []
         for run in self.runs:
             row = {k: v for k, v in asdict(run).items() if k != "outputs"}
-            runs.append(row | {"items_per_s": round(run.rate, 3)})
+            row["items_per_s"] = round(run.rate, 3)
+            row["articles_per_s"] = round(run.articles_rate, 4)
+            runs.append(row)
         return {
             "device": self.device,
             "settings": self.settings,
@@ -166,7 +173,10 @@ def run_bench(options: BenchOptions, report: Callable[[str], None] = lambda _: N
         "threads": torch.get_num_threads(),
         "dtype": options.dtype,
     }
+    for run in runs:
+        run.articles = articles
     ratios = _ratios(runs, articles)
+    runs.extend(_end_to_end(runs))
     return BenchResult(str(device), settings, runs, ratios, drift, generate_drift)
 
 
@@ -357,6 +367,31 @@ class _Measure:
             self.run.peak_gpu_mb = torch.cuda.max_memory_allocated() / 2**20
         self.run.seconds = time.perf_counter() - self.started
         self.run.peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _end_to_end(runs: list[Run]) -> list[Run]:
+    """Translation plus summary of the same articles, for every engine that ran both."""
+    by = {(r.stage, r.engine): r for r in runs}
+    out = []
+    for (stage, engine), first in by.items():
+        second = by.get(("summarization", engine))
+        if stage != "translation" or second is None:
+            continue
+        gpu = [m for m in (first.peak_gpu_mb, second.peak_gpu_mb) if m is not None]
+        out.append(
+            Run(
+                "end to end",
+                engine,
+                first.articles,
+                first.seconds + second.seconds,
+                first.output_tokens + second.output_tokens,
+                max(first.peak_rss_mb, second.peak_rss_mb),
+                max(gpu) if gpu else None,
+                second.decoding,
+                first.articles,
+            )
+        )
+    return out
 
 
 def _ratios(runs: list[Run], articles: int) -> dict[str, float]:

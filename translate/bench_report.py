@@ -9,7 +9,7 @@ from rich.table import Table
 def print_bench(result, console: Console) -> None:
     """The side-by-side table: rate, tokens/s, time, ratios and memory per engine and stage."""
     table = Table(title=f"translate bench on {result.device} ({result.settings['models']})")
-    for column in ("stage", "engine", "items/s", "out tok/s", "seconds", "vs naive"):
+    for column in ("stage", "engine", "items/s", "articles/s", "out tok/s", "seconds", "vs naive"):
         table.add_column(column, justify="right" if column not in ("stage", "engine") else "left")
     for column in ("vs pipeline", "peak RSS MB", "peak GPU MB"):
         table.add_column(column, justify="right")
@@ -20,6 +20,7 @@ def print_bench(result, console: Console) -> None:
             run.stage,
             run.engine,
             f"{run.rate:.2f}",
+            f"{run.articles_rate:.3f}",
             f"{run.output_tokens / run.seconds:.0f}",
             f"{run.seconds:.1f}",
             f"{run.rate / naive:.2f}x" if naive else "-",
@@ -38,8 +39,8 @@ def print_bench(result, console: Console) -> None:
             "differ (0% expected)"
         )
     console.print(
-        f"items are sentences (translation) and articles (summarization); settings: "
-        f"{result.settings}",
+        "items are sentences (translation) and articles (summarization, end to end); "
+        f"settings: {result.settings}",
         soft_wrap=True,
     )
 

@@ -147,3 +147,29 @@ def test_on_cuda_fp16(tiny_marian, tiny_bart, which):
     """Runs where a GPU is present (skipped in CI): the same comparison on the device."""
     model = _model(tiny_marian if which == "marian" else tiny_bart, dtype=torch.float16).cuda()
     _compare(model, {"num_beams": 4, "max_length": 40, "min_length": 0})
+
+
+def test_a_changed_transformers_internal_falls_back_to_generate(tiny_marian, monkeypatch, caplog):
+    """The loop builds processors with private transformers methods; if one changes, the
+    engine must keep working through generate, not fail."""
+    from translate.config import ModelSpec
+    from translate.engines import GenerationSettings
+    from translate.engines.torch import load_engine
+
+    engine = load_engine(ModelSpec(str(tiny_marian)))
+    rows = engine.encode(["Een zin.", "Nog een andere zin."])
+    expected = [r.token_ids for r in engine.generate(rows, GenerationSettings(8, num_beams=4))]
+
+    def renamed(*args, **kwargs):  # what a renamed keyword in a private method looks like
+        raise TypeError("_get_logits_processor() got an unexpected keyword argument")
+
+    monkeypatch.setattr(engine.decoder, "_prepare", renamed)
+    calls = []
+    real = engine.model.generate
+    monkeypatch.setattr(engine.model, "generate", lambda **kw: calls.append(1) or real(**kw))
+    with caplog.at_level("WARNING"):
+        for _ in range(2):
+            got = engine.generate(rows, GenerationSettings(8, num_beams=4))
+            assert [r.token_ids for r in got] == expected
+    assert len(calls) == 2
+    assert sum("own decoding loop unavailable" in r.message for r in caplog.records) == 1

@@ -22,6 +22,7 @@ Anything this loop does not cover (other architectures, sampling, other processo
 from __future__ import annotations
 
 import copy
+import logging
 import math
 
 import torch
@@ -41,6 +42,8 @@ _ROW_WISE_PROCESSORS = {
 _CRITERIA = {"MaxLengthCriteria", "EosTokenCriteria"}
 _ARCHITECTURES = {"marian", "bart"}
 _NEG = -1.0e9
+
+logger = logging.getLogger(__name__)
 
 
 def decoder_for(model) -> Decoder | None:
@@ -64,13 +67,26 @@ class Decoder:
         self.marian = model.config.model_type == "marian"
         attn = self.decoder.layers[0].self_attn
         self.heads, self.head_dim, self.scaling = attn.num_heads, attn.head_dim, attn.scaling
+        self._unavailable: str | None = None
 
     def prepare(self, generation_config, input_ids: torch.Tensor):
         """HF's logits processors and stopping criteria for this call, or ``None`` if unsupported.
 
         Built by the same ``GenerationMixin`` methods ``generate`` uses, so every setting of the
         checkpoint (min/max length, forced BOS/EOS, banned tokens, n-gram blocking) applies.
+        Those methods are private to transformers: if a release changes them, the engine falls
+        back to ``generate`` (with one warning) instead of failing.
         """
+        if self._unavailable:
+            return None
+        try:
+            return self._prepare(generation_config, input_ids)
+        except (AttributeError, TypeError) as exc:
+            self._unavailable = f"{type(exc).__name__}: {exc}"
+            logger.warning("own decoding loop unavailable, using generate (%s)", self._unavailable)
+            return None
+
+    def _prepare(self, generation_config, input_ids):
         from transformers import LogitsProcessorList, StoppingCriteriaList
         from transformers.generation.configuration_utils import GenerationMode
 

@@ -173,3 +173,10 @@ def test_a_changed_transformers_internal_falls_back_to_generate(tiny_marian, mon
             assert [r.token_ids for r in got] == expected
     assert len(calls) == 2
     assert sum("own decoding loop unavailable" in r.message for r in caplog.records) == 1
+
+
+def test_a_model_missing_expected_parts_uses_generate(tiny_bart):
+    model = _model(tiny_bart)
+    assert decoder_for(model) is not None
+    del model.get_decoder().layernorm_embedding
+    assert decoder_for(model) is None

@@ -55,7 +55,41 @@ def decoder_for(model) -> Decoder | None:
         return None  # pre-norm variants (mBART-style) compute layers in another order
     if config._attn_implementation != "sdpa":
         return None  # the loop calls SDPA; eager attention rounds differently
+    if not _has_parts(model):
+        return None
     return Decoder(model)
+
+
+_LAYER_PARTS = (
+    "self_attn",
+    "encoder_attn",
+    "self_attn_layer_norm",
+    "encoder_attn_layer_norm",
+    "fc1",
+    "fc2",
+    "activation_fn",
+    "final_layer_norm",
+)
+_ATTENTION_PARTS = ("q_proj", "k_proj", "v_proj", "out_proj", "num_heads", "head_dim", "scaling")
+
+
+def _has_parts(model) -> bool:
+    """Whether the modules this loop calls are where it expects them (transformers 5.x)."""
+    decoder = model.get_decoder()
+    extra = ("embed_scale",) if model.config.model_type == "marian" else ("layernorm_embedding",)
+    if not all(hasattr(decoder, name) for name in ("layers", "embed_tokens", "embed_positions")):
+        return False
+    if not all(hasattr(decoder, name) for name in extra):
+        return False
+    if not all(hasattr(model, name) for name in ("lm_head", "final_logits_bias")):
+        return False
+    for layer in decoder.layers:
+        if not all(hasattr(layer, name) for name in _LAYER_PARTS):
+            return False
+        attentions = (layer.self_attn, layer.encoder_attn)
+        if not all(hasattr(a, name) for a in attentions for name in _ATTENTION_PARTS):
+            return False
+    return True
 
 
 class Decoder:
@@ -152,7 +186,7 @@ class Decoder:
         for layer, (keys, values), (cross_k, cross_v) in zip(
             decoder.layers, cache.layers, cross, strict=True
         ):
-            # Self-attention over the preallocated cache
+            # Self-attention over the cache
             attn = layer.self_attn
             residual = hidden
             q = attn.q_proj(hidden).view(rows, 1, -1, self.head_dim).transpose(1, 2)

@@ -250,7 +250,7 @@ class Decoder:
             tokens = torch.argmax(scores, dim=-1)
             sequences = torch.cat([sequences, tokens[:, None]], dim=-1)
             length += 1
-            out[alive, :length] = sequences
+            out[alive, length - 1] = tokens  # earlier columns were written while alive
             done = criteria(sequences, None)
             all_done, some_done = torch.stack((done.all(), done.any())).tolist()
             if all_done or length >= max_length:

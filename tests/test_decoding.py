@@ -141,6 +141,7 @@ def test_unsupported_settings_fall_back(tiny_marian):
     assert decoder.prepare(config, ids) is None
 
 
+@pytest.mark.cuda
 @pytest.mark.skipif(not torch.cuda.is_available(), reason="needs a CUDA GPU")
 @pytest.mark.parametrize("which", ["marian", "bart"])
 def test_on_cuda_fp16(tiny_marian, tiny_bart, which):

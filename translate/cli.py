@@ -267,6 +267,10 @@ def bench_command(
     naive: Annotated[
         bool, typer.Option(help="Also run the one-sentence-at-a-time baseline.")
     ] = True,
+    naive_sentences: Annotated[
+        int | None,
+        typer.Option(min=1, help="Sentences the naive baseline decodes (default: all; GPU 96)."),
+    ] = None,
     int8: Annotated[
         bool, typer.Option(help="Also run our engine with int8 dynamic quantization (CPU).")
     ] = True,
@@ -321,6 +325,7 @@ def bench_command(
                 real,
                 models_dir=models_dir,
                 naive=naive,
+                naive_sentences=naive_sentences,
                 int8=int8,
                 generate=generate,
             )

@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# The GPU check in one go: the CUDA tests, `translate bench` on the GPU (beam 4: naive,
+# pipeline-style, ours with our decoding loop, ours with plain generate; then greedy), the
+# batch job end to end on 500-word articles, and a torch-profiler trace of one translation
+# window and one summary batch. Everything it prints goes to OUTDIR/gpu-check.log, the
+# figures to OUTDIR/*.json.
+#
+#   benchmarks/gpu-check.sh [OUTDIR]                 (default: $OUT, else benchmarks/gpu-out)
+#   DEVICE=cpu SMALL=1 benchmarks/gpu-check.sh DIR   the same steps on the CPU, tiny workload:
+#                                                    the dry run that catches typos for free
+#
+# Nothing is downloaded: it runs the project from its own files (PYTHONPATH) on the project's
+# .venv when there is one, else on the machine's python3 (GPU images ship torch and
+# transformers). Each step has its own time limit, so the whole check ends within 8 minutes.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+out="${1:-${OUT:-benchmarks/gpu-out}}"
+device="${DEVICE:-cuda}"
+mkdir -p "$out"
+exec > >(tee "$out/gpu-check.log") 2>&1
+export PYTHONUNBUFFERED=1 TOKENIZERS_PARALLELISM=false HF_HUB_OFFLINE=1
+export PYTHONPATH="$PWD${PYTHONPATH:+:$PYTHONPATH}"
+py="${PYTHON:-}"
+if [ -z "$py" ]; then
+  if [ -x .venv/bin/python ]; then py=.venv/bin/python; else py=python3; fi
+fi
+work="$(mktemp -d)"
+status=0
+step() { echo; echo "=== $1 ($(date +%T))"; }
+run() {
+  local limit=$1
+  shift
+  timeout "$limit" "$@"
+  local code=$?
+  if [ $code -ne 0 ]; then
+    echo "!!! exit $code (124: over its ${limit}s limit): $*"
+    status=1
+  fi
+}
+
+if [ "${SMALL:-0}" = 1 ]; then
+  bench_size=(--articles 2 --sentences 3 --summary-tokens 12 --naive-sentences 2)
+  inbox_size=(1 5)
+  batch_extra=(--beams 1 --summary-max-tokens 16 --summary-min-tokens 4)
+  profile_size=(16 2)
+else
+  bench_size=()
+  inbox_size=(128 25)
+  batch_extra=()
+  profile_size=(1024 64)
+fi
+
+step "machine"
+nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv 2>/dev/null \
+  || echo "nvidia-smi: not found"
+$py - <<'PY'
+from importlib.metadata import PackageNotFoundError, version
+for name in ("torch", "transformers", "tokenizers", "sentencepiece", "typer", "rich", "ctranslate2"):
+    try:
+        print(name, version(name))
+    except PackageNotFoundError:
+        print(name, "not installed")
+import torch
+print("cuda:", torch.cuda.get_device_name(0) if torch.cuda.is_available() else "none")
+PY
+
+step "CUDA tests"
+run 100 $py -m pytest -q -p no:cacheprovider -m cuda -rs tests
+
+step "bench, beam 4: naive, pipeline-style, ours (own loop), ours with plain generate"
+run 200 $py -m translate bench --device "$device" --generate "${bench_size[@]}" \
+  --json "$out/bench-beam4.json"
+
+step "bench, greedy"
+run 80 $py -m translate bench --device "$device" --beams 1 --no-naive "${bench_size[@]}" \
+  --json "$out/bench-greedy.json"
+
+step "batch job end to end: ${inbox_size[0]} articles of ${inbox_size[1]} sentences, bench-shaped models"
+run 30 $py benchmarks/gpu_check.py inbox "$work/inbox" "${inbox_size[@]}"
+started=$(date +%s%N)
+run 100 $py -m translate batch "$work/inbox" "$work/outbox" --device "$device" --offline \
+  --model .bench-models/opus-mt-shape --summarizer .bench-models/distilbart-shape --window 32 \
+  "${batch_extra[@]}"
+elapsed_ms=$((($(date +%s%N) - started) / 1000000))
+done_count=$(find "$work/outbox" -name '*.json' | wc -l)
+echo "{\"articles\": $done_count, \"ms_with_model_loading\": $elapsed_ms}" \
+  | tee "$out/batch-job.json"
+
+step "profile of one translation window and one summary batch"
+run 90 $py benchmarks/gpu_check.py profile "$out" "$device" "${profile_size[@]}"
+
+rm -rf "$work"
+step "done (status $status)"
+exit $status

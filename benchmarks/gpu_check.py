@@ -1,0 +1,114 @@
+"""Helpers of ``benchmarks/gpu-check.sh``: a batch-job inbox and a profile of one batch.
+
+    python benchmarks/gpu_check.py inbox DIR N [S]    N articles of S sentences (default 25:
+                                                      about 500 Dutch words)
+    python benchmarks/gpu_check.py profile OUT DEVICE [SENTENCES ARTICLES]
+                                                      one translation window and one summary
+                                                      batch under the torch profiler
+
+Both use ``translate bench``'s seeded workload and the models it built in ``.bench-models/``.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+import time
+from pathlib import Path
+
+import torch
+from transformers import AutoTokenizer
+
+from translate.bench import LENGTH_RATIO, dutch_sentences, english_articles
+from translate.config import ModelSpec, RuntimeOptions, SummaryOptions, TranslationOptions
+from translate.documents import parse
+from translate.summarization import Summarizer
+from translate.translation import Translator
+
+MODELS = Path(".bench-models")
+MARIAN, BART = MODELS / "opus-mt-shape", MODELS / "distilbart-shape"
+
+
+def _counter(folder: Path):
+    tokenizer = AutoTokenizer.from_pretrained(folder)
+    return lambda text: len(tokenizer(text, verbose=False)["input_ids"])
+
+
+def write_inbox(folder: Path, count: int, per_article: int = 25) -> None:
+    rng = random.Random(1)
+    sentences = dutch_sentences(rng, count * per_article, _counter(MARIAN))
+    folder.mkdir(parents=True, exist_ok=True)
+    words = 0
+    for i in range(count):
+        body = sentences[i * per_article : (i + 1) * per_article]
+        paragraphs = [" ".join(body[j : j + 5]) for j in range(0, per_article, 5)]
+        text = f"Bericht {i}\n\n" + "\n\n".join(paragraphs) + "\n"
+        words += len(text.split())
+        (folder / f"artikel-{i:04}.txt").write_text(text, encoding="utf-8")
+    print(f"{count} articles, {words / count:.0f} words each on average")
+
+
+def _sync() -> None:
+    if torch.cuda.is_available():
+        torch.cuda.synchronize()
+
+
+def _trace(label: str, run, out: Path) -> dict:
+    from torch.profiler import ProfilerActivity, profile
+
+    run()  # warm-up: allocator, kernels, cuBLAS handles
+    _sync()
+    activities = [ProfilerActivity.CPU]
+    if torch.cuda.is_available():
+        activities.append(ProfilerActivity.CUDA)
+    started = time.perf_counter()
+    with profile(activities=activities) as prof:
+        run()
+        _sync()
+    wall = time.perf_counter() - started
+    events = prof.key_averages()
+    gpu_us = sum(getattr(e, "self_device_time_total", 0) for e in events)
+    launches = sum(e.count for e in events if e.key.startswith("cudaLaunchKernel"))
+    table = events.table(sort_by="self_cuda_time_total", row_limit=25)
+    host = events.table(sort_by="self_cpu_time_total", row_limit=15)
+    (out / f"profile-{label}.txt").write_text(table + "\n\n" + host + "\n", encoding="utf-8")
+    summary = {
+        "wall_s_profiled": round(wall, 3),
+        "gpu_busy_s": round(gpu_us / 1e6, 3),
+        "gpu_busy_share": round(gpu_us / 1e6 / wall, 3),
+        "kernel_launches": launches,
+    }
+    print(label, json.dumps(summary))
+    print(table)
+    return summary
+
+
+def profile_batches(out: Path, device: str, count: int = 1024, articles: int = 64) -> None:
+    runtime = RuntimeOptions(device)
+    rng = random.Random(0)
+    sentences = dutch_sentences(rng, count, _counter(MARIAN))
+    documents = [parse(" ".join(sentences[i : i + 16]) + "\n") for i in range(0, count, 16)]
+    translator = Translator(
+        ModelSpec(str(MARIAN), offline=True),
+        runtime,
+        TranslationOptions(beams=4, forced_length_ratio=LENGTH_RATIO),
+    )
+    translate_all = lambda: list(translator.translate_many(documents))  # noqa: E731
+    results = {"translation": _trace("translation", translate_all, out)}
+    texts = english_articles(rng, articles, _counter(BART), 100)
+    summarizer = Summarizer(
+        ModelSpec(str(BART), offline=True),
+        runtime,
+        SummaryOptions(min_tokens=100, max_tokens=100, beams=4, own_summary_words=0),
+    )
+    summarize_all = lambda: summarizer.summarize_many(texts)  # noqa: E731
+    results["summarization"] = _trace("summarization", summarize_all, out)
+    (out / "profile.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    if sys.argv[1] == "inbox":
+        write_inbox(Path(sys.argv[2]), *map(int, sys.argv[3:5]))
+    else:
+        profile_batches(Path(sys.argv[2]), sys.argv[3], *map(int, sys.argv[4:6]))

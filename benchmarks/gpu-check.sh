@@ -8,6 +8,8 @@
 #   benchmarks/gpu-check.sh [OUTDIR]                 (default: $OUT, else benchmarks/gpu-out)
 #   DEVICE=cpu SMALL=1 benchmarks/gpu-check.sh DIR   the same steps on the CPU, tiny workload:
 #                                                    the dry run that catches typos for free
+#   STEPS="tests beam4" benchmarks/gpu-check.sh      only these of: tests beam4 greedy batch
+#                                                    profile (a rerun with the time left)
 #
 # Nothing is downloaded: it runs the project from its own files (PYTHONPATH) on the project's
 # .venv when there is one, else on the machine's python3 (GPU images ship torch and
@@ -24,6 +26,8 @@ py="${PYTHON:-}"
 if [ -z "$py" ]; then
   if [ -x .venv/bin/python ]; then py=.venv/bin/python; else py=python3; fi
 fi
+steps=" ${STEPS:-tests beam4 greedy batch profile} "
+want() { [[ "$steps" == *" $1 "* ]]; }
 work="$(mktemp -d)"
 status=0
 step() { echo; echo "=== $1 ($(date +%T))"; }
@@ -45,7 +49,7 @@ if [ "${SMALL:-0}" = 1 ]; then
   profile_size=(16 2)
 else
   bench_size=()
-  inbox_size=(128 25)
+  inbox_size=(${INBOX_ARTICLES:-128} 25)
   batch_extra=()
   profile_size=(1024 64)
 fi
@@ -64,30 +68,40 @@ import torch
 print("cuda:", torch.cuda.get_device_name(0) if torch.cuda.is_available() else "none")
 PY
 
+if want tests; then
 step "CUDA tests"
 run 100 $py -m pytest -q -p no:cacheprovider -m cuda -rs tests
+fi
 
+if want beam4; then
 step "bench, beam 4: naive, pipeline-style, ours (own loop), ours with plain generate"
 run 200 $py -m translate bench --device "$device" --generate "${bench_size[@]}" \
   --json "$out/bench-beam4.json"
+fi
 
+if want greedy; then
 step "bench, greedy"
 run 80 $py -m translate bench --device "$device" --beams 1 --no-naive "${bench_size[@]}" \
   --json "$out/bench-greedy.json"
+fi
 
+if want batch; then
 step "batch job end to end: ${inbox_size[0]} articles of ${inbox_size[1]} sentences, bench-shaped models"
 run 30 $py benchmarks/gpu_check.py inbox "$work/inbox" "${inbox_size[@]}"
 started=$(date +%s%N)
 run 100 $py -m translate batch "$work/inbox" "$work/outbox" --device "$device" --offline \
-  --model .bench-models/opus-mt-shape --summarizer .bench-models/distilbart-shape --window 32 \
+  --model .bench-models/opus-mt-shape --summarizer .bench-models/distilbart-shape --window 32 -v \
   "${batch_extra[@]}"
 elapsed_ms=$((($(date +%s%N) - started) / 1000000))
 done_count=$(find "$work/outbox" -name '*.json' | wc -l)
 echo "{\"articles\": $done_count, \"ms_with_model_loading\": $elapsed_ms}" \
   | tee "$out/batch-job.json"
+fi
 
+if want profile; then
 step "profile of one translation window and one summary batch"
 run 90 $py benchmarks/gpu_check.py profile "$out" "$device" "${profile_size[@]}"
+fi
 
 rm -rf "$work"
 step "done (status $status)"

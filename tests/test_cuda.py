@@ -76,6 +76,8 @@ def test_batch_job_on_the_gpu(tiny_marian, tiny_bart, tmp_path):
             "--offline",
             "--summary-max-tokens",
             "24",
+            "--summary-min-tokens",
+            "4",
         ],
     )
     assert result.exit_code == 0, result.output

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import inspect
 import logging
 import warnings
 from collections.abc import Sequence
@@ -85,6 +86,9 @@ class TorchEngine:
         self._pad_id = self.tokenizer.pad_token_id
         eos = self._generation.eos_token_id
         self._eos_ids = set(eos) if isinstance(eos, list) else {eos}
+        # transformers renamed generate's ``past_key_values`` to ``cache`` during 5.x
+        parameters = inspect.signature(self.model.forward).parameters
+        self._cache_kwarg = "cache" if "cache" in parameters else "past_key_values"
         # Our own decoding loop where the architecture allows it; ``None`` (or settings the
         # loop does not cover) means plain ``generate``
         self.decoder = decoder_for(self.model)
@@ -142,7 +146,7 @@ class TorchEngine:
                     input_ids=ids,
                     attention_mask=mask,
                     generation_config=config,
-                    cache=_BeamCache(DynamicCache(), DynamicCache()),
+                    **{self._cache_kwarg: _BeamCache(DynamicCache(), DynamicCache())},
                 )
         # Postprocess
         out = out[:, 1:].cpu()  # drop the decoder start token

@@ -131,6 +131,29 @@ def test_split_to_fit_without_punctuation_or_spaces():
     assert all(len(p) // 3 + 1 <= 100 for p in pieces)
 
 
+def test_split_to_fit_packs_greedily_with_few_token_counts():
+    """Each piece is the longest run of words that fits, found with a handful of counts per
+    piece: counting once per word re-tokenized the growing piece 2,000 times (found on the
+    GPU, where a summary input without punctuation kept the CPU busy for minutes)."""
+    words = [f"w{i % 97}" + "x" * (i % 5) for i in range(2000)]
+    text = " ".join(words)
+    calls = []
+
+    def count(piece: str) -> int:
+        calls.append(1)
+        return sum(1 + len(w) // 3 for w in piece.split()) + 1
+
+    pieces = split_to_fit(text, count, 300)
+    counted = len(calls)
+    assert "".join(pieces) == text
+    assert all(count(p) <= 300 for p in pieces)
+    # greedy: no piece could have taken the next word as well
+    for piece, following in zip(pieces, pieces[1:], strict=False):
+        assert count(piece + following.split(" ")[0]) > 300
+    assert counted < 30 * len(pieces)
+    assert counted < len(words) / 4
+
+
 def test_split_to_fit_with_real_tokenizer(tiny_marian):
     from transformers import AutoTokenizer
 

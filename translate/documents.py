@@ -275,36 +275,51 @@ _CLAUSE_BOUNDARIES = (
 
 
 def _pack(parts: list[str], count_tokens: Callable[[str], int], limit: int) -> list[str]:
+    """Greedy: each piece is the longest run of whole parts, from where the last one ended,
+    that fits. The run's end is found by doubling then bisecting, so a piece costs a few
+    token counts, not one per part (a 2,000-word text without punctuation is 2,000 parts)."""
     pieces: list[str] = []
-    current = ""
-    for part in parts:
-        if current and count_tokens(current + part) <= limit:
-            current += part
+    start = 0
+    while start < len(parts):
+
+        def fits(end: int, start: int = start) -> bool:
+            return count_tokens("".join(parts[start:end])) <= limit
+
+        if not fits(start + 1):  # one part over the limit: cut it finer
+            pieces.extend(split_to_fit(parts[start], count_tokens, limit))
+            start += 1
             continue
-        if current:
-            pieces.append(current)
-        if count_tokens(part) <= limit:
-            current = part
-        else:
-            pieces.extend(split_to_fit(part, count_tokens, limit))
-            current = ""
-    if current:
-        pieces.append(current)
+        end = _longest(start + 1, len(parts), fits)
+        pieces.append("".join(parts[start:end]))
+        start = end
     return pieces
+
+
+def _longest(good: int, most: int, fits: Callable[[int], bool]) -> int:
+    """The largest ``n`` in ``good..most`` with ``fits(n)``, given ``fits(good)`` and that
+    longer texts never hold fewer tokens."""
+    step = 1
+    while good < most:  # doubling: find an end that does not fit
+        probe = min(most, good + step)
+        if not fits(probe):
+            most = probe - 1
+            break
+        good, step = probe, step * 2
+    while good < most:  # bisect between the last end that fits and the first that does not
+        middle = (good + most + 1) // 2
+        if fits(middle):
+            good = middle
+        else:
+            most = middle - 1
+    return good
 
 
 def _cut_run(text: str, count_tokens: Callable[[str], int], limit: int) -> list[str]:
     pieces = []
     while text:
-        lo, hi = 1, len(text)
-        while lo < hi:  # longest prefix that fits
-            mid = (lo + hi + 1) // 2
-            if count_tokens(text[:mid]) <= limit:
-                lo = mid
-            else:
-                hi = mid - 1
-        pieces.append(text[:lo])
-        text = text[lo:]
+        end = _longest(1, len(text), lambda n, text=text: count_tokens(text[:n]) <= limit)
+        pieces.append(text[:end])
+        text = text[end:]
     return pieces
 
 

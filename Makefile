@@ -24,7 +24,7 @@ test: $(STAMP)
 	$(PY) -m pytest -q
 
 demo: $(STAMP)
-	test -f .demo-models/marian/config.json || $(PY) -m translate.tinymodels .demo-models
+	test -f .demo-models/marian/config.json || $(PY) -m translate.testing.tinymodels .demo-models
 	$(VENV)/bin/translate batch inbox demo-outbox --model .demo-models/marian \
 		--summarizer .demo-models/bart --offline
 

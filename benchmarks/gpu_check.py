@@ -20,11 +20,13 @@ from pathlib import Path
 import torch
 from transformers import AutoTokenizer
 
-from translate.bench import LENGTH_RATIO, dutch_sentences, english_articles
+from translate.bench.baselines import LENGTH_RATIO
+from translate.bench.workload import dutch_sentences, english_articles
 from translate.config import ModelSpec, RuntimeOptions, SummaryOptions, TranslationOptions
-from translate.documents import parse
-from translate.summarization import Summarizer
-from translate.translation import Translator
+from translate.engines.load import load_engine
+from translate.stages.summarization import Summarizer
+from translate.stages.translation import Translator
+from translate.text.document import parse
 
 MODELS = Path(".bench-models")
 MARIAN, BART = MODELS / "opus-mt-shape", MODELS / "distilbart-shape"
@@ -90,16 +92,14 @@ def profile_batches(out: Path, device: str, count: int = 1024, articles: int = 6
     sentences = dutch_sentences(rng, count, _counter(MARIAN))
     documents = [parse(" ".join(sentences[i : i + 16]) + "\n") for i in range(0, count, 16)]
     translator = Translator(
-        ModelSpec(str(MARIAN), offline=True),
-        runtime,
+        load_engine(ModelSpec(str(MARIAN), offline=True), runtime),
         TranslationOptions(beams=4, forced_length_ratio=LENGTH_RATIO),
     )
     translate_all = lambda: list(translator.translate_many(documents))  # noqa: E731
     results = {"translation": _trace("translation", translate_all, out)}
     texts = english_articles(rng, articles, _counter(BART), 100)
     summarizer = Summarizer(
-        ModelSpec(str(BART), offline=True),
-        runtime,
+        load_engine(ModelSpec(str(BART), offline=True), runtime),
         SummaryOptions(min_tokens=100, max_tokens=100, beams=4, own_summary_words=0),
     )
     summarize_all = lambda: summarizer.summarize_many(texts)  # noqa: E731

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from translate.tinymodels import build_bart, build_marian
+from translate.testing.tinymodels import build_bart, build_marian
 
 ROOT = Path(__file__).resolve().parent.parent
 INBOX = ROOT / "inbox"

@@ -13,8 +13,10 @@ class EchoEngine:
     Records every batch it generated so tests can check what reached the model.
     """
 
+    name = "echo"
     model_id = "echo"
     revision = None
+    identity = "echo"
     device = "cpu"
     dtype = "fp32"
 

@@ -76,7 +76,9 @@ def test_nested_inbox_outputs_skip_touch_force(tiny_marian, tiny_bart, tmp_path)
     assert sidecar["source"]["path"] == "regio/b.txt"
     assert sidecar["source"]["encoding"] == "utf-8"
     assert sidecar["counts"]["sentences"] == 3 and sidecar["device"] == "cpu"
-    assert sidecar["settings"]["translation_model"] == str(tiny_marian)
+    assert sidecar["models"]["translation"] == str(tiny_marian)
+    assert sidecar["settings"]["translation"]["model"].startswith("sha256:")
+    assert sidecar["engine"] == sidecar["settings"]["translation"]["engine"] == "torch"
     assert len(sidecar["source"]["sha256"]) == 64
     stamps = _finished(outbox)
 
@@ -208,7 +210,7 @@ def test_second_run_refused_while_first_holds_the_lock(tiny_marian, tiny_bart, t
         [
             sys.executable,
             "-c",
-            "import sys, time; from pathlib import Path; from translate.outbox import OutboxLock\n"
+            "import sys, time; from pathlib import Path; from translate.outputs.outbox import OutboxLock\n"
             "with OutboxLock(Path(sys.argv[1])):\n    print('locked', flush=True); time.sleep(60)",
             str(outbox),
         ],

@@ -2,7 +2,7 @@ import random
 
 import pytest
 
-from translate.batching import plan
+from translate.text.batching import plan
 
 
 def test_every_index_once_and_budget_kept():
@@ -23,10 +23,6 @@ def test_sorted_longest_first():
 
 def test_item_over_budget_gets_its_own_batch():
     assert plan([600, 10, 10], max_tokens=512) == [[0], [1, 2]]
-
-
-def test_max_rows():
-    assert [len(b) for b in plan([4] * 10, max_tokens=1000, max_rows=4)] == [4, 4, 2]
 
 
 def test_empty_and_invalid():

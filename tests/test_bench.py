@@ -3,9 +3,9 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from translate.bench import dutch_sentences, english_articles
+from translate.bench.workload import dutch_sentences, english_articles
 from translate.cli import app
-from translate.documents import parse
+from translate.text.document import parse
 
 pytestmark = pytest.mark.slow
 
@@ -103,7 +103,7 @@ def test_bench_cli_writes_ratios(tiny_marian, tiny_bart, tmp_path, monkeypatch):
 
 
 def test_soak_reports_memory_points():
-    from translate.soak import run_soak
+    from translate.bench.soak import run_soak
 
     result = run_soak(120)
     assert [p.articles for p in result.points] == [120]

@@ -7,7 +7,8 @@ from typer.testing import CliRunner
 
 from tests.conftest import INBOX
 from translate.cli import app
-from translate.documents import parse, read_source
+from translate.text.decode import read_source
+from translate.text.document import parse
 
 pytestmark = pytest.mark.slow
 runner = CliRunner()

@@ -15,7 +15,7 @@ from tests.conftest import INBOX
 from translate.cli import app
 from translate.config import ModelSpec, RuntimeOptions
 from translate.engines import GenerationSettings
-from translate.engines.torch import load_engine
+from translate.engines.load import load_engine
 
 pytestmark = [
     pytest.mark.slow,
@@ -43,18 +43,18 @@ def test_engine_loop_equals_generate_on_the_gpu(tiny_marian, dtype, beams):
     assert engine.device.startswith("cuda")
     assert engine.dtype == ("fp16" if dtype == "auto" else "bf16")
     assert not torch.backends.cuda.cudnn_sdp_enabled()
-    assert engine.decoder is not None
+    assert engine.loop is not None
     rows = engine.encode(SENTENCES)
     settings = GenerationSettings(40, num_beams=beams)
     ours = [r.token_ids for r in engine.generate(rows, settings)]
-    decoder, engine.decoder = engine.decoder, None
+    loop, engine.loop = engine.loop, None
     reference = [r.token_ids for r in engine.generate(rows, settings)]
-    engine.decoder = decoder
+    engine.loop = loop
     for i, (a, b) in enumerate(zip(ours, reference, strict=True)):
         if a != b:  # half-precision rounding differs with the batch shape: HF alone decides
-            engine.decoder = None
+            engine.loop = None
             alone = engine.generate([rows[i]], settings)[0].token_ids
-            engine.decoder = decoder
+            engine.loop = loop
             assert a == alone, f"row {i}"
 
 

@@ -6,7 +6,7 @@ import pytest
 import torch
 from transformers import AutoModelForSeq2SeqLM
 
-from translate.engines.decoding import decoder_for
+from translate.engines.hf_loop import loop_for
 
 pytestmark = pytest.mark.slow
 
@@ -49,7 +49,7 @@ def _compare(model, settings):
     config = model.generation_config
     for name, value in settings.items():
         setattr(config, name, value)
-    decoder = decoder_for(model)
+    decoder = loop_for(model)
     assert decoder is not None
     with torch.inference_mode():
         reference = model.generate(input_ids=ids, attention_mask=mask, generation_config=config)
@@ -130,15 +130,15 @@ def test_half_precision_as_on_gpu(tiny_marian, tiny_bart, which, dtype):
 def test_unsupported_settings_fall_back(tiny_marian):
     model = _model(tiny_marian)
     ids, _ = _batch(model)
-    decoder = decoder_for(model)
+    loop = loop_for(model)
     config = model.generation_config
     config.do_sample = True
-    assert decoder.prepare(config, ids) is None
+    assert loop.prepare(config, ids) is None
     config.do_sample = False
     config.repetition_penalty = None
     config.temperature = None
     config.suppress_tokens = [5]
-    assert decoder.prepare(config, ids) is None
+    assert loop.prepare(config, ids) is None
 
 
 @pytest.mark.cuda
@@ -155,7 +155,7 @@ def test_a_changed_transformers_internal_falls_back_to_generate(tiny_marian, mon
     engine must keep working through generate, not fail."""
     from translate.config import ModelSpec
     from translate.engines import GenerationSettings
-    from translate.engines.torch import load_engine
+    from translate.engines.load import load_engine
 
     engine = load_engine(ModelSpec(str(tiny_marian)))
     rows = engine.encode(["Een zin.", "Nog een andere zin."])
@@ -164,7 +164,7 @@ def test_a_changed_transformers_internal_falls_back_to_generate(tiny_marian, mon
     def renamed(*args, **kwargs):  # what a renamed keyword in a private method looks like
         raise TypeError("_get_logits_processor() got an unexpected keyword argument")
 
-    monkeypatch.setattr(engine.decoder, "_prepare", renamed)
+    monkeypatch.setattr("translate.engines.hf_loop.build_plan", renamed)
     calls = []
     real = engine.model.generate
     monkeypatch.setattr(engine.model, "generate", lambda **kw: calls.append(1) or real(**kw))
@@ -178,6 +178,6 @@ def test_a_changed_transformers_internal_falls_back_to_generate(tiny_marian, mon
 
 def test_a_model_missing_expected_parts_uses_generate(tiny_bart):
     model = _model(tiny_bart)
-    assert decoder_for(model) is not None
+    assert loop_for(model) is not None
     del model.get_decoder().layernorm_embedding
-    assert decoder_for(model) is None
+    assert loop_for(model) is None

@@ -1,8 +1,8 @@
 import pytest
 import torch
 
-from translate.devices import configure_backends, resolve_device, resolve_dtype
 from translate.errors import UsageError
+from translate.models.devices import configure_backends, resolve_device, resolve_dtype
 
 
 def test_auto_prefers_cuda_with_half_precision(monkeypatch):

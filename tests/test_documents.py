@@ -2,9 +2,11 @@ import pytest
 
 from tests.conftest import sample_articles
 from tests.fakes import EchoEngine
-from translate.documents import decode, parse, read_source, split_to_fit
 from translate.errors import DocumentError
-from translate.translation import Translator
+from translate.stages.translation import Translator
+from translate.text.decode import decode, read_source
+from translate.text.document import parse
+from translate.text.fit import split_to_fit
 
 DUTCH = "Één café in Zuid-Holland: 'Ça va?' – € 3,50.\n"
 

@@ -3,12 +3,12 @@
 import pytest
 import torch
 
-from translate import batching
 from translate.config import ModelSpec, TranslationOptions
-from translate.documents import parse
 from translate.engines import GenerationSettings
-from translate.engines.torch import load_engine
-from translate.translation import Translator
+from translate.engines.load import load_engine
+from translate.stages.translation import Translator
+from translate.text import batching
+from translate.text.document import parse
 
 pytestmark = pytest.mark.slow
 
@@ -40,7 +40,7 @@ def _reference(engine, row, beams, max_new_tokens):
 @pytest.mark.parametrize("beams", [1, 4])
 def test_sorted_padded_batches_match_one_at_a_time_generate(tiny_marian, beams):
     engine = load_engine(ModelSpec(str(tiny_marian)))
-    assert engine.decoder is not None  # our decoding loop, not generate, is under test
+    assert engine.loop is not None  # our decoding loop, not generate, is under test
     rows = engine.encode(SENTENCES)
     batches = batching.plan([len(r) for r in rows], max_tokens=80)
     assert any(len(b) > 1 for b in batches)  # padding really happens
@@ -57,7 +57,9 @@ def test_sorted_padded_batches_match_one_at_a_time_generate(tiny_marian, beams):
 
 @pytest.mark.parametrize("beams", [1, 4])
 def test_translator_text_matches_plain_generate(tiny_marian, beams):
-    translator = Translator(ModelSpec(str(tiny_marian)), options=TranslationOptions(beams=beams))
+    translator = Translator(
+        load_engine(ModelSpec(str(tiny_marian))), TranslationOptions(beams=beams)
+    )
     document = parse(" ".join(SENTENCES) + "\n")
     assert document.sentences == SENTENCES
     english = translator.translate(document).translation.sentences

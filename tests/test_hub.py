@@ -4,7 +4,7 @@ import pytest
 
 from translate.config import ModelSpec
 from translate.errors import ModelNotFoundError
-from translate.hub import list_models, local_dir_name, resolve_model
+from translate.models.hub import list_models, local_dir_name, resolve_model
 
 
 def test_resolves_existing_folder(tiny_marian):

@@ -1,6 +1,6 @@
 import pytest
 
-from translate.sentences import split_sentences
+from translate.text.sentences import split_sentences
 
 CASES = [
     ("Hij kwam. Zij ging.", ["Hij kwam.", "Zij ging."]),

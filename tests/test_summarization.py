@@ -5,9 +5,10 @@ import pytest
 from tests.fakes import EchoEngine
 from translate.config import ModelSpec, SummaryOptions
 from translate.engines import CheckpointDefaults
+from translate.engines.load import load_engine
 from translate.errors import UsageError
-from translate.sentences import split_sentences
-from translate.summarization import Summarizer, trim_unfinished
+from translate.stages.summarization import Summarizer, trim_unfinished
+from translate.text.sentences import split_sentences
 
 TOPICS = ["council", "budget", "bridge", "river", "school", "museum", "train", "farmer"]
 
@@ -106,12 +107,12 @@ def test_batches_across_texts():
 
 @pytest.mark.slow
 def test_long_text_chunks_with_real_tokenizer(tiny_bart):
-    summarizer = Summarizer(ModelSpec(str(tiny_bart)))
+    summarizer = Summarizer(load_engine(ModelSpec(str(tiny_bart))))
     text = english(1800)
     sentences = split_sentences(text)
     tokens = summarizer.count(text)
     assert 4500 <= tokens <= 6500  # ~5,000 tokens
-    chunks = summarizer.plan_chunks(sentences)
+    chunks = [chunk for chunk, _ in summarizer.plan_chunks(sentences)]
     window = summarizer.engine.max_input_tokens
     assert [s for chunk in chunks for s in chunk] == sentences  # each sentence exactly once
     assert all(summarizer.count(" ".join(chunk)) <= window for chunk in chunks)
@@ -126,5 +127,5 @@ def test_long_text_chunks_with_real_tokenizer(tiny_bart):
 @pytest.mark.slow
 @pytest.mark.parametrize("words", [8, 120, 20_000])
 def test_tiny_bart_any_length(tiny_bart, words):
-    summary = Summarizer(ModelSpec(str(tiny_bart))).summarize(english(words))
+    summary = Summarizer(load_engine(ModelSpec(str(tiny_bart)))).summarize(english(words))
     assert isinstance(summary.text, str) and summary.text

@@ -5,10 +5,10 @@ import torch
 
 from tests.fakes import EchoEngine
 from translate.config import ModelSpec, TranslationOptions
-from translate.documents import parse
 from translate.engines import CheckpointDefaults, GenerationSettings
-from translate.engines.torch import load_engine
-from translate.translation import Translator
+from translate.engines.load import load_engine
+from translate.stages.translation import Translator
+from translate.text.document import parse
 
 pytestmark = pytest.mark.slow
 
@@ -58,7 +58,7 @@ def test_window_bounds_batches():
 
 
 def test_tiny_model_loads_by_path_and_keeps_structure(tiny_marian):
-    translator = Translator(ModelSpec(str(tiny_marian)))
+    translator = Translator(load_engine(ModelSpec(str(tiny_marian))))
     document = parse("Kop\n\nDe raad vergaderde. Het plan is klaar.\n\n- punt een\n- punt twee\n")
     result = translator.translate(document)
     english = result.translation
@@ -81,10 +81,10 @@ def test_engine_halves_batch_on_out_of_memory(tiny_marian, monkeypatch, path):
     engine = load_engine(ModelSpec(str(tiny_marian)))
     sizes = []
     if path == "own-decoder":
-        assert engine.decoder is not None
-        owner, name = engine.decoder, "generate"
+        assert engine.loop is not None
+        owner, name = engine.loop, "generate"
     else:
-        engine.decoder = None
+        engine.loop = None
         owner, name = engine.model, "generate"
     real = getattr(owner, name)
 

@@ -34,12 +34,30 @@ class ModelSpec:
     models_dir: Path = DEFAULT_MODELS_DIR
 
 
+DEVICES_HELP = "auto, cpu, cuda, cuda:N or mps"
+# What each engine understands is the engine's business (int8 is torch dynamic quantization).
+ENGINES = ("torch",)
+DTYPES = ("auto", "fp32", "fp16", "bf16", "int8")
+
+
+def batch_budget(device: str, table: dict[str, int], override: int | None = None) -> int:
+    """Padded tokens per batch: ``override``, else ``table``'s entry for the device type."""
+    return override or table.get(device.split(":")[0], table["cpu"])
+
+
 @dataclass(frozen=True)
 class RuntimeOptions:
-    """Where models run: ``device`` auto|cpu|cuda|cuda:N|mps; ``dtype`` auto|fp32|fp16|bf16."""
+    """How and where models run.
+
+    Args:
+        device: auto, cpu, cuda, cuda:N or mps.
+        dtype: one of ``DTYPES``; ``auto`` lets the engine pick for the device.
+        engine: one of ``ENGINES``.
+    """
 
     device: str = "auto"
     dtype: str = "auto"
+    engine: str = "torch"
 
 
 @dataclass(frozen=True)
@@ -66,7 +84,8 @@ class TranslationOptions:
     forced_length_ratio: float | None = None
 
 
-SUMMARY_LENGTHS = ("short", "medium", "long")
+# Summary length presets: scales of the checkpoint's own min/max length.
+SUMMARY_LENGTHS = {"short": 0.5, "medium": 1.0, "long": 2.0}
 
 
 @dataclass(frozen=True)

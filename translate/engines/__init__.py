@@ -1,7 +1,8 @@
 """Generation engines: token ids in, texts out.
 
 One small interface so the translator and summarizer never see torch, and a fake (an echo
-engine in the tests) or another backend can stand in.
+engine in the tests) or another backend can stand in. A new engine is one module here that
+implements :class:`Engine`, plus its name in ``config.ENGINES`` and one line in ``load.py``.
 """
 
 from __future__ import annotations
@@ -45,8 +46,18 @@ class Generated:
 
 
 class Engine(Protocol):
+    """A loaded seq2seq model.
+
+    ``name`` is the engine (``torch``); ``model_id`` the model as the user named it;
+    ``identity`` a stable identity of its weights and settings (hub id and revision, or a
+    content fingerprint), which decides whether earlier outputs are current; ``device`` and
+    ``dtype`` where and how it runs, as recorded in sidecars.
+    """
+
+    name: str
     model_id: str
     revision: str | None
+    identity: str
     device: str
     dtype: str
     max_input_tokens: int

@@ -11,12 +11,12 @@ from collections.abc import Sequence
 import torch
 from transformers.cache_utils import DynamicCache, EncoderDecoderCache
 
-from translate.config import ModelSpec, RuntimeOptions
-from translate.devices import configure_backends, dtype_name, resolve_device, resolve_dtype
+from translate.config import RuntimeOptions
 from translate.engines import CheckpointDefaults, Generated, GenerationSettings
-from translate.engines.decoding import decoder_for
-from translate.errors import ModelLoadError
-from translate.hub import ResolvedModel, resolve_model
+from translate.engines.hf_loop import loop_for
+from translate.errors import ModelLoadError, UsageError
+from translate.models.devices import configure_backends, dtype_name, resolve_device, resolve_dtype
+from translate.models.hub import ResolvedModel
 
 logger = logging.getLogger(__name__)
 
@@ -41,20 +41,34 @@ class TorchEngine:
 
     Args:
         model: the resolved model folder.
-        runtime: device and dtype, ``auto`` picks CUDA with fp16 when present, else CPU fp32.
+        runtime: device and dtype: ``auto`` picks CUDA with fp16 when present, else CPU fp32;
+            ``int8`` (CPU) quantizes the Linear layers dynamically.
+        own_loop: decode with our loop where it covers the model and settings; ``False``
+            always uses plain ``generate`` (the bench's A/B).
     """
 
-    def __init__(self, model: ResolvedModel, runtime: RuntimeOptions = RuntimeOptions()):
+    name = "torch"
+
+    def __init__(
+        self,
+        model: ResolvedModel,
+        runtime: RuntimeOptions = RuntimeOptions(),
+        own_loop: bool = True,
+    ):
         from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
         from transformers.utils import logging as hf_logging
 
         hf_logging.disable_progress_bar()
         self.model_id = model.model_id
         self.revision = model.revision
+        self._resolved = model
         self._device = resolve_device(runtime.device)
-        self._dtype = resolve_dtype(self._device, runtime.dtype)
+        int8 = runtime.dtype == "int8"
+        if int8 and self._device.type != "cpu":
+            raise UsageError("dtype int8 (dynamic quantization) runs on the CPU only")
+        self._dtype = resolve_dtype(self._device, "fp32" if int8 else runtime.dtype)
         self.device = str(self._device)
-        self.dtype = "int8" if runtime.dtype == "int8" else dtype_name(self._dtype)
+        self.dtype = "int8" if int8 else dtype_name(self._dtype)
         configure_backends(self._device)
         try:
             self.tokenizer = AutoTokenizer.from_pretrained(model.path)
@@ -91,7 +105,7 @@ class TorchEngine:
         self._cache_kwarg = "cache" if "cache" in parameters else "past_key_values"
         # Our own decoding loop where the architecture allows it; ``None`` (or settings the
         # loop does not cover) means plain ``generate``
-        self.decoder = decoder_for(self.model)
+        self.loop = loop_for(self.model) if own_loop else None
         # Fewer distinct shapes on GPUs (kernel and allocator reuse); pure waste on CPU.
         self._pad_multiple = 8 if self._device.type == "cuda" else 1
         logger.info(
@@ -100,8 +114,12 @@ class TorchEngine:
             model.path,
             self.device,
             self.dtype,
-            "our loop" if self.decoder else "transformers' generate",
+            "our loop" if self.loop else "transformers' generate",
         )
+
+    @property
+    def identity(self) -> str:
+        return self._resolved.identity
 
     def encode(self, texts: Sequence[str]) -> list[list[int]]:
         if not texts:
@@ -138,9 +156,9 @@ class TorchEngine:
         ids, mask = ids.to(self._device), mask.to(self._device)
         # Forward
         with torch.inference_mode():
-            prepared = self.decoder.prepare(config, ids) if self.decoder else None
-            if prepared is not None:
-                out = self.decoder.generate(ids, mask, prepared)
+            plan = self.loop.prepare(config, ids) if self.loop else None
+            if plan is not None:
+                out = self.loop.generate(ids, mask, plan)
             else:
                 out = self.model.generate(
                     input_ids=ids,
@@ -179,8 +197,3 @@ class TorchEngine:
             if value is not None:
                 setattr(config, name, value)
         return config
-
-
-def load_engine(spec: ModelSpec, runtime: RuntimeOptions = RuntimeOptions()) -> TorchEngine:
-    """Resolves ``spec`` (folder, ``models/``, cache or download) and loads it."""
-    return TorchEngine(resolve_model(spec), runtime)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 
-def plan(lengths: Sequence[int], max_tokens: int, max_rows: int | None = None) -> list[list[int]]:
+def plan(lengths: Sequence[int], max_tokens: int) -> list[list[int]]:
     """Groups item indices into batches whose padded size stays within a token budget.
 
     Items are sorted longest first, so rows in a batch have similar lengths (little padding)
@@ -15,7 +15,6 @@ def plan(lengths: Sequence[int], max_tokens: int, max_rows: int | None = None) -
         lengths: token count of each item.
         max_tokens: budget for ``rows x longest row`` per batch; an item longer than the
             budget gets a batch of its own.
-        max_rows: optional cap on rows per batch.
 
     Returns:
         Batches of indices into ``lengths``; every index appears exactly once.
@@ -28,8 +27,7 @@ def plan(lengths: Sequence[int], max_tokens: int, max_rows: int | None = None) -
     widest = 0
     for i in order:
         width = max(widest, lengths[i])
-        full = max_rows is not None and len(current) >= max_rows
-        if current and (full or (len(current) + 1) * width > max_tokens):
+        if current and (len(current) + 1) * width > max_tokens:
             batches.append(current)
             current, width = [], lengths[i]
         current.append(i)

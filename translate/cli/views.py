@@ -16,7 +16,7 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from translate.pipeline import DONE, FAILED, SKIPPED, Outcome, totals
+from translate.run.local import DONE, FAILED, SKIPPED, Outcome, totals
 
 _SHOWN_WARNINGS = 3
 

@@ -33,18 +33,11 @@ def resolve_device(name: str = "auto") -> torch.device:
 
 
 def resolve_dtype(device: torch.device, name: str = "auto") -> torch.dtype:
-    """Half precision on GPUs, fp32 on CPU (CPU half-precision matmuls are slower, not faster).
-
-    ``int8`` (CPU only) loads fp32 weights that the engine then quantizes dynamically.
-    """
-    if name == "int8":
-        if device.type != "cpu":
-            raise UsageError("dtype int8 (dynamic quantization) runs on the CPU only")
-        return torch.float32
+    """Half precision on GPUs, fp32 on CPU (CPU half-precision matmuls are slower, not faster)."""
     if name == "auto":
         return torch.float16 if device.type in ("cuda", "mps") else torch.float32
     if name not in _DTYPES:
-        raise UsageError(f"unknown dtype {name!r}: use auto, fp32, fp16, bf16 or int8 (CPU)")
+        raise UsageError(f"unknown dtype {name!r}: use auto, fp32, fp16 or bf16")
     return _DTYPES[name]
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from translate.errors import UsageError
-from translate.files import atomic_write_text
+from translate.outputs.files import atomic_write_text
 
 LOCK_NAME = ".translate.lock"
 

@@ -7,19 +7,17 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from translate import batching
 from translate.config import (
-    DEFAULT_SUMMARIZATION_MODEL,
     DEFAULT_SUMMARY_BATCH_TOKENS,
     SUMMARY_LENGTHS,
-    ModelSpec,
-    RuntimeOptions,
     SummaryOptions,
+    batch_budget,
 )
-from translate.documents import split_to_fit
 from translate.engines import Engine, GenerationSettings
 from translate.errors import UsageError
-from translate.sentences import split_sentences
+from translate.text import batching
+from translate.text.fit import fit_to_limit
+from translate.text.sentences import split_sentences
 
 logger = logging.getLogger(__name__)
 
@@ -37,7 +35,6 @@ class Summary:
     text: str
     chunks: int
     rounds: int
-    input_tokens: int
     note: str | None = None
 
 
@@ -48,31 +45,19 @@ class _Bounds:
 
 
 class Summarizer:
-    """Summarizes English text with one model loaded once.
+    """Summarizes English text with one loaded engine.
 
     Args:
-        model: which checkpoint to load, or an already built engine.
-        runtime: device and dtype.
+        engine: the summarization model, loaded (see :func:`translate.engines.load.load_engine`).
         options: length policy, decoding overrides and batch budget.
     """
 
-    def __init__(
-        self,
-        model: ModelSpec | Engine = ModelSpec(DEFAULT_SUMMARIZATION_MODEL),
-        runtime: RuntimeOptions = RuntimeOptions(),
-        options: SummaryOptions = SummaryOptions(),
-    ):
-        if options.length not in SUMMARY_LENGTHS:
-            raise UsageError(f"summary length must be one of {', '.join(SUMMARY_LENGTHS)}")
-        if isinstance(model, ModelSpec):
-            from translate.engines.torch import load_engine
-
-            model = load_engine(model, runtime)
-        self.engine = model
+    def __init__(self, engine: Engine, options: SummaryOptions = SummaryOptions()):
+        self.engine = engine
         self.options = options
-        self.bounds = _bounds(model.defaults.min_length, model.defaults.max_length, options)
-        self.batch_tokens = options.batch_tokens or DEFAULT_SUMMARY_BATCH_TOKENS.get(
-            model.device.split(":")[0], DEFAULT_SUMMARY_BATCH_TOKENS["cpu"]
+        self.bounds = _bounds(engine.defaults.min_length, engine.defaults.max_length, options)
+        self.batch_tokens = batch_budget(
+            engine.device, DEFAULT_SUMMARY_BATCH_TOKENS, options.batch_tokens
         )
 
     def summarize(self, text: str) -> Summary:
@@ -99,27 +84,22 @@ class Summarizer:
                 )
         return [s.result() for s in states]
 
-    def plan_chunks(self, sentences: Sequence[str]) -> list[list[str]]:
-        """Packs sentences, in order, into chunks that fit the model's window.
-
-        A sentence longer than the window on its own is first cut with ``split_to_fit``, so
-        every input token lands in exactly one chunk.
-        """
-        return [chunk for chunk, _ in self._plan(sentences)]
-
     def count(self, text: str) -> int:
         return len(self.engine.encode([text.strip()])[0])
 
-    def _plan(self, sentences: Sequence[str]) -> list[tuple[list[str], list[int]]]:
-        """Chunks with the token ids of their joined text, each tokenized once."""
+    def plan_chunks(self, sentences: Sequence[str]) -> list[tuple[list[str], list[int]]]:
+        """Packs sentences, in order, into chunks that fit the model's window, each with the
+        token ids of its joined text (tokenized once).
+
+        A sentence longer than the window on its own is first cut to fit, so every input
+        token lands in exactly one chunk.
+        """
         window = self.engine.max_input_tokens
-        pieces: list[tuple[str, int]] = []
-        for sentence, ids in zip(sentences, self.engine.encode(list(sentences)), strict=True):
-            if len(ids) <= window:
-                pieces.append((sentence, len(ids)))
-                continue
-            cut = [p.strip() for p in split_to_fit(sentence, self.count, window) if p.strip()]
-            pieces.extend(zip(cut, map(len, self.engine.encode(cut)), strict=True))
+        pieces = [
+            (piece, len(ids))
+            for fitted in fit_to_limit(sentences, self.engine.encode, window)
+            for piece, ids in zip(fitted.pieces, fitted.ids, strict=True)
+        ]
         chunks: list[list[str]] = []
         current: list[str] = []
         size = 0
@@ -168,7 +148,6 @@ class _State:
         self.summarizer = summarizer
         self.text = text.strip()
         self.sentences = _sentences(self.text)
-        self.input_tokens = summarizer.count(self.text) if self.text else 0
         self.chunks = 0
         self.rounds = 0
         self.summary = ""
@@ -181,7 +160,7 @@ class _State:
         self._current: list[tuple[list[str], list[int]]] = []
 
     def next_round(self) -> list[tuple[list[str], list[int]]]:
-        self._current = self.summarizer._plan(self.sentences)
+        self._current = self.summarizer.plan_chunks(self.sentences)
         if self.rounds == 0:
             self.chunks = len(self._current)
         return self._current
@@ -200,7 +179,7 @@ class _State:
             self.note = f"stopped after {self.rounds} rounds; summary may be long"
 
     def result(self) -> Summary:
-        return Summary(self.summary, self.chunks, self.rounds, self.input_tokens, self.note)
+        return Summary(self.summary, self.chunks, self.rounds, self.note)
 
 
 def _sentences(text: str) -> list[str]:
@@ -208,7 +187,9 @@ def _sentences(text: str) -> list[str]:
 
 
 def _bounds(checkpoint_min: int, checkpoint_max: int, options: SummaryOptions) -> _Bounds:
-    scale = {"short": 0.5, "medium": 1.0, "long": 2.0}[options.length]
+    if options.length not in SUMMARY_LENGTHS:
+        raise UsageError(f"summary length must be one of {', '.join(SUMMARY_LENGTHS)}")
+    scale = SUMMARY_LENGTHS[options.length]
     low = options.min_tokens if options.min_tokens is not None else int(checkpoint_min * scale)
     high = options.max_tokens if options.max_tokens is not None else int(checkpoint_max * scale)
     if high < 1 or low < 0 or low > high:

@@ -13,11 +13,14 @@ from pathlib import Path
 import torch
 
 from translate.config import ModelSpec, RuntimeOptions, SummaryOptions, TranslationOptions
-from translate.outbox import scan
-from translate.pipeline import BatchJob, BatchRunner
-from translate.summarization import Summarizer
-from translate.tinymodels import DUTCH_SAMPLE, build_bart, build_marian
-from translate.translation import Translator
+from translate.engines.load import load_engine
+from translate.outputs.outbox import scan
+from translate.run.core import Pipeline
+from translate.run.local import BatchJob, BatchRunner
+from translate.stages.summarization import Summarizer
+from translate.stages.translation import Translator
+from translate.testing.samples import DUTCH_SAMPLE
+from translate.testing.tinymodels import build_bart, build_marian
 
 
 @dataclass(frozen=True)
@@ -55,16 +58,15 @@ def run_soak(
             (folder / f"a{i:06}.txt").write_text(f"Bericht {i}\n\n{body}\n", encoding="utf-8")
         runtime = RuntimeOptions(device)
         translator = Translator(
-            ModelSpec(str(build_marian(root / "marian"))),
-            runtime,
+            load_engine(ModelSpec(str(build_marian(root / "marian"))), runtime),
             TranslationOptions(beams=1, length_ratio=1.0, length_slack=2),
         )
         summarizer = Summarizer(
-            ModelSpec(str(build_bart(root / "bart"))),
-            runtime,
+            load_engine(ModelSpec(str(build_bart(root / "bart"))), runtime),
             SummaryOptions(min_tokens=4, max_tokens=16, beams=1),
         )
-        runner = BatchRunner(translator, summarizer, BatchJob(root / "inbox", root / "outbox"))
+        pipeline = Pipeline(translator, summarizer)
+        runner = BatchRunner(pipeline, BatchJob(root / "inbox", root / "outbox"))
         result = SoakResult(translator.engine.device, articles)
         started = time.perf_counter()
         done = 0

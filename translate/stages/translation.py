@@ -7,16 +7,11 @@ import math
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from translate import batching
-from translate.config import (
-    DEFAULT_BATCH_TOKENS,
-    DEFAULT_TRANSLATION_MODEL,
-    ModelSpec,
-    RuntimeOptions,
-    TranslationOptions,
-)
-from translate.documents import Document, split_to_fit
+from translate.config import DEFAULT_BATCH_TOKENS, TranslationOptions, batch_budget
 from translate.engines import Engine, GenerationSettings
+from translate.text import batching
+from translate.text.document import Document
+from translate.text.fit import fit_to_limit
 
 logger = logging.getLogger(__name__)
 
@@ -36,29 +31,17 @@ class TranslationResult:
 
 
 class Translator:
-    """Translates documents with one model loaded once.
+    """Translates documents with one loaded engine.
 
     Args:
-        model: which checkpoint to load, or an already built engine.
-        runtime: device and dtype.
+        engine: the translation model, loaded (see :func:`translate.engines.load.load_engine`).
         options: beams, batch budget and length cap.
     """
 
-    def __init__(
-        self,
-        model: ModelSpec | Engine = ModelSpec(DEFAULT_TRANSLATION_MODEL),
-        runtime: RuntimeOptions = RuntimeOptions(),
-        options: TranslationOptions = TranslationOptions(),
-    ):
-        if isinstance(model, ModelSpec):
-            from translate.engines.torch import load_engine
-
-            model = load_engine(model, runtime)
-        self.engine = model
+    def __init__(self, engine: Engine, options: TranslationOptions = TranslationOptions()):
+        self.engine = engine
         self.options = options
-        self.batch_tokens = options.batch_tokens or DEFAULT_BATCH_TOKENS.get(
-            model.device.split(":")[0], DEFAULT_BATCH_TOKENS["cpu"]
-        )
+        self.batch_tokens = batch_budget(engine.device, DEFAULT_BATCH_TOKENS, options.batch_tokens)
 
     def translate(self, document: Document) -> TranslationResult:
         """Translates one document."""
@@ -100,22 +83,14 @@ class Translator:
 
         # Segmentation: over-long sentences are cut into pieces that fit, never truncated
         for d, document in enumerate(documents):
-            sentences = document.sentences
-            for s, (text, ids) in enumerate(
-                zip(sentences, self.engine.encode(sentences), strict=True)
-            ):
-                if len(ids) <= limit:
-                    rows.append(ids)
-                    owners.append((d, s))
-                    continue
-                pieces = [p.strip() for p in split_to_fit(text, self._count, limit)]
-                pieces = [p for p in pieces if p]
-                warnings[d].append(
-                    f"sentence {s + 1} has {len(ids)} tokens, over the model's {limit}-token "
-                    f"limit: translated in {len(pieces)} pieces"
-                )
-                rows.extend(self.engine.encode(pieces))
-                owners.extend([(d, s)] * len(pieces))
+            for s, fitted in enumerate(fit_to_limit(document.sentences, self.engine.encode, limit)):
+                if fitted.cut:
+                    warnings[d].append(
+                        f"sentence {s + 1} has {fitted.tokens} tokens, over the model's "
+                        f"{limit}-token limit: translated in {len(fitted.pieces)} pieces"
+                    )
+                rows.extend(fitted.ids)
+                owners.extend([(d, s)] * len(fitted.ids))
 
         # Batching and generation
         outputs: list[str] = [""] * len(rows)
@@ -154,9 +129,6 @@ class Translator:
                 )
             )
         return results
-
-    def _count(self, text: str) -> int:
-        return len(self.engine.encode([text.strip()])[0])
 
     def _settings(self, longest: int) -> GenerationSettings:
         forced = self.options.forced_length_ratio

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
 import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from functools import lru_cache
 from pathlib import Path
 
 from translate.config import DEFAULT_SUMMARIZATION_MODEL, DEFAULT_TRANSLATION_MODEL, ModelSpec
@@ -46,6 +48,28 @@ class ResolvedModel:
     path: Path
     source: str
     revision: str | None
+
+    @property
+    def identity(self) -> str:
+        """What decides whether outputs made with this model are current: the hub id and
+        revision when known, else a fingerprint of the folder's files; never the spelling of
+        its path."""
+        name = self.model_id if self.source != "folder" else _snapshot_field(self.path, "model")
+        if self.revision and name:
+            return f"{name}@{self.revision}"
+        return fingerprint(self.path.resolve())
+
+
+@lru_cache(maxsize=16)
+def fingerprint(folder: Path) -> str:
+    """sha256 over the names and contents of a model folder's files."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file() and p.name != SNAPSHOT_FILE):
+        digest.update(str(path.relative_to(folder)).encode() + b"\0")
+        with path.open("rb") as handle:
+            while chunk := handle.read(1 << 20):
+                digest.update(chunk)
+    return "sha256:" + digest.hexdigest()
 
 
 def local_dir_name(model_id: str) -> str:
@@ -193,11 +217,15 @@ def _download(spec: ModelSpec, local_dir: Path | None) -> Path:
 
 
 def _snapshot_revision(folder: Path) -> str | None:
+    return _snapshot_field(folder, "revision")
+
+
+def _snapshot_field(folder: Path, name: str) -> str | None:
     record = folder / SNAPSHOT_FILE
     if not record.is_file():
         return None
     try:
-        return json.loads(record.read_text(encoding="utf-8")).get("revision")
+        return json.loads(record.read_text(encoding="utf-8")).get(name)
     except (OSError, ValueError):
         return None
 

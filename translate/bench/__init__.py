@@ -1,0 +1,1 @@
+"""`translate bench`: workload, baselines, our runs, soak, report."""

@@ -1,0 +1,42 @@
+"""The Typer application, logging and error policy shared by the commands."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+import typer
+
+from translate.errors import TranslateError
+
+logger = logging.getLogger("translate")
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Translate Dutch articles to English and summarize them.",
+)
+models_app = typer.Typer(no_args_is_help=True, help="Download and inspect local model snapshots.")
+app.add_typer(models_app, name="models")
+
+
+def setup_logging(verbose: int) -> None:
+    level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
+    logging.basicConfig(stream=sys.stderr, level=level, format="%(levelname)s: %(message)s")
+    logging.getLogger().setLevel(level)
+    # The hub client logs each retry; our own one-line error says what matters.
+    logging.getLogger("huggingface_hub").setLevel(logging.ERROR if verbose == 0 else level)
+
+
+def fail(exc: TranslateError) -> typer.Exit:
+    """The one-line message for a domain error, and the exit carrying its code."""
+    typer.echo(f"error: {exc}", err=True)
+    return typer.Exit(exc.exit_code)
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        typer.echo("interrupted", err=True)
+        sys.exit(130)

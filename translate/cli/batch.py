@@ -1,0 +1,76 @@
+"""``translate batch``: the inbox into the outbox."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from translate.cli.app import app, fail, logger, setup_logging
+from translate.cli.options import Options, load_pipeline, shared
+from translate.errors import TranslateError
+
+
+@app.command("batch")
+@shared("models", "decoding", "runtime")
+def batch_command(
+    inbox: Annotated[Path, typer.Argument(help="Folder of Dutch articles.")] = Path("inbox"),
+    outbox: Annotated[Path, typer.Argument(help="Folder for the outputs.")] = Path("outbox"),
+    glob: Annotated[
+        list[str] | None,
+        typer.Option("--glob", help="File pattern to include (repeatable; default *.txt, *.md)."),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Redo articles that are current.")] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="List what would be done.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors.")] = False,
+    window: Annotated[
+        int, typer.Option(min=1, help="Articles batched together; outputs are written per window.")
+    ] = 256,
+    max_mb: Annotated[
+        float, typer.Option(min=0.001, help="Refuse source files larger than this.")
+    ] = 2.0,
+    no_summary: Annotated[bool, typer.Option("--no-summary", help="Translate only.")] = False,
+    *,
+    options: Options,
+) -> None:
+    """Translate and summarize every article in INBOX into OUTBOX.
+
+    Per article: <stem>.en.txt, <stem>.summary.txt and the <stem>.json sidecar, at the same
+    relative path. Current articles are skipped, so a rerun after a crash finishes the rest.
+    Exit code 0: all done or skipped; 1: some articles failed; 2: usage or model error.
+    """
+    from translate.cli.views import BatchView
+    from translate.outputs.outbox import OutboxLock, remove_stale_temp_files, scan
+    from translate.run.local import BatchJob, BatchRunner
+
+    setup_logging(options.verbose)
+    patterns = tuple(glob or ("*.txt", "*.md"))
+    try:
+        sources = list(scan(inbox, patterns, exclude=outbox))
+        if dry_run:
+            for rel in sources:
+                typer.echo(str(rel))
+            typer.echo(f"{len(sources)} files would be processed", err=True)
+            return
+        with OutboxLock(outbox):
+            removed = remove_stale_temp_files(outbox)
+            if removed:
+                logger.info("removed %d temporary files left by an interrupted run", removed)
+            pipeline = load_pipeline(options, summarize=not no_summary)
+            runner = BatchRunner(
+                pipeline, BatchJob(inbox, outbox, force, window, int(max_mb * 1e6))
+            )
+            view = BatchView(len(sources), quiet)
+            with view:
+                try:
+                    for outcome in runner.run(sources, view.segments_done):
+                        view.article_done(outcome)
+                except KeyboardInterrupt:
+                    view.interrupted()
+                    raise typer.Exit(130) from None
+            view.print_table()
+    except TranslateError as exc:
+        raise fail(exc) from None
+    if view.failed:
+        raise typer.Exit(1)

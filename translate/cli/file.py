@@ -1,0 +1,71 @@
+"""``translate file``: one article, through the same run core as the batch job."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from translate.cli.app import app, fail, logger, setup_logging
+from translate.cli.options import Options, load_pipeline, shared
+from translate.errors import DocumentError, TranslateError, UsageError
+
+
+@app.command("file")
+@shared("models", "decoding", "runtime")
+def file_command(
+    path: Annotated[str, typer.Argument(help="Dutch article (.txt or .md), or - for stdin.")],
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the translation here.")
+    ] = None,
+    summary_out: Annotated[
+        Path | None, typer.Option("--summary-out", help="Write the summary here.")
+    ] = None,
+    no_summary: Annotated[bool, typer.Option("--no-summary", help="Translate only.")] = False,
+    summary_only: Annotated[
+        bool, typer.Option("--summary-only", help="Print only the summary.")
+    ] = False,
+    *,
+    options: Options,
+) -> None:
+    """Translate one Dutch article, then summarize it.
+
+    Prints the English translation, a blank line, "Summary:" and the summary. -o and
+    --summary-out write either part to a file instead of stdout.
+    """
+    from translate.outputs.files import atomic_write_text
+    from translate.run.core import FAILED, Article
+    from translate.text.decode import decode, read_source
+
+    setup_logging(options.verbose)
+    if no_summary and (summary_only or summary_out):
+        raise fail(UsageError("--no-summary cannot be combined with --summary-only/--summary-out"))
+    try:
+        if path == "-":
+            text = decode(sys.stdin.buffer.read(), "<stdin>").text
+        else:
+            text = read_source(Path(path)).text
+        pipeline = load_pipeline(options, summarize=not no_summary)
+        article = Article(path, text, markdown=path.lower().endswith(".md"))
+        (result,) = pipeline.process([article])
+        if result.status == FAILED:
+            raise DocumentError(result.reason)
+        for warning in result.record.warnings:
+            logger.warning("%s: %s", path, warning)
+        parts = []
+        if output is not None:
+            atomic_write_text(output, result.translation)
+        elif not summary_only:
+            parts.append(result.translation)
+        if result.summary is not None:
+            if summary_out is not None:
+                atomic_write_text(summary_out, result.summary)
+            elif parts:
+                parts.append(f"\nSummary:\n{result.summary}")
+            else:
+                parts.append(result.summary)
+        sys.stdout.write("".join(parts))
+    except TranslateError as exc:
+        raise fail(exc) from None

@@ -1,0 +1,57 @@
+"""``translate models pull`` and ``translate models list``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from translate.cli.app import fail, models_app, setup_logging
+from translate.config import DEFAULT_MODELS_DIR, ModelSpec
+from translate.errors import TranslateError
+
+
+@models_app.command("pull")
+def models_pull(
+    model: Annotated[
+        list[str] | None,
+        typer.Option("--model", "-m", help="Hub id to pull (repeatable); default: all known."),
+    ] = None,
+    revision: Annotated[
+        str | None, typer.Option(help="Hub branch, tag or commit of --model.")
+    ] = None,
+    models_dir: Annotated[Path, typer.Option("--dir", help="Where to write.")] = (
+        DEFAULT_MODELS_DIR
+    ),
+    verbose: Annotated[int, typer.Option("--verbose", "-v", count=True, help="More logging.")] = 0,
+) -> None:
+    """Download the models into models/ with only the files loading needs."""
+    from translate.models.hub import KNOWN_MODELS, pull_model
+
+    setup_logging(verbose)
+    for name in model or KNOWN_MODELS:
+        try:
+            resolved = pull_model(ModelSpec(name, revision, models_dir=models_dir))
+        except TranslateError as exc:
+            raise fail(exc) from None
+        typer.echo(f"{name} -> {resolved.path} (revision {resolved.revision})")
+
+
+@models_app.command("list")
+def models_list(
+    models_dir: Annotated[Path, typer.Option("--dir", help="Folder of snapshots.")] = (
+        DEFAULT_MODELS_DIR
+    ),
+) -> None:
+    """Show each known model, whether and where it is present locally, and its size."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from translate.models.hub import list_models
+
+    table = Table("model", "where", "path", "size")
+    for row in list_models(models_dir):
+        size = f"{row.size_bytes / 1e6:,.1f} MB" if row.path else "-"
+        table.add_row(row.model_id, row.location, str(row.path or "-"), size)
+    Console().print(table)

@@ -1,0 +1,82 @@
+"""Our own decoding loop for post-norm encoder-decoder transformers (MarianMT, BART).
+
+Plain ``model.generate`` pays, on every step, for machinery a translation batch does not need:
+a key/value cache that grows by concatenation and is copied whole on every beam reorder, the
+encoder output copied once per beam and read once per beam, masks rebuilt per step, and every
+row of the batch decoded until the slowest input is done. This loop keeps the checkpoint's
+weights, layers, logits processors and stopping criteria, and changes only the bookkeeping:
+
+- the self-attention cache is written in place (its capacity doubles as decoding goes) and a
+  beam reorder copies only its filled part;
+- cross-attention keys and values are computed once per input, not once per beam, and every
+  beam of an input reads the same copy (beams are the query axis of one attention call);
+- an input whose beams can no longer change (HF's own early-stop rules) leaves the batch, so
+  later steps run on fewer rows.
+
+Beam search follows HF's vectorized implementation (``GenerationMixin._beam_search``) step for
+step, so outputs are token-for-token those of ``generate`` with the same settings (tested).
+Anything this loop does not cover (other architectures, sampling, other processors) goes to
+``generate``; :func:`loop_for` says which. ``step.py`` runs the model, ``search.py`` the
+search, ``processors.py`` builds the plan.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import torch
+
+from translate.engines.hf_loop import search
+from translate.engines.hf_loop.processors import Plan, build_plan
+from translate.engines.hf_loop.step import Step, has_parts
+
+_ARCHITECTURES = {"marian", "bart"}
+
+logger = logging.getLogger(__name__)
+
+
+def loop_for(model) -> Loop | None:
+    """A :class:`Loop` for ``model``, or ``None`` when only ``generate`` can run it."""
+    config = model.config
+    if getattr(config, "model_type", None) not in _ARCHITECTURES or not config.is_encoder_decoder:
+        return None
+    if getattr(config, "add_final_layer_norm", False) or getattr(config, "normalize_before", False):
+        return None  # pre-norm variants (mBART-style) compute layers in another order
+    if config._attn_implementation != "sdpa":
+        return None  # the loop calls SDPA; eager attention rounds differently
+    if not has_parts(model):
+        return None
+    return Loop(model)
+
+
+class Loop:
+    """Greedy and beam search over one loaded seq2seq model."""
+
+    def __init__(self, model):
+        self.model = model
+        self.step = Step(model)
+        self._unavailable: str | None = None
+
+    def prepare(self, generation_config, input_ids: torch.Tensor) -> Plan | None:
+        """The plan for this call, or ``None`` if the loop does not cover its settings.
+
+        Built by the same ``GenerationMixin`` methods ``generate`` uses, so every setting of the
+        checkpoint (min/max length, forced BOS/EOS, banned tokens, n-gram blocking) applies.
+        Those methods are private to transformers: if a release changes them, the engine falls
+        back to ``generate`` (with one warning) instead of failing.
+        """
+        if self._unavailable:
+            return None
+        try:
+            return build_plan(self.model, generation_config, input_ids)
+        except (AttributeError, TypeError) as exc:
+            self._unavailable = f"{type(exc).__name__}: {exc}"
+            logger.warning("own decoding loop unavailable, using generate (%s)", self._unavailable)
+            return None
+
+    def generate(self, input_ids, attention_mask, plan: Plan) -> torch.Tensor:
+        """Decodes a padded batch; returns ``[inputs, 1 + steps]`` ids like ``generate``."""
+        encoded = self.step.encode(input_ids, attention_mask)
+        if plan.beams == 1:
+            return search.greedy(self.step, plan, encoded)
+        return search.beam(self.step, plan, encoded)

@@ -1,0 +1,151 @@
+"""Greedy and beam search over a :class:`~translate.engines.hf_loop.step.Step`.
+
+Beam search follows HF's vectorized ``GenerationMixin._beam_search`` step for step, so
+outputs are token-for-token those of ``generate`` with the same settings (tested); what
+differs is that an input whose result is final leaves the batch.
+"""
+
+from __future__ import annotations
+
+import torch
+import torch.nn.functional as F
+
+from translate.engines.hf_loop.processors import Plan
+from translate.engines.hf_loop.step import Encoded, Step
+
+_NEG = -1.0e9
+
+
+def greedy(step: Step, plan: Plan, encoded: Encoded) -> torch.Tensor:
+    """Greedy decoding; returns ``[inputs, 1 + steps]`` ids like ``generate``."""
+    config, processors, criteria = plan.config, plan.processors, plan.criteria
+    batch = encoded.mask.shape[0]
+    device = encoded.mask.device
+    max_length = config.max_length
+    start = config._decoder_start_token_tensor.to(device)
+    pad = config._pad_token_tensor
+    out = torch.full((batch, max_length), int(pad if pad is not None else 0), device=device)
+    out[:, 0] = start
+    alive = torch.arange(batch, device=device)  # original index of each row still running
+    sequences = out[:, :1].clone()
+    cache = step.new_cache(batch, max_length, encoded)
+    length = 1
+    while True:
+        logits = step(sequences[:, -1], length - 1, cache, encoded, 1)
+        scores = processors(sequences, logits)
+        tokens = torch.argmax(scores, dim=-1)
+        sequences = torch.cat([sequences, tokens[:, None]], dim=-1)
+        length += 1
+        out[alive, length - 1] = tokens  # earlier columns were written while alive
+        done = criteria(sequences, None)
+        all_done, some_done = torch.stack((done.all(), done.any())).tolist()
+        if all_done or length >= max_length:
+            break
+        if some_done:
+            keep = (~done).nonzero().squeeze(1)
+            alive, sequences = alive[keep], sequences[keep]
+            encoded = encoded.keep(keep)
+            cache.select(keep, length - 1)
+    return out[:, :length]
+
+
+def beam(step: Step, plan: Plan, encoded: Encoded) -> torch.Tensor:
+    """HF's vectorized beam search; inputs leave the batch once their result is final."""
+    config, processors, criteria, beams = plan.config, plan.processors, plan.criteria, plan.beams
+    batch = encoded.mask.shape[0]
+    device = encoded.mask.device
+    max_length = config.max_length
+    early_stopping = config.early_stopping
+    length_penalty = config.length_penalty
+    eos = config._eos_token_tensor
+    pad = config._pad_token_tensor
+    fill = int(pad if pad is not None else (eos[0] if eos is not None else -1))
+    n_eos = eos.shape[0] if eos is not None else 0
+    keep_k = max(2, 1 + n_eos) * beams
+    top_mask = torch.zeros(keep_k, dtype=torch.bool, device=device)
+    top_mask[:beams] = True
+
+    running = torch.full((batch, beams, max_length), fill, dtype=torch.long, device=device)
+    running[:, :, 0] = config._decoder_start_token_tensor.to(device)
+    finished = running.clone()
+    running_scores = torch.zeros((batch, beams), device=device)
+    running_scores[:, 1:] = _NEG
+    finished_scores = torch.full((batch, beams), _NEG, device=device)
+    is_finished = torch.zeros((batch, beams), dtype=torch.bool, device=device)
+    improvable = torch.ones((batch, 1), dtype=torch.bool, device=device)
+    result = torch.full((batch, max_length), fill, dtype=torch.long, device=device)
+    alive = torch.arange(batch, device=device)
+    cache = step.new_cache(batch * beams, max_length, encoded)
+    cur_len = 1
+    while True:
+        n = running.shape[0]
+        flat = running[:, :, :cur_len].reshape(n * beams, cur_len)
+        logits = step(flat[:, -1], cur_len - 1, cache, encoded, beams)
+        log_probs = processors(flat, F.log_softmax(logits, dim=-1))
+        log_probs = log_probs.view(n, beams, -1) + running_scores[:, :, None]
+        log_probs = log_probs.reshape(n, -1)
+
+        # Top-k continuations over all beams of an input
+        topk_scores, topk_indices = torch.topk(log_probs, k=keep_k)
+        vocab = log_probs.shape[-1] // beams
+        parents = topk_indices // vocab
+        topk_sequences = torch.take_along_dim(running, parents[:, :, None], dim=1)
+        topk_sequences[:, :, cur_len] = topk_indices % vocab
+        hits = criteria(topk_sequences[:, :, : cur_len + 1].reshape(n * keep_k, -1), None)
+        hits = hits.view(n, keep_k)
+
+        # Running beams for the next step
+        topk_running_scores = topk_scores + hits.to(torch.float32) * _NEG
+        next_indices = torch.topk(topk_running_scores, k=beams)[1]
+        running = torch.take_along_dim(topk_sequences, next_indices[:, :, None], dim=1)
+        running_scores = torch.take_along_dim(topk_running_scores, next_indices, dim=1)
+        beam_parent = torch.take_along_dim(parents, next_indices, dim=1)
+
+        # Finished beams: keep the best ``beams`` hypotheses seen so far
+        just_finished = hits & top_mask[None, :]
+        scores = topk_scores / (cur_len**length_penalty)  # generated length incl. this token
+        full = torch.all(is_finished, dim=-1, keepdim=True) & (early_stopping is True)
+        scores = scores + full.to(torch.float32) * _NEG
+        scores = scores + (~improvable).to(torch.float32) * _NEG
+        scores = scores + (~just_finished) * _NEG
+        merged_scores = torch.cat((finished_scores, scores), dim=1)
+        best = torch.topk(merged_scores, k=beams)[1]
+        finished = torch.take_along_dim(
+            torch.cat((finished, topk_sequences), dim=1), best[:, :, None], dim=1
+        )
+        finished_scores = torch.take_along_dim(merged_scores, best, dim=1)
+        is_finished = torch.take_along_dim(torch.cat((is_finished, just_finished), 1), best, 1)
+
+        cur_len += 1
+        # HF's early-stop heuristic, per input
+        if early_stopping == "never" and length_penalty > 0.0:
+            best_length = max_length - 1
+        else:
+            best_length = cur_len - 1
+        best_running = running_scores[:, :1] / (best_length**length_penalty)
+        worst_finished = torch.where(
+            is_finished, torch.min(finished_scores, dim=1, keepdim=True)[0], -1.0e9
+        )
+        improvable = improvable & torch.any(best_running > worst_finished, -1, keepdim=True)
+
+        # An input is final once nothing can enter its finished set any more (HF keeps
+        # decoding it, with every new candidate scored out); the run ends when all are
+        # final or no running beam has a valid continuation (the length cap).
+        done = ~improvable[:, 0] | (torch.all(is_finished, -1) & (early_stopping is True))
+        # one device sync per step for all three answers
+        all_done, stuck, some_done = torch.stack((done.all(), hits.all(), done.any())).tolist()
+        if all_done or stuck:
+            result[alive] = finished[:, 0]
+            break
+        source = (beam_parent + torch.arange(n, device=device)[:, None] * beams).view(-1)
+        if some_done:
+            result[alive[done]] = finished[done, 0]
+            keep = (~done).nonzero().squeeze(1)
+            alive = alive[keep]
+            running, running_scores = running[keep], running_scores[keep]
+            finished, finished_scores = finished[keep], finished_scores[keep]
+            is_finished, improvable = is_finished[keep], improvable[keep]
+            encoded = encoded.keep(keep)
+            source = source.view(n, beams)[keep].reshape(-1)
+        cache.select(source, cur_len - 1)
+    return result[:, :cur_len]

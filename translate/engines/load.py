@@ -1,0 +1,24 @@
+"""The one place that picks an engine."""
+
+from __future__ import annotations
+
+from translate.config import ENGINES, ModelSpec, RuntimeOptions
+from translate.engines import Engine
+from translate.errors import UsageError
+from translate.models.hub import resolve_model
+
+
+def load_engine(spec: ModelSpec, runtime: RuntimeOptions = RuntimeOptions()) -> Engine:
+    """Resolves ``spec`` (folder, ``models/``, cache or download) and loads it with the
+    engine ``runtime.engine`` names.
+
+    Raises:
+        UsageError: an unknown engine.
+        ModelNotFoundError, ModelLoadError: the model cannot be found or loaded.
+    """
+    if runtime.engine not in ENGINES:
+        raise UsageError(f"unknown engine {runtime.engine!r}: use {', '.join(ENGINES)}")
+    resolved = resolve_model(spec)
+    from translate.engines.torch import TorchEngine
+
+    return TorchEngine(resolved, runtime)

@@ -1,0 +1,1 @@
+"""Where models come from (hub.py) and where they run (devices.py)."""

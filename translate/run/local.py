@@ -1,0 +1,159 @@
+"""The batch job on one machine: read sources from the inbox, skip current ones, hand the
+rest to the run core a window at a time, write each article's outputs as its window ends."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from translate.errors import DocumentError
+from translate.outputs.outbox import Outputs
+from translate.outputs.records import SourceInfo
+from translate.run.core import DONE, FAILED, SKIPPED, Article, Parsed, Pipeline, Result
+from translate.text.decode import read_source
+
+logger = logging.getLogger(__name__)
+
+__all__ = ["DONE", "FAILED", "SKIPPED", "BatchJob", "BatchRunner", "Outcome", "totals"]
+
+
+@dataclass(frozen=True)
+class BatchJob:
+    """What a batch run reads and writes.
+
+    Args:
+        inbox: folder scanned recursively for sources.
+        outbox: folder that mirrors the inbox's relative paths.
+        force: redo articles whose outputs are current.
+        window_articles: most articles translated and summarized together; smaller windows
+            write outputs sooner, larger ones batch better.
+        max_bytes: larger source files are refused (a dump of many articles, not one).
+    """
+
+    inbox: Path
+    outbox: Path
+    force: bool = False
+    window_articles: int = 256
+    max_bytes: int = 2_000_000
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened to one source file."""
+
+    source: Path
+    status: str
+    reason: str = ""
+    segments: int = 0
+    words: int = 0
+    warnings: tuple[str, ...] = ()
+
+
+class BatchRunner:
+    """Runs the job over source files with models loaded once.
+
+    Args:
+        pipeline: the run core, with its models loaded.
+        job: folders and flags.
+    """
+
+    def __init__(self, pipeline: Pipeline, job: BatchJob):
+        self.pipeline = pipeline
+        self.job = job
+
+    def run(
+        self, sources: Iterable[Path], progress: Callable[[int], None] | None = None
+    ) -> Iterator[Outcome]:
+        """Processes ``sources`` (paths relative to the inbox).
+
+        A generator: outcomes are yielded as articles finish. Sentences of a window of
+        articles are batched together for translation, and their summaries batched together;
+        each article's outputs are written as soon as its window is done, sidecar last.
+
+        Args:
+            sources: relative paths, e.g. from :func:`translate.outputs.outbox.scan`.
+            progress: called with the number of segments finished after every batch.
+        """
+        window: list[Parsed] = []
+        segments = 0
+        for rel in sources:
+            prepared = self._prepare(rel)
+            if isinstance(prepared, Outcome):
+                yield prepared
+                continue
+            parsed = self.pipeline.parse(prepared)
+            if isinstance(parsed, Result):
+                yield self._write(rel, parsed)
+                continue
+            window.append(parsed)
+            segments += len(parsed.document.sentences)
+            if segments >= self.pipeline.window_segments or len(window) >= self.job.window_articles:
+                yield from self._finish(window, progress)
+                window, segments = [], 0
+        if window:
+            yield from self._finish(window, progress)
+
+    def _prepare(self, rel: Path) -> Article | Outcome:
+        outputs = Outputs.for_source(self.job.outbox, rel)
+        try:
+            path = self.job.inbox / rel
+            size = _size(path, rel)
+            if size > self.job.max_bytes:
+                raise DocumentError(
+                    f"{rel}: {size / 1e6:.1f} MB is over the {self.job.max_bytes / 1e6:g} MB "
+                    "limit for one article (--max-mb)"
+                )
+            source = read_source(path, str(rel))
+            if not self.job.force and outputs.is_current(
+                source.sha256, self.pipeline.settings, self.pipeline.summarizer is not None
+            ):
+                return Outcome(rel, SKIPPED)
+        except DocumentError as exc:
+            return self._fail(rel, outputs, str(exc))
+        info = SourceInfo(str(rel), source.size, source.sha256, source.encoding)
+        return Article(str(rel), source.text, rel.suffix.lower() == ".md", info)
+
+    def _finish(self, window: list[Parsed], progress) -> list[Outcome]:
+        results = self.pipeline.process_parsed(window, progress)
+        return [self._write(Path(r.name), r) for r in results]
+
+    def _write(self, rel: Path, result: Result) -> Outcome:
+        outputs = Outputs.for_source(self.job.outbox, rel)
+        if result.status == FAILED:
+            return self._fail(rel, outputs, result.reason)
+        record = result.record
+        outputs.write(result.translation, result.summary, record.to_json())
+        return Outcome(
+            rel,
+            DONE,
+            segments=record.counts.segments,
+            words=record.counts.words,
+            warnings=record.warnings,
+        )
+
+    def _fail(self, rel: Path, outputs: Outputs, reason: str) -> Outcome:
+        try:
+            outputs.write_error(reason)
+        except OSError as exc:
+            logger.error("%s: cannot write error file (%s)", rel, exc)
+        return Outcome(rel, FAILED, reason=reason)
+
+
+def _size(path: Path, rel: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError as exc:
+        raise DocumentError(f"{rel}: cannot read ({exc.strerror or exc})") from exc
+
+
+def totals(outcomes: Sequence[Outcome]) -> dict[str, int]:
+    """Counts per status plus segments and words of the finished articles."""
+    return {
+        DONE: sum(o.status == DONE for o in outcomes),
+        SKIPPED: sum(o.status == SKIPPED for o in outcomes),
+        FAILED: sum(o.status == FAILED for o in outcomes),
+        "segments": sum(o.segments for o in outcomes),
+        "words": sum(o.words for o in outcomes),
+    }

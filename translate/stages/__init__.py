@@ -1,0 +1,1 @@
+"""The two stages, translation and summarization, over any engine; no torch here."""

@@ -1,0 +1,1 @@
+"""Text: decoding, document structure, the Dutch sentence splitter, fitting, batching."""

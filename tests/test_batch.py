@@ -210,7 +210,8 @@ def test_second_run_refused_while_first_holds_the_lock(tiny_marian, tiny_bart, t
         [
             sys.executable,
             "-c",
-            "import sys, time; from pathlib import Path; from translate.outputs.outbox import OutboxLock\n"
+            "import sys, time; from pathlib import Path\n"
+            "from translate.outputs.outbox import OutboxLock\n"
             "with OutboxLock(Path(sys.argv[1])):\n    print('locked', flush=True); time.sleep(60)",
             str(outbox),
         ],

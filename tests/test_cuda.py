@@ -12,6 +12,8 @@ import torch
 from typer.testing import CliRunner
 
 from tests.conftest import INBOX
+from tests.test_batch import _args
+from tests.test_engine_equality import SENTENCES
 from translate.cli import app
 from translate.config import ModelSpec, RuntimeOptions
 from translate.engines import GenerationSettings
@@ -21,17 +23,6 @@ pytestmark = [
     pytest.mark.slow,
     pytest.mark.cuda,
     pytest.mark.skipif(not torch.cuda.is_available(), reason="needs a CUDA GPU"),
-]
-
-SENTENCES = [
-    "Ja.",
-    "De raad vergaderde dinsdag over het nieuwe fietsplan van de gemeente Amsterdam.",
-    "Het kost ca. 1.000 euro.",
-    "Boeren protesteren al weken tegen de plannen voor minder stikstof in het land.",
-    "Waarom duurt het zo lang?",
-    "Het museum opent in het voorjaar een tentoonstelling over de Gouden Eeuw en de kunst.",
-    "Scholen krijgen geld.",
-    "De politie zoekt getuigen.",
 ]
 
 
@@ -63,23 +54,7 @@ def test_batch_job_on_the_gpu(tiny_marian, tiny_bart, tmp_path):
     inbox.mkdir()
     for path in sorted(INBOX.rglob("*.txt"))[:3]:
         (inbox / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
-    result = CliRunner().invoke(
-        app,
-        [
-            "batch",
-            str(inbox),
-            str(outbox),
-            "--model",
-            str(tiny_marian),
-            "--summarizer",
-            str(tiny_bart),
-            "--offline",
-            "--summary-max-tokens",
-            "24",
-            "--summary-min-tokens",
-            "4",
-        ],
-    )
+    result = CliRunner().invoke(app, _args(tiny_marian, tiny_bart, inbox, outbox))
     assert result.exit_code == 0, result.output
     sidecars = sorted(outbox.glob("*.json"))
     assert len(sidecars) == 3

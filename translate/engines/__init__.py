@@ -1,8 +1,8 @@
 """Generation engines: token ids in, texts out.
 
 One small interface so the translator and summarizer never see torch, and a fake (an echo
-engine in the tests) or another backend can stand in. A new engine is one module here that
-implements :class:`Engine`, plus its name in ``config.ENGINES`` and one line in ``load.py``.
+engine in the tests) or another backend can stand in. A new engine is one module here with a
+``load(model, runtime)`` that returns an :class:`Engine`, plus its name in ``config.ENGINES``.
 """
 
 from __future__ import annotations

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+
 from translate.config import ENGINES, ModelSpec, RuntimeOptions
 from translate.engines import Engine
 from translate.errors import UsageError
@@ -10,7 +12,8 @@ from translate.models.hub import resolve_model
 
 def load_engine(spec: ModelSpec, runtime: RuntimeOptions = RuntimeOptions()) -> Engine:
     """Resolves ``spec`` (folder, ``models/``, cache or download) and loads it with the
-    engine ``runtime.engine`` names.
+    engine ``runtime.engine`` names: the module ``translate.engines.<name>``, whose ``load``
+    builds it.
 
     Raises:
         UsageError: an unknown engine.
@@ -19,6 +22,5 @@ def load_engine(spec: ModelSpec, runtime: RuntimeOptions = RuntimeOptions()) -> 
     if runtime.engine not in ENGINES:
         raise UsageError(f"unknown engine {runtime.engine!r}: use {', '.join(ENGINES)}")
     resolved = resolve_model(spec)
-    from translate.engines.torch import TorchEngine
-
-    return TorchEngine(resolved, runtime)
+    module = importlib.import_module(f"translate.engines.{runtime.engine}")
+    return module.load(resolved, runtime)

@@ -197,3 +197,8 @@ class TorchEngine:
             if value is not None:
                 setattr(config, name, value)
         return config
+
+
+def load(model: ResolvedModel, runtime: RuntimeOptions) -> TorchEngine:
+    """This engine's entry point for :func:`translate.engines.load.load_engine`."""
+    return TorchEngine(model, runtime)

@@ -36,7 +36,7 @@ class ModelSpec:
 
 DEVICES_HELP = "auto, cpu, cuda, cuda:N or mps"
 # What each engine understands is the engine's business (int8 is torch dynamic quantization).
-ENGINES = ("torch",)
+ENGINES = ("torch", "ctranslate2")
 DTYPES = ("auto", "fp32", "fp16", "bf16", "int8")
 
 
@@ -53,11 +53,13 @@ class RuntimeOptions:
         device: auto, cpu, cuda, cuda:N or mps.
         dtype: one of ``DTYPES``; ``auto`` lets the engine pick for the device.
         engine: one of ``ENGINES``.
+        threads: CPU threads for the engine; ``None``: the CPUs this process may use.
     """
 
     device: str = "auto"
     dtype: str = "auto"
     engine: str = "torch"
+    threads: int | None = None
 
 
 @dataclass(frozen=True)

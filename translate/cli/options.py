@@ -48,6 +48,7 @@ class Options:
     engine: str = "torch"
     device: str = "auto"
     dtype: str = "auto"
+    threads: int | None = None
     verbose: int = 0
 
     def translation_spec(self) -> ModelSpec:
@@ -57,7 +58,7 @@ class Options:
         return ModelSpec(self.summarizer, None, self.offline, self.models_dir)
 
     def runtime(self) -> RuntimeOptions:
-        return RuntimeOptions(device=self.device, dtype=self.dtype, engine=self.engine)
+        return RuntimeOptions(self.device, self.dtype, self.engine, self.threads)
 
     def translation(self) -> TranslationOptions:
         return TranslationOptions(beams=self.beams, batch_tokens=self.batch_tokens)
@@ -102,11 +103,18 @@ _DECLARED = {
     "summary_max_tokens": Annotated[
         int | None, typer.Option("--summary-max-tokens", min=1, help="Explicit upper bound.")
     ],
-    "engine": Annotated[EngineChoice, typer.Option(help="Inference engine.")],
+    "engine": Annotated[
+        EngineChoice,
+        typer.Option(help="torch, or ctranslate2 (the optional extra: pip install -e .[fast])."),
+    ],
     "device": Annotated[str, typer.Option(help=f"{DEVICES_HELP}.")],
     "dtype": Annotated[
         DtypeChoice,
         typer.Option(help="auto: fp16 on GPUs, fp32 on CPU; int8: CPU, quantized."),
+    ],
+    "threads": Annotated[
+        int | None,
+        typer.Option(min=1, help="CPU threads (default: the CPUs this process may use)."),
     ],
     "verbose": Annotated[int, typer.Option("--verbose", "-v", count=True, help="More logging.")],
 }
@@ -119,7 +127,7 @@ GROUPS = {
         "summary_min_tokens",
         "summary_max_tokens",
     ),
-    "runtime": ("engine", "device", "dtype", "verbose"),
+    "runtime": ("engine", "device", "dtype", "threads", "verbose"),
 }
 _CHOICES = {"engine": EngineChoice, "dtype": DtypeChoice, "summary_length": LengthChoice}
 _DEFAULTS = {

@@ -12,7 +12,8 @@ import torch
 from transformers.cache_utils import DynamicCache, EncoderDecoderCache
 
 from translate.config import RuntimeOptions
-from translate.engines import CheckpointDefaults, Generated, GenerationSettings
+from translate.engines import Generated, GenerationSettings
+from translate.engines.checkpoint import defaults_of, eos_ids, input_limit, results_of
 from translate.engines.hf_loop import loop_for
 from translate.errors import ModelLoadError, UsageError
 from translate.models.devices import configure_backends, dtype_name, resolve_device, resolve_dtype
@@ -63,6 +64,8 @@ class TorchEngine:
         self.revision = model.revision
         self._resolved = model
         self._device = resolve_device(runtime.device)
+        if runtime.threads:
+            torch.set_num_threads(runtime.threads)
         int8 = runtime.dtype == "int8"
         if int8 and self._device.type != "cpu":
             raise UsageError("dtype int8 (dynamic quantization) runs on the CPU only")
@@ -84,22 +87,11 @@ class TorchEngine:
                 self.model = torch.ao.quantization.quantize_dynamic(
                     self.model, {torch.nn.Linear}, dtype=torch.qint8
                 )
-        config = self.model.config
-        self.max_input_tokens = min(
-            getattr(config, "max_position_embeddings", 512) or 512,
-            self.tokenizer.model_max_length or 512,
-        )
+        self.max_input_tokens = input_limit(self.model.config, self.tokenizer)
         self._generation = self.model.generation_config
-        self.defaults = CheckpointDefaults(
-            num_beams=self._generation.num_beams or 1,
-            min_length=self._generation.min_length or 0,
-            max_length=self._generation.max_length or self.max_input_tokens,
-            length_penalty=self._generation.length_penalty or 1.0,
-            no_repeat_ngram_size=self._generation.no_repeat_ngram_size or 0,
-        )
+        self.defaults = defaults_of(self._generation, self.max_input_tokens)
         self._pad_id = self.tokenizer.pad_token_id
-        eos = self._generation.eos_token_id
-        self._eos_ids = set(eos) if isinstance(eos, list) else {eos}
+        self._eos_ids = eos_ids(self._generation)
         # transformers renamed generate's ``past_key_values`` to ``cache`` during 5.x
         parameters = inspect.signature(self.model.forward).parameters
         self._cache_kwarg = "cache" if "cache" in parameters else "past_key_values"
@@ -169,22 +161,7 @@ class TorchEngine:
         # Postprocess
         out = out[:, 1:].cpu()  # drop the decoder start token
         texts = self.tokenizer.batch_decode(out, skip_special_tokens=True)
-        results = []
-        for row, text in zip(out.tolist(), texts, strict=True):
-            ends = [i for i, token in enumerate(row) if token in self._eos_ids]
-            ended = bool(ends)
-            steps = ends[0] + 1 if ended else len(row)
-            # Forced-EOS checkpoints put EOS on the last step, so a row that used every step
-            # was cut by the cap either way.
-            results.append(
-                Generated(
-                    text.strip(),
-                    steps - ended,
-                    steps >= settings.max_new_tokens,
-                    tuple(row[:steps]),
-                )
-            )
-        return results
+        return results_of(out.tolist(), texts, self._eos_ids, settings.max_new_tokens)
 
     def _config_for(self, settings: GenerationSettings):
         config = copy.deepcopy(self._generation)

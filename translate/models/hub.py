@@ -12,7 +12,12 @@ from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path
 
-from translate.config import DEFAULT_SUMMARIZATION_MODEL, DEFAULT_TRANSLATION_MODEL, ModelSpec
+from translate.config import (
+    DEFAULT_MODELS_DIR,
+    DEFAULT_SUMMARIZATION_MODEL,
+    DEFAULT_TRANSLATION_MODEL,
+    ModelSpec,
+)
 from translate.errors import ModelNotFoundError
 
 logger = logging.getLogger(__name__)
@@ -48,6 +53,7 @@ class ResolvedModel:
     path: Path
     source: str
     revision: str | None
+    models_dir: Path = DEFAULT_MODELS_DIR
 
     @property
     def identity(self) -> str:
@@ -99,13 +105,15 @@ def resolve_model(spec: ModelSpec) -> ResolvedModel:
     if path.is_dir():
         if not (path / "config.json").is_file():
             raise ModelNotFoundError(f"{path}: folder has no config.json, so it is not a model")
-        return ResolvedModel(spec.model, path, "folder", _snapshot_revision(path))
+        return ResolvedModel(spec.model, path, "folder", _snapshot_revision(path), spec.models_dir)
     if not _HUB_ID.match(spec.model):
         raise ModelNotFoundError(f"model folder {spec.model} does not exist")
 
     local = spec.models_dir / local_dir_name(spec.model)
     if (local / "config.json").is_file():
-        return ResolvedModel(spec.model, local, "models-dir", _snapshot_revision(local))
+        return ResolvedModel(
+            spec.model, local, "models-dir", _snapshot_revision(local), spec.models_dir
+        )
 
     cached = _from_cache(spec)
     if cached is not None:
@@ -128,7 +136,7 @@ def resolve_model(spec: ModelSpec) -> ResolvedModel:
         raise ModelNotFoundError(
             f"model {spec.model!r} not found: looked in {where}; download failed ({reason}). {fix}"
         ) from exc
-    return ResolvedModel(spec.model, folder, "download", folder.name)
+    return ResolvedModel(spec.model, folder, "download", folder.name, spec.models_dir)
 
 
 def pull_model(spec: ModelSpec) -> ResolvedModel:
@@ -178,7 +186,9 @@ def list_models(models_dir: Path) -> list[LocalModel]:
         spec = ModelSpec(name, offline=True, models_dir=models_dir)
         local = models_dir / local_dir_name(name)
         if (local / "config.json").is_file():
-            rows.append(LocalModel(name, "models dir", local, _folder_size(local)))
+            # a conversion by the ctranslate2 engine holds model.bin, not transformers weights
+            where = "ctranslate2" if (local / "model.bin").is_file() else "models dir"
+            rows.append(LocalModel(name, where, local, _folder_size(local)))
             continue
         cached = _from_cache(spec)
         if cached is not None:
@@ -197,7 +207,7 @@ def _from_cache(spec: ModelSpec) -> ResolvedModel | None:
         return None
     if not (folder / "config.json").is_file():
         return None
-    return ResolvedModel(spec.model, folder, "cache", folder.name)
+    return ResolvedModel(spec.model, folder, "cache", folder.name, spec.models_dir)
 
 
 def _download(spec: ModelSpec, local_dir: Path | None) -> Path:

@@ -1,0 +1,268 @@
+"""CTranslate2 engine: the inference engine argos-translate and LibreTranslate run opus-mt on.
+
+The same Hugging Face checkpoint is converted once, with CTranslate2's own converter, into a
+folder next to it (``<model>-ct2/``, float32 weights) and reused; the compute type is chosen
+when loading. Tokenization stays with the checkpoint's own tokenizer, so rows, batches and
+outputs are the same token ids the torch engine sees. Nothing is truncated: inputs over the
+model's limit are refused (the stages cut them first) and the output cap is ours.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from translate.config import RuntimeOptions
+from translate.engines import Generated, GenerationSettings
+from translate.engines.checkpoint import defaults_of, eos_ids, input_limit, results_of
+from translate.errors import ModelLoadError, UsageError
+from translate.models.hub import ResolvedModel, local_dir_name
+
+logger = logging.getLogger(__name__)
+
+INSTALL = "pip install -e '.[fast]' (or pip install ctranslate2)"
+MARKER = "translate-ct2.json"
+# --dtype -> CTranslate2 compute type, per device type. auto: float32 on the CPU (int8 stays
+# opt-in, as with torch: it changes words), float16 on CUDA.
+_COMPUTE = {
+    "cpu": {
+        "auto": "float32",
+        "fp32": "float32",
+        "fp16": "float16",
+        "bf16": "bfloat16",
+        "int8": "int8",
+    },
+    "cuda": {
+        "auto": "float16",
+        "fp32": "float32",
+        "fp16": "float16",
+        "bf16": "bfloat16",
+        "int8": "int8_float16",
+    },
+}
+_NAMES = {"float32": "fp32", "float16": "fp16", "bfloat16": "bf16"}
+
+
+def _import():
+    try:
+        import ctranslate2
+    except ImportError as exc:
+        raise UsageError(f"the ctranslate2 engine is not installed: {INSTALL}") from exc
+    return ctranslate2
+
+
+class CTranslate2Engine:
+    """A seq2seq checkpoint run by CTranslate2.
+
+    Args:
+        model: the resolved Hugging Face model folder (converted on first use).
+        runtime: device (``auto`` picks CUDA when CTranslate2 sees a GPU), dtype (mapped to a
+            compute type) and CPU threads.
+    """
+
+    name = "ctranslate2"
+
+    def __init__(self, model: ResolvedModel, runtime: RuntimeOptions = RuntimeOptions()):
+        ctranslate2 = _import()
+        from transformers import AutoConfig, AutoTokenizer, GenerationConfig
+
+        self.model_id = model.model_id
+        self.revision = model.revision
+        self._resolved = model
+        device, index = _device(runtime.device, ctranslate2.get_cuda_device_count())
+        self.compute_type = _COMPUTE[device][runtime.dtype]
+        self.device = device if device == "cpu" else f"cuda:{index}"
+        self.dtype = _NAMES.get(self.compute_type, "int8")
+        try:
+            self.tokenizer = AutoTokenizer.from_pretrained(model.path)
+            config = AutoConfig.from_pretrained(model.path)
+            try:
+                generation = GenerationConfig.from_pretrained(model.path)
+            except OSError:
+                generation = GenerationConfig.from_model_config(config)
+        except Exception as exc:  # transformers raises OSError, ValueError, KeyError, ...
+            raise ModelLoadError(f"{model.path}: cannot load model ({_first_line(exc)})") from exc
+        self.folder = converted(model)
+        threads = runtime.threads or len(os.sched_getaffinity(0))
+        try:
+            self.translator = ctranslate2.Translator(
+                str(self.folder),
+                device=device,
+                device_index=index,
+                compute_type=self.compute_type,
+                intra_threads=threads if device == "cpu" else 0,
+                inter_threads=1,
+            )
+        except (RuntimeError, ValueError) as exc:
+            raise ModelLoadError(
+                f"{self.folder}: ctranslate2 cannot load it on {self.device} "
+                f"as {self.compute_type} ({_first_line(exc)})"
+            ) from exc
+        self.max_input_tokens = input_limit(config, self.tokenizer)
+        self.defaults = defaults_of(generation, self.max_input_tokens)
+        self._eos_ids = eos_ids(generation)
+        self._repetition_penalty = generation.repetition_penalty or 1.0
+        self._prefix = None
+        if generation.forced_bos_token_id is not None:  # BART-cnn: every summary starts <s>
+            self._prefix = [self.tokenizer.convert_ids_to_tokens(generation.forced_bos_token_id)]
+        self._forced_eos = generation.forced_eos_token_id is not None
+        # Banned sequences the converted vocabulary still holds (Marian's pad is dropped there)
+        vocabulary = _vocabulary(self.folder)
+        banned = [
+            self.tokenizer.convert_ids_to_tokens(ids) for ids in generation.bad_words_ids or []
+        ]
+        self._suppress = [seq for seq in banned if vocabulary.issuperset(seq)] or None
+        logger.info(
+            "loaded %s from %s on %s (%s, %d threads)",
+            model.model_id,
+            self.folder,
+            self.device,
+            self.compute_type,
+            threads,
+        )
+
+    @property
+    def identity(self) -> str:
+        return self._resolved.identity
+
+    def encode(self, texts: Sequence[str]) -> list[list[int]]:
+        if not texts:
+            return []
+        return self.tokenizer(list(texts), truncation=False, verbose=False)["input_ids"]
+
+    def generate(
+        self, batch: Sequence[Sequence[int]], settings: GenerationSettings
+    ) -> list[Generated]:
+        longest = max(len(row) for row in batch)
+        if longest > self.max_input_tokens:  # never let the engine truncate silently
+            raise ValueError(f"a row of {longest} tokens is over the {self.max_input_tokens} limit")
+        defaults = self.defaults
+        cap = settings.max_new_tokens
+        # Forced-EOS checkpoints end on EOS at the cap, as generate does: decode one step
+        # less and put EOS on a row that used every step.
+        steps = cap - 1 if self._forced_eos and cap > 1 else cap
+        results = self.translator.translate_batch(
+            [self.tokenizer.convert_ids_to_tokens(list(row)) for row in batch],
+            target_prefix=[self._prefix] * len(batch) if self._prefix else None,
+            beam_size=settings.num_beams or defaults.num_beams,
+            length_penalty=_given(settings.length_penalty, defaults.length_penalty),
+            no_repeat_ngram_size=_given(
+                settings.no_repeat_ngram_size, defaults.no_repeat_ngram_size
+            ),
+            repetition_penalty=self._repetition_penalty,
+            max_decoding_length=steps,
+            min_decoding_length=settings.min_new_tokens or 0,
+            max_input_length=0,  # checked above; CTranslate2's default would cut at 1,024
+            suppress_sequences=self._suppress,
+            return_end_token=True,
+            max_batch_size=0,
+        )
+        rows = [self.tokenizer.convert_tokens_to_ids(r.hypotheses[0]) for r in results]
+        if steps < cap:
+            eos = min(self._eos_ids)
+            rows = [r if set(r) & self._eos_ids or len(r) < steps else [*r, eos] for r in rows]
+        texts = self.tokenizer.batch_decode(rows, skip_special_tokens=True)
+        return results_of(rows, texts, self._eos_ids, cap)
+
+
+def load(model: ResolvedModel, runtime: RuntimeOptions) -> CTranslate2Engine:
+    """This engine's entry point for :func:`translate.engines.load.load_engine`."""
+    return CTranslate2Engine(model, runtime)
+
+
+def converted_path(model: ResolvedModel) -> Path:
+    """Where ``model``'s conversion lives: beside a local folder, else in the models folder
+    (the Hugging Face cache is not ours to write into)."""
+    if model.source in ("folder", "models-dir"):
+        return model.path.parent / f"{model.path.name}-ct2"
+    return model.models_dir / f"{local_dir_name(model.model_id)}-ct2"
+
+
+def converted(model: ResolvedModel) -> Path:
+    """The converted folder for ``model``, converting it first unless a complete conversion
+    of these very weights is there. A conversion is written to a hidden temporary folder and
+    renamed into place, so an interrupted one never looks complete."""
+    target = converted_path(model)
+    if _complete(target, model.identity):
+        return target
+    ctranslate2 = _import()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    for stale in target.parent.glob(f".{target.name}.*"):  # left by an interrupted run
+        shutil.rmtree(stale, ignore_errors=True)
+    logger.warning("converting %s for ctranslate2 into %s (once)", model.model_id, target)
+    work = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}."))
+    try:
+        _converter(ctranslate2)(str(model.path)).convert(str(work / "model"), force=True)
+        record = {"source": model.identity, "ctranslate2": ctranslate2.__version__}
+        (work / "model" / MARKER).write_text(json.dumps(record) + "\n", encoding="utf-8")
+        if target.exists():
+            shutil.rmtree(target)
+        os.replace(work / "model", target)
+    except Exception as exc:
+        raise ModelLoadError(
+            f"{model.path}: ctranslate2 cannot convert it ({_first_line(exc)})"
+        ) from exc
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return target
+
+
+def _complete(folder: Path, identity: str) -> bool:
+    try:
+        record = json.loads((folder / MARKER).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return record.get("source") == identity and (folder / "model.bin").is_file()
+
+
+def _converter(ctranslate2):
+    class Converter(ctranslate2.converters.TransformersConverter):
+        """CTranslate2's converter, given the BART keys transformers 5 no longer sets."""
+
+        def load_model(self, model_class, model_name_or_path, **kwargs):
+            model = super().load_model(model_class, model_name_or_path, **kwargs)
+            # BART is post-norm; CTranslate2 4.8's BART loader reads these and fails without
+            for key, value in (("normalize_before", False), ("normalize_embedding", True)):
+                if not hasattr(model.config, key):
+                    setattr(model.config, key, value)
+            return model
+
+    return Converter
+
+
+def _vocabulary(folder: Path) -> set[str]:
+    tokens: set[str] = set()
+    for name in ("shared_vocabulary.json", "target_vocabulary.json"):
+        if (folder / name).is_file():
+            tokens.update(json.loads((folder / name).read_text(encoding="utf-8")))
+    return tokens
+
+
+def _device(name: str, cuda_devices: int) -> tuple[str, int]:
+    if name == "auto":
+        return ("cuda", 0) if cuda_devices else ("cpu", 0)
+    kind, _, index = name.partition(":")
+    if kind == "cpu":
+        return "cpu", 0
+    if kind != "cuda":
+        raise UsageError(f"the ctranslate2 engine runs on cpu or cuda, not {name!r}")
+    if not cuda_devices:
+        raise UsageError(
+            f"device {name!r}: ctranslate2 sees no CUDA GPU (no GPU, or its CUDA libraries "
+            "are missing); use --device cpu"
+        )
+    return "cuda", int(index or 0)
+
+
+def _given(value, default):
+    return default if value is None else value
+
+
+def _first_line(exc: Exception) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__

@@ -15,6 +15,7 @@ from pathlib import Path
 import torch
 
 from translate.bench.baselines import LENGTH_RATIO, PIPELINE_BATCH, hf_summarize, hf_translate
+from translate.bench.ct2 import ct2_ratios, ct2_runs
 from translate.bench.measure import Measure, Run
 from translate.bench.workload import bench_models, dutch_sentences, english_articles, token_counter
 from translate.config import ModelSpec, RuntimeOptions, SummaryOptions, TranslationOptions
@@ -111,7 +112,8 @@ def run_bench(options: BenchOptions, report: Callable[[str], None] = lambda _: N
     ]
     assert sum(len(d.sentences) for d in documents) == len(sentences), "workload must split back"
     ours = _Ours(options, documents, texts)
-    int8 = replace(options.runtime, dtype="int8")
+    torch_runtime = replace(options.runtime, engine="torch")
+    int8 = replace(torch_runtime, dtype="int8")
 
     runs: list[Run] = []
     # Translation
@@ -123,11 +125,11 @@ def run_bench(options: BenchOptions, report: Callable[[str], None] = lambda _: N
     report(f"translation: pipeline-style, batches of {PIPELINE_BATCH} in input order, fp32")
     runs.append(hf_translate("pipeline", marian, sentences, PIPELINE_BATCH, options.beams, device))
     report("translation: ours")
-    runs.append(ours.translate("ours", marian, options.runtime))
+    runs.append(ours.translate("ours", marian, torch_runtime))
     generate_drift = None
     if options.generate:
         report("translation: ours, with plain generate instead of our decoding loop")
-        runs.append(ours.translate("ours-generate", marian, options.runtime, own_loop=False))
+        runs.append(ours.translate("ours-generate", marian, torch_runtime, own_loop=False))
         generate_drift = _drift(runs[-2].outputs, runs[-1].outputs)
     drift = None
     if options.int8 and cpu:
@@ -139,13 +141,19 @@ def run_bench(options: BenchOptions, report: Callable[[str], None] = lambda _: N
     report("summarization: pipeline-style")
     runs.append(hf_summarize(bart, texts, options.beams, options.summary_tokens, device))
     report("summarization: ours")
-    runs.append(ours.summarize("ours", bart, options.runtime))
+    runs.append(ours.summarize("ours", bart, torch_runtime))
     if options.generate:
         report("summarization: ours, with plain generate instead of our decoding loop")
-        runs.append(ours.summarize("ours-generate", bart, options.runtime, own_loop=False))
+        runs.append(ours.summarize("ours-generate", bart, torch_runtime, own_loop=False))
     if options.int8 and cpu:
         report("summarization: ours, int8 dynamic quantization")
         runs.append(ours.summarize("ours-int8", bart, int8))
+    if options.runtime.engine == "ctranslate2":
+        runs.extend(
+            ct2_runs(
+                ours, marian, bart, options.beams, options.summary_tokens, options.runtime, report
+            )
+        )
 
     settings = {
         "beams": options.beams,
@@ -165,7 +173,10 @@ def run_bench(options: BenchOptions, report: Callable[[str], None] = lambda _: N
         run.articles = articles
         if run.engine == "naive":  # the naive sample covers a share of the articles
             run.articles = articles * run.items / len(sentences)
-    ratios = _ratios(runs, articles)
+    ratios = _ratios(runs, articles) | ct2_ratios(runs)
+    ct2_drift = _ct2_int8_drift(runs)
+    if ct2_drift is not None:
+        ratios["ct2_int8_translation_drift"] = ct2_drift
     runs.extend(_end_to_end(runs))
     return BenchResult(str(device), settings, runs, ratios, drift, generate_drift)
 
@@ -229,7 +240,9 @@ class _Counting:
 
     @property
     def decoding(self) -> str:
-        return "own loop" if getattr(self._engine, "loop", None) else "generate"
+        if self._engine.name != "torch":
+            return self._engine.name
+        return "own loop" if self._engine.loop else "generate"
 
     def generate(self, batch: Sequence[Sequence[int]], settings: GenerationSettings):
         results: list[Generated] = self._engine.generate(batch, settings)
@@ -280,6 +293,12 @@ def _ratios(runs: list[Run], articles: int) -> dict[str, float]:
             loop = by[(stage, "ours")].rate / by[(stage, "ours-generate")].rate
             ratios[f"{stage}_decoding_loop_vs_generate"] = round(loop, 2)
     return ratios
+
+
+def _ct2_int8_drift(runs: list[Run]) -> float | None:
+    by = {(r.stage, r.engine): r for r in runs}
+    full, int8 = by.get(("translation", "ours-ct2")), by.get(("translation", "ours-ct2-int8"))
+    return _drift(full.outputs, int8.outputs) if full and int8 else None
 
 
 def _drift(reference: list[tuple[str, ...]], other: list[tuple[str, ...]]) -> float:

@@ -156,7 +156,7 @@ class CTranslate2Engine:
             ),
             repetition_penalty=self._repetition_penalty,
             max_decoding_length=steps,
-            min_decoding_length=settings.min_new_tokens or 0,
+            min_decoding_length=min(settings.min_new_tokens or 0, steps),
             max_input_length=0,  # checked above; CTranslate2's default would cut at 1,024
             suppress_sequences=self._suppress,
             return_end_token=True,

@@ -147,6 +147,9 @@ def build_bart(
     generation.min_length = 56
     generation.max_length = 142
     generation.early_stopping = True
+    # distilbart-cnn's generation config forces BOS first (transformers 5 no longer carries
+    # forced_bos_token_id over from the model config)
+    generation.forced_bos_token_id = tokenizer.bos_token_id
     model.save_pretrained(folder)
     return folder
 

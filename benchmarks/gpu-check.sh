@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The GPU check in one go: the CUDA tests, `translate bench` on the GPU (beam 4: naive,
-# pipeline-style, ours with our decoding loop, ours with plain generate; then greedy), the
+# pipeline-style, ours with our decoding loop, ours with plain generate, and ctranslate2
+# (ours and bare) where its package is installed; then greedy), the
 # batch job end to end on 500-word articles, and a torch-profiler trace of one translation
 # window and one summary batch. Everything it prints goes to OUTDIR/gpu-check.log, the
 # figures to OUTDIR/*.json.
@@ -68,6 +69,10 @@ import torch
 print("cuda:", torch.cuda.get_device_name(0) if torch.cuda.is_available() else "none")
 PY
 
+# Every engine available: ctranslate2 joins the bench where its package is installed
+engine_args=()
+if $py -c "import ctranslate2" 2>/dev/null; then engine_args=(--engine ctranslate2); fi
+
 if want tests; then
 step "CUDA tests"
 run 100 $py -m pytest -q -p no:cacheprovider -m cuda -rs tests
@@ -75,13 +80,13 @@ fi
 
 if want beam4; then
 step "bench, beam 4: naive, pipeline-style, ours (own loop), ours with plain generate"
-run 200 $py -m translate bench --device "$device" --generate "${bench_size[@]}" \
+run 200 $py -m translate bench --device "$device" --generate "${bench_size[@]}" "${engine_args[@]}" \
   --json "$out/bench-beam4.json"
 fi
 
 if want greedy; then
 step "bench, greedy"
-run 80 $py -m translate bench --device "$device" --beams 1 --no-naive "${bench_size[@]}" \
+run 80 $py -m translate bench --device "$device" --beams 1 --no-naive "${bench_size[@]}" "${engine_args[@]}" \
   --json "$out/bench-greedy.json"
 fi
 

@@ -108,3 +108,28 @@ def test_soak_reports_memory_points():
     result = run_soak(120)
     assert [p.articles for p in result.points] == [120]
     assert result.points[0].rss_mb > 0
+
+
+def test_bench_runs_ctranslate2_beside_torch_and_bare(tiny_marian, tiny_bart, tmp_path):
+    import shutil
+
+    pytest.importorskip("ctranslate2")
+    models = tmp_path / "bench-models"
+    shutil.copytree(tiny_marian, models / "opus-mt-shape")
+    shutil.copytree(tiny_bart, models / "distilbart-shape")
+    out = tmp_path / "bench.json"
+    args = ["bench", "--models-dir", str(models), "--engine", "ctranslate2", "--no-naive"]
+    args += ["--articles", "2", "--sentences", "3", "--summary-tokens", "12", "--json", str(out)]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    report = json.loads(out.read_text(encoding="utf-8"))
+    runs = {(r["stage"], r["engine"]): r for r in report["runs"]}
+    for stage in ("translation", "summarization"):
+        assert runs[(stage, "ours")]["decoding"] == "own loop"  # torch stays in the run
+        assert runs[(stage, "ours-ct2")]["decoding"] == "ctranslate2"
+        assert (
+            runs[(stage, "bare-ct2")]["output_tokens"] == runs[(stage, "ours-ct2")]["output_tokens"]
+        )  # same batches, same forced lengths
+        for key in (f"ct2_{stage}_vs_torch", f"ct2_{stage}_wrapper_vs_bare"):
+            assert report["ratios"][key] > 0
+    assert 0 <= report["ratios"]["ct2_int8_translation_drift"] <= 1

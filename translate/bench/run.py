@@ -17,10 +17,12 @@ import torch
 from translate.bench.baselines import LENGTH_RATIO, PIPELINE_BATCH, hf_summarize, hf_translate
 from translate.bench.ct2 import ct2_ratios, ct2_runs
 from translate.bench.measure import Measure, Run
+from translate.bench.ratios import ct2_int8_drift, drift, end_to_end, ratios_of
 from translate.bench.workload import bench_models, dutch_sentences, english_articles, token_counter
 from translate.config import ModelSpec, RuntimeOptions, SummaryOptions, TranslationOptions
 from translate.engines import Generated, GenerationSettings
 from translate.engines.load import load_engine
+from translate.errors import TranslateError
 from translate.models.hub import resolve_model
 from translate.stages.summarization import Summarizer
 from translate.stages.translation import Translator
@@ -130,13 +132,13 @@ def run_bench(options: BenchOptions, report: Callable[[str], None] = lambda _: N
     if options.generate:
         report("translation: ours, with plain generate instead of our decoding loop")
         runs.append(ours.translate("ours-generate", marian, torch_runtime, own_loop=False))
-        generate_drift = _drift(runs[-2].outputs, runs[-1].outputs)
-    drift = None
+        generate_drift = drift(runs[-2].outputs, runs[-1].outputs)
+    int8_drift = None
     if options.int8 and cpu:
         report("translation: ours, int8 dynamic quantization")
         runs.append(ours.translate("ours-int8", marian, int8))
         reference = next(r for r in runs if r.engine == "ours")
-        drift = _drift(reference.outputs, runs[-1].outputs)
+        int8_drift = drift(reference.outputs, runs[-1].outputs)
     # Summarization
     report("summarization: pipeline-style")
     runs.append(hf_summarize(bart, texts, options.beams, options.summary_tokens, device))
@@ -148,12 +150,23 @@ def run_bench(options: BenchOptions, report: Callable[[str], None] = lambda _: N
     if options.int8 and cpu:
         report("summarization: ours, int8 dynamic quantization")
         runs.append(ours.summarize("ours-int8", bart, int8))
+    skipped = None
     if options.runtime.engine == "ctranslate2":
-        runs.extend(
-            ct2_runs(
-                ours, marian, bart, options.beams, options.summary_tokens, options.runtime, report
+        try:
+            runs.extend(
+                ct2_runs(
+                    ours,
+                    marian,
+                    bart,
+                    options.beams,
+                    options.summary_tokens,
+                    options.runtime,
+                    report,
+                )
             )
-        )
+        except TranslateError as exc:  # e.g. no CUDA build of ctranslate2 on a GPU machine
+            skipped = str(exc)
+            report(f"ctranslate2 rows skipped: {skipped}")
 
     settings = {
         "beams": options.beams,
@@ -168,17 +181,18 @@ def run_bench(options: BenchOptions, report: Callable[[str], None] = lambda _: N
         "threads": torch.get_num_threads(),
         "engine": options.runtime.engine,
         "dtype": options.runtime.dtype,
+        "ctranslate2_skipped": skipped,
     }
     for run in runs:
         run.articles = articles
         if run.engine == "naive":  # the naive sample covers a share of the articles
             run.articles = articles * run.items / len(sentences)
-    ratios = _ratios(runs, articles) | ct2_ratios(runs)
-    ct2_drift = _ct2_int8_drift(runs)
+    ratios = ratios_of(runs, articles) | ct2_ratios(runs)
+    ct2_drift = ct2_int8_drift(runs)
     if ct2_drift is not None:
         ratios["ct2_int8_translation_drift"] = ct2_drift
-    runs.extend(_end_to_end(runs))
-    return BenchResult(str(device), settings, runs, ratios, drift, generate_drift)
+    runs.extend(end_to_end(runs))
+    return BenchResult(str(device), settings, runs, ratios, int8_drift, generate_drift)
 
 
 class _Ours:
@@ -248,62 +262,3 @@ class _Counting:
         results: list[Generated] = self._engine.generate(batch, settings)
         self.generated += sum(len(r.token_ids) for r in results)
         return results
-
-
-def _end_to_end(runs: list[Run]) -> list[Run]:
-    """Translation plus summary of the same articles, for every engine that ran both."""
-    by = {(r.stage, r.engine): r for r in runs}
-    out = []
-    for (stage, engine), first in by.items():
-        second = by.get(("summarization", engine))
-        if stage != "translation" or second is None:
-            continue
-        gpu = [m for m in (first.peak_gpu_mb, second.peak_gpu_mb) if m is not None]
-        out.append(
-            Run(
-                "end to end",
-                engine,
-                first.articles,
-                first.seconds + second.seconds,
-                first.output_tokens + second.output_tokens,
-                max(first.peak_rss_mb, second.peak_rss_mb),
-                max(gpu) if gpu else None,
-                second.decoding,
-                first.articles,
-            )
-        )
-    return out
-
-
-def _ratios(runs: list[Run], articles: int) -> dict[str, float]:
-    by = {(r.stage, r.engine): r for r in runs}
-    ratios = {}
-    ours_t, pipe_t = by[("translation", "ours")], by[("translation", "pipeline")]
-    ours_s, pipe_s = by[("summarization", "ours")], by[("summarization", "pipeline")]
-    ratios["translation_vs_pipeline"] = round(ours_t.rate / pipe_t.rate, 2)
-    if ("translation", "naive") in by:
-        ratios["translation_vs_naive"] = round(ours_t.rate / by[("translation", "naive")].rate, 2)
-    ratios["summarization_vs_pipeline"] = round(ours_s.rate / pipe_s.rate, 2)
-    ours_e2e = articles / (ours_t.seconds + ours_s.seconds)
-    pipe_e2e = articles / (pipe_t.seconds + pipe_s.seconds)
-    ratios["end_to_end_vs_pipeline"] = round(ours_e2e / pipe_e2e, 2)
-    ratios["end_to_end_articles_per_s"] = round(ours_e2e, 3)
-    for stage in ("translation", "summarization"):
-        if (stage, "ours-generate") in by:
-            loop = by[(stage, "ours")].rate / by[(stage, "ours-generate")].rate
-            ratios[f"{stage}_decoding_loop_vs_generate"] = round(loop, 2)
-    return ratios
-
-
-def _ct2_int8_drift(runs: list[Run]) -> float | None:
-    by = {(r.stage, r.engine): r for r in runs}
-    full, int8 = by.get(("translation", "ours-ct2")), by.get(("translation", "ours-ct2-int8"))
-    return _drift(full.outputs, int8.outputs) if full and int8 else None
-
-
-def _drift(reference: list[tuple[str, ...]], other: list[tuple[str, ...]]) -> float:
-    """Share of output words that differ, position by position, sentence by sentence."""
-    total = sum(len(r) for r in reference)
-    pairs = zip(reference, other, strict=True)
-    same = sum(a == b for ref, oth in pairs for a, b in zip(ref, oth, strict=False))
-    return round(1 - same / total, 4) if total else 0.0

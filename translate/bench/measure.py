@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -61,5 +62,13 @@ class Measure:
             torch.cuda.synchronize()
             self.run.peak_gpu_mb = torch.cuda.max_memory_allocated() / 2**20
         self.run.seconds = time.perf_counter() - self.started
-        if resource is not None:
-            self.run.peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        self.run.peak_rss_mb = peak_rss_mb()
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident memory in MB; 0 where the platform does not say
+    (Windows has no ``resource``). ``ru_maxrss`` is KiB on Linux, bytes on macOS."""
+    if resource is None:
+        return 0.0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / 2**20 if sys.platform == "darwin" else peak / 1024

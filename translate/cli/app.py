@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from typing import Annotated
 
 import typer
 
@@ -11,13 +12,47 @@ from translate.errors import TranslateError
 
 logger = logging.getLogger("translate")
 
+DISTRIBUTION = "translate-nl-en"
+
 app = typer.Typer(
-    add_completion=False,
     no_args_is_help=True,
     help="Translate Dutch articles to English and summarize them.",
 )
 models_app = typer.Typer(no_args_is_help=True, help="Download and inspect local model snapshots.")
 app.add_typer(models_app, name="models")
+
+
+def versions() -> str:
+    """This tool's version and those of the libraries its engines run on."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    from translate import __version__
+
+    parts = [f"{DISTRIBUTION} {__version__}"]
+    for name in ("torch", "transformers", "ctranslate2"):
+        try:
+            parts.append(f"{name} {version(name)}")
+        except PackageNotFoundError:
+            parts.append(f"{name} not installed")
+    return ", ".join(parts)
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(versions())
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_print_version, is_eager=True, help="Show versions and exit."
+        ),
+    ] = False,
+) -> None:
+    """Translate Dutch articles to English and summarize them."""
 
 
 def setup_logging(verbose: int) -> None:

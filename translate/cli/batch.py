@@ -31,6 +31,10 @@ def batch_command(
         float, typer.Option(min=0.001, help="Refuse source files larger than this.")
     ] = 2.0,
     no_summary: Annotated[bool, typer.Option("--no-summary", help="Translate only.")] = False,
+    json_report: Annotated[
+        Path | None,
+        typer.Option("--json", help="Also write a JSON run report here (one record per file)."),
+    ] = None,
     *,
     options: Options,
 ) -> None:
@@ -68,9 +72,21 @@ def batch_command(
                         view.article_done(outcome)
                 except KeyboardInterrupt:
                     view.interrupted()
+                    _report(json_report, view, outbox, interrupted=True)
                     raise typer.Exit(130) from None
             view.print_table()
+            _report(json_report, view, outbox)
     except TranslateError as exc:
         raise fail(exc) from None
     if view.failed:
         raise typer.Exit(1)
+
+
+def _report(path: Path | None, view, outbox: Path, interrupted: bool = False) -> None:
+    import time
+
+    from translate.outputs.report import run_report, write_report
+
+    if path is not None:
+        elapsed = time.perf_counter() - view.started
+        write_report(path, run_report(view.outcomes, outbox, elapsed, interrupted))

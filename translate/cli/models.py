@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from translate.cli.app import fail, models_app, setup_logging
+from translate.cli.options import MODELS_DIR_ENV
 from translate.config import DEFAULT_MODELS_DIR, ModelSpec
 from translate.errors import TranslateError
 
@@ -21,9 +23,9 @@ def models_pull(
     revision: Annotated[
         str | None, typer.Option(help="Hub branch, tag or commit of --model.")
     ] = None,
-    models_dir: Annotated[Path, typer.Option("--dir", help="Where to write.")] = (
-        DEFAULT_MODELS_DIR
-    ),
+    models_dir: Annotated[
+        Path, typer.Option("--dir", envvar=MODELS_DIR_ENV, help="Where to write.")
+    ] = DEFAULT_MODELS_DIR,
     verbose: Annotated[int, typer.Option("--verbose", "-v", count=True, help="More logging.")] = 0,
 ) -> None:
     """Download the models into models/ with only the files loading needs."""
@@ -40,9 +42,10 @@ def models_pull(
 
 @models_app.command("list")
 def models_list(
-    models_dir: Annotated[Path, typer.Option("--dir", help="Folder of snapshots.")] = (
-        DEFAULT_MODELS_DIR
-    ),
+    models_dir: Annotated[
+        Path, typer.Option("--dir", envvar=MODELS_DIR_ENV, help="Folder of snapshots.")
+    ] = DEFAULT_MODELS_DIR,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON list on stdout.")] = False,
 ) -> None:
     """Show each known model, whether and where it is present locally, and its size."""
     from rich.console import Console
@@ -50,8 +53,21 @@ def models_list(
 
     from translate.models.hub import list_models
 
+    rows = list_models(models_dir)
+    if as_json:
+        records = [
+            {
+                "model": row.model_id,
+                "where": row.location,
+                "path": str(row.path) if row.path else None,
+                "size_bytes": row.size_bytes,
+            }
+            for row in rows
+        ]
+        typer.echo(json.dumps(records, indent=2))
+        return
     table = Table("model", "where", "path", "size")
-    for row in list_models(models_dir):
+    for row in rows:
         size = f"{row.size_bytes / 1e6:,.1f} MB" if row.path else "-"
         table.add_row(row.model_id, row.location, str(row.path or "-"), size)
     Console().print(table)

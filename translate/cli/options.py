@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import inspect
+import re
 from dataclasses import dataclass, fields
 from enum import Enum
 from pathlib import Path
@@ -71,6 +72,16 @@ class Options:
         )
 
 
+MODELS_DIR_ENV = "TRANSLATE_MODELS_DIR"
+_DEVICE = re.compile(r"auto|cpu|mps|cuda(:\d+)?")
+
+
+def _device(value: str) -> str:
+    if not _DEVICE.fullmatch(value):
+        raise typer.BadParameter(f"{value!r} is not one of {DEVICES_HELP}")
+    return value
+
+
 _DECLARED = {
     "model": Annotated[
         str, typer.Option("--model", "-m", help="Translation model: hub id or local folder.")
@@ -82,7 +93,10 @@ _DECLARED = {
     "offline": Annotated[
         bool, typer.Option("--offline", help="Never touch the network (as HF_HUB_OFFLINE=1).")
     ],
-    "models_dir": Annotated[Path, typer.Option(help="Folder of local model snapshots.")],
+    "models_dir": Annotated[
+        Path,
+        typer.Option(envvar=MODELS_DIR_ENV, help="Folder of local model snapshots."),
+    ],
     "beams": Annotated[
         int | None, typer.Option(min=1, help="Beam size (default: the checkpoint's own).")
     ],
@@ -107,7 +121,7 @@ _DECLARED = {
         EngineChoice,
         typer.Option(help="torch, or ctranslate2 (the optional extra: pip install -e .[fast])."),
     ],
-    "device": Annotated[str, typer.Option(help=f"{DEVICES_HELP}.")],
+    "device": Annotated[str, typer.Option(callback=_device, help=f"{DEVICES_HELP}.")],
     "dtype": Annotated[
         DtypeChoice,
         typer.Option(help="auto: fp16 on GPUs, fp32 on CPU; int8: CPU, quantized."),

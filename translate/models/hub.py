@@ -7,7 +7,7 @@ import json
 import logging
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path
@@ -83,7 +83,13 @@ def local_dir_name(model_id: str) -> str:
 
 
 def offline_mode(spec: ModelSpec) -> bool:
-    return spec.offline or os.environ.get("HF_HUB_OFFLINE", "").lower() in ("1", "true", "yes")
+    # the values huggingface_hub itself accepts for HF_HUB_OFFLINE
+    return spec.offline or os.environ.get("HF_HUB_OFFLINE", "").upper() in (
+        "1",
+        "ON",
+        "YES",
+        "TRUE",
+    )
 
 
 def cache_dir() -> Path:
@@ -146,10 +152,11 @@ def pull_model(spec: ModelSpec) -> ResolvedModel:
         raise ModelNotFoundError(f"cannot pull {spec.model!r}: offline mode is on")
     target = spec.models_dir / local_dir_name(spec.model)
     try:
-        _download(spec, local_dir=target)
         from huggingface_hub import HfApi
 
+        # The commit first, then exactly that commit: a push in between cannot mix revisions
         sha = HfApi().model_info(spec.model, revision=spec.revision).sha
+        _download(replace(spec, revision=sha), local_dir=target)
     except Exception as exc:
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise ModelNotFoundError(f"cannot pull {spec.model!r}: {reason}") from exc

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import fcntl
 import json
 import os
 from collections.abc import Iterator, Sequence
@@ -13,6 +12,7 @@ from translate.errors import UsageError
 from translate.outputs.files import atomic_write_text
 
 LOCK_NAME = ".translate.lock"
+PID_NAME = ".translate.pid"
 
 
 def scan(inbox: Path, patterns: Sequence[str], exclude: Path | None = None) -> Iterator[Path]:
@@ -89,30 +89,37 @@ def remove_stale_temp_files(outbox: Path) -> int:
 
 
 class OutboxLock:
-    """An exclusive OS-level lock on the outbox; it dies with the process that holds it."""
+    """An exclusive lock on the outbox (``filelock``: ``flock`` on POSIX, ``msvcrt`` on
+    Windows). The operating system drops it when its holder dies, so it is never stale; the
+    holder's pid sits in a file beside it for the message a second run gets."""
 
     def __init__(self, outbox: Path):
         self.path = outbox / LOCK_NAME
-        self._fd: int | None = None
+        self.pid_path = outbox / PID_NAME
+        self._lock = None
 
     def __enter__(self) -> OutboxLock:
+        from filelock import FileLock, Timeout
+
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        lock = FileLock(self.path, timeout=0)
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            holder = os.read(fd, 32).decode(errors="replace").strip() or "?"
-            os.close(fd)
+            lock.acquire()
+        except Timeout:
+            try:
+                holder = self.pid_path.read_text(encoding="utf-8").strip() or "?"
+            except OSError:
+                holder = "?"
             raise UsageError(
                 f"{self.path.parent}: another translate batch (pid {holder}) is writing to "
                 "this outbox; wait for it to finish"
             ) from None
-        os.ftruncate(fd, 0)
-        os.write(fd, str(os.getpid()).encode())
-        self._fd = fd
+        self.pid_path.write_text(str(os.getpid()), encoding="utf-8")
+        self._lock = lock
         return self
 
     def __exit__(self, *exc) -> None:
-        if self._fd is not None:
-            os.close(self._fd)
-            self._fd = None
+        if self._lock is not None:
+            self.pid_path.unlink(missing_ok=True)
+            self._lock.release()
+            self._lock = None

@@ -1,0 +1,54 @@
+"""The machine-readable run report of ``translate batch --json FILE``."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import asdict
+from pathlib import Path
+
+from translate import __version__
+from translate.outputs.files import atomic_write_text
+from translate.outputs.outbox import Outputs
+from translate.run.local import FAILED, Outcome, totals
+
+REPORT_VERSION = 1
+
+
+def run_report(
+    outcomes: Sequence[Outcome], outbox: Path, elapsed_s: float, interrupted: bool = False
+) -> dict:
+    """One record per source handled, plus totals.
+
+    Each record: ``source`` (relative to the inbox), ``status`` (done, skipped, failed),
+    ``reason`` (failed only), ``outputs`` (paths of the files that exist for it),
+    ``segments``, ``words`` and ``warnings``.
+    """
+    articles = []
+    for outcome in outcomes:
+        paths = asdict(Outputs.for_source(outbox, outcome.source))
+        wanted = ("error",) if outcome.status == FAILED else ("translation", "summary", "sidecar")
+        articles.append(
+            {
+                "source": str(outcome.source),
+                "status": outcome.status,
+                "reason": outcome.reason or None,
+                "outputs": {k: str(v) for k, v in paths.items() if k in wanted and v.is_file()},
+                "segments": outcome.segments,
+                "words": outcome.words,
+                "warnings": list(outcome.warnings),
+            }
+        )
+    counts = totals(outcomes)
+    return {
+        "report_version": REPORT_VERSION,
+        "tool_version": __version__,
+        "outbox": str(outbox),
+        "interrupted": interrupted,
+        "totals": counts | {"articles": len(outcomes), "elapsed_s": round(elapsed_s, 3)},
+        "articles": articles,
+    }
+
+
+def write_report(path: Path, report: dict) -> None:
+    atomic_write_text(path, json.dumps(report, indent=2, ensure_ascii=False) + "\n")

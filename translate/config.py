@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,6 +39,13 @@ DEVICES_HELP = "auto, cpu, cuda, cuda:N or mps"
 # What each engine understands is the engine's business (int8 is torch dynamic quantization).
 ENGINES = ("torch", "ctranslate2")
 DTYPES = ("auto", "fp32", "fp16", "bf16", "int8")
+
+
+def available_cpus() -> int:
+    """CPUs this process may use (its affinity where the platform has one: Linux)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 def batch_budget(device: str, table: dict[str, int], override: int | None = None) -> int:

@@ -4,7 +4,6 @@ CTranslate2 on the very same batches, so the wrapper's own overhead shows."""
 from __future__ import annotations
 
 import math
-import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from translate.config import (
     DEFAULT_SUMMARY_BATCH_TOKENS,
     ModelSpec,
     RuntimeOptions,
+    available_cpus,
     batch_budget,
 )
 from translate.text import batching
@@ -90,7 +90,7 @@ def _open(folder: Path, runtime: RuntimeOptions):
         str(converted(resolved)),
         device=device,
         compute_type=_COMPUTE[device][runtime.dtype],
-        intra_threads=runtime.threads or len(os.sched_getaffinity(0)) if device == "cpu" else 0,
+        intra_threads=runtime.threads or available_cpus() if device == "cpu" else 0,
     )
     return (
         translator,

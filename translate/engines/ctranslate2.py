@@ -17,7 +17,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from translate.config import RuntimeOptions
+from translate.config import RuntimeOptions, available_cpus
 from translate.engines import Generated, GenerationSettings
 from translate.engines.checkpoint import defaults_of, eos_ids, input_limit, results_of
 from translate.errors import ModelLoadError, UsageError
@@ -75,6 +75,8 @@ class CTranslate2Engine:
         self.revision = model.revision
         self._resolved = model
         device, index = _device(runtime.device, ctranslate2.get_cuda_device_count())
+        if runtime.dtype not in _COMPUTE[device]:
+            raise UsageError(f"unknown dtype {runtime.dtype!r}: use {', '.join(_COMPUTE[device])}")
         self.compute_type = _COMPUTE[device][runtime.dtype]
         self.device = device if device == "cpu" else f"cuda:{index}"
         self.dtype = _NAMES.get(self.compute_type, "int8")
@@ -88,7 +90,7 @@ class CTranslate2Engine:
         except Exception as exc:  # transformers raises OSError, ValueError, KeyError, ...
             raise ModelLoadError(f"{model.path}: cannot load model ({_first_line(exc)})") from exc
         self.folder = converted(model)
-        threads = runtime.threads or len(os.sched_getaffinity(0))
+        threads = runtime.threads or available_cpus()
         try:
             self.translator = ctranslate2.Translator(
                 str(self.folder),

@@ -240,3 +240,69 @@ def test_usage_and_model_errors_exit_2(tmp_path):
     )
     assert no_model.exit_code == 2
     assert "not found" in no_model.stderr and "translate models pull" in no_model.stderr
+
+
+def test_sigterm_stops_cleanly_and_a_rerun_finishes(tiny_marian, tiny_bart, tmp_path):
+    inbox, outbox = tmp_path / "in", tmp_path / "out"
+    inbox.mkdir()
+    for i in range(12):
+        (inbox / f"art{i:02}.txt").write_text(_article(i), encoding="utf-8")
+    cmd = [str(SCRIPT), *_args(tiny_marian, tiny_bart, inbox, outbox, "--window", "2")]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while not list(outbox.rglob("*.json")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGTERM)
+    stderr = proc.communicate(timeout=60)[1]
+    assert proc.returncode == 143, stderr
+    assert "interrupted:" in stderr and "Traceback" not in stderr
+    stopped_with = len(list(outbox.rglob("*.json")))
+    assert not list(outbox.rglob("*.tmp"))
+
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert set(_outputs(outbox)) == {f"art{i:02}" for i in range(12)}
+    assert _skipped(done.stderr) == stopped_with
+
+
+def test_outbox_mistakes_are_one_line_errors(tiny_marian, tiny_bart, tmp_path):
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    (inbox / "a.txt").write_text(SHORT, encoding="utf-8")
+    for outbox in (inbox, tmp_path):  # the inbox itself, a folder holding it
+        result = runner.invoke(app, _args(tiny_marian, tiny_bart, inbox, outbox, "--dry-run"))
+        assert result.exit_code == 2
+        assert result.stderr.strip().splitlines() == [
+            f"error: {outbox}: the outbox is the inbox or holds it; choose an outbox outside "
+            f"{inbox}"
+        ]
+    afile = tmp_path / "f"
+    afile.write_text("x", encoding="utf-8")
+    result = runner.invoke(app, _args(tiny_marian, tiny_bart, inbox, afile))
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines() == [
+        f"error: {afile}: cannot use as the outbox (File exists)"
+    ]
+
+
+def test_outputs_get_the_modes_of_a_plain_write(tiny_marian, tiny_bart, tmp_path):
+    inbox, outbox = tmp_path / "in", tmp_path / "out"
+    inbox.mkdir()
+    (inbox / "a.txt").write_text(SHORT, encoding="utf-8")
+    previous = os.umask(0o022)
+    try:
+        assert runner.invoke(app, _args(tiny_marian, tiny_bart, inbox, outbox)).exit_code == 0
+    finally:
+        os.umask(previous)
+    modes = {p.name: p.stat().st_mode & 0o777 for p in outbox.iterdir() if p.name[0] != "."}
+    assert modes == {"a.en.txt": 0o644, "a.summary.txt": 0o644, "a.json": 0o644}
+
+
+def test_a_stray_nul_is_read_and_noted_in_the_sidecar(tiny_marian, tiny_bart, tmp_path):
+    inbox, outbox = tmp_path / "in", tmp_path / "out"
+    inbox.mkdir()
+    (inbox / "nul.txt").write_bytes(SHORT.encode().replace(b"De ", b"De\x00 ", 1))
+    result = runner.invoke(app, _args(tiny_marian, tiny_bart, inbox, outbox))
+    assert result.exit_code == 0, result.output
+    sidecar = json.loads((outbox / "nul.json").read_text(encoding="utf-8"))
+    assert sidecar["warnings"][0] == "1 control characters (NUL and the like) dropped"

@@ -116,3 +116,23 @@ def test_conflicting_summary_flags(tiny_marian, tiny_bart):
     result = _file(tiny_marian, tiny_bart, "--no-summary", "--summary-only")
     assert result.exit_code == 2
     assert result.stderr.startswith("error: --no-summary cannot be combined")
+
+
+def test_output_that_is_the_source_or_a_folder_is_refused(tiny_marian, tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("De raad vergaderde dinsdag.\n", encoding="utf-8")
+    link = tmp_path / "link.txt"
+    link.symlink_to(article)
+    for target, reason in (
+        (article, "is the source article"),
+        (link, "is the source article"),
+        (tmp_path, "is a folder"),
+    ):
+        result = runner.invoke(
+            app,
+            ["file", str(article), "-o", str(target), "--model", str(tiny_marian), "--no-summary"],
+        )
+        assert result.exit_code == 2
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith(f"error: {target}: {reason}")
+    assert article.read_text(encoding="utf-8") == "De raad vergaderde dinsdag.\n"

@@ -181,3 +181,11 @@ def test_markdown_link_targets_never_reach_the_model():
     assert mangled.render() == (
         "See the website. (https://example.org/a.b?x=1) And [here](http://x.nl) too.\n"
     )
+
+
+def test_a_stray_nul_is_dropped_not_binary():
+    decoded = decode(b"De raad\x00 vergaderde dinsdag.\n", "a.txt")
+    assert decoded.text == "De raad vergaderde dinsdag.\n"
+    assert decoded.dropped == 1
+    with pytest.raises(DocumentError, match="binary file"):
+        decode(b"PK\x03\x04" + bytes(300) + b"word.xml", "doc.txt")  # a zip

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 from pathlib import Path
 from typing import Annotated
 
@@ -42,7 +43,8 @@ def batch_command(
 
     Per article: <stem>.en.txt, <stem>.summary.txt and the <stem>.json sidecar, at the same
     relative path. Current articles are skipped, so a rerun after a crash finishes the rest.
-    Exit code 0: all done or skipped; 1: some articles failed; 2: usage or model error.
+    Exit code 0: all done or skipped; 1: some articles failed; 2: usage or model error;
+    130 interrupted (Ctrl-C), 143 terminated (SIGTERM): finished articles stay written.
     """
     from translate.cli.views import BatchView
     from translate.outputs.outbox import OutboxLock, remove_stale_temp_files, scan
@@ -66,20 +68,32 @@ def batch_command(
                 pipeline, BatchJob(inbox, outbox, force, window, int(max_mb * 1e6))
             )
             view = BatchView(len(sources), quiet)
+            # A scheduler or `docker stop` sends SIGTERM: stop like Ctrl-C, exit 143
+            previous = signal.signal(signal.SIGTERM, _terminate)
             with view:
                 try:
                     for outcome in runner.run(sources, view.segments_done):
                         view.article_done(outcome)
-                except KeyboardInterrupt:
+                except KeyboardInterrupt as stop:
                     view.interrupted()
                     _report(json_report, view, outbox, interrupted=True)
-                    raise typer.Exit(130) from None
+                    raise typer.Exit(143 if isinstance(stop, _Terminated) else 130) from None
+                finally:
+                    signal.signal(signal.SIGTERM, previous)
             view.print_table()
             _report(json_report, view, outbox)
     except TranslateError as exc:
         raise fail(exc) from None
     if view.failed:
         raise typer.Exit(1)
+
+
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM, handled as an interruption."""
+
+
+def _terminate(signum, frame) -> None:
+    raise _Terminated
 
 
 def _report(path: Path | None, view, outbox: Path, interrupted: bool = False) -> None:

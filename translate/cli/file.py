@@ -35,7 +35,6 @@ def file_command(
     Prints the English translation, a blank line, "Summary:" and the summary. -o and
     --summary-out write either part to a file instead of stdout.
     """
-    from translate.outputs.files import atomic_write_text
     from translate.run.core import FAILED, Article
     from translate.text.decode import decode, read_source
 
@@ -43,6 +42,7 @@ def file_command(
     if no_summary and (summary_only or summary_out):
         raise fail(UsageError("--no-summary cannot be combined with --summary-only/--summary-out"))
     try:
+        _check_outputs(path, output, summary_out)
         if path == "-":
             text = decode(sys.stdin.buffer.read(), "<stdin>").text
         else:
@@ -56,12 +56,12 @@ def file_command(
             logger.warning("%s: %s", path, warning)
         parts = []
         if output is not None:
-            atomic_write_text(output, result.translation)
+            _write(output, result.translation)
         elif not summary_only:
             parts.append(result.translation)
         if result.summary is not None:
             if summary_out is not None:
-                atomic_write_text(summary_out, result.summary)
+                _write(summary_out, result.summary)
             elif parts:
                 parts.append(f"\nSummary:\n{result.summary}")
             else:
@@ -69,3 +69,21 @@ def file_command(
         sys.stdout.write("".join(parts))
     except TranslateError as exc:
         raise fail(exc) from None
+
+
+def _check_outputs(source: str, *outputs: Path | None) -> None:
+    """Refuses an output that is a folder or the Dutch source itself (also through links)."""
+    for output in (o for o in outputs if o is not None):
+        if output.is_dir():
+            raise UsageError(f"{output}: is a folder; give a file name to write")
+        if source != "-" and output.exists() and Path(source).exists() and output.samefile(source):
+            raise UsageError(f"{output}: is the source article; choose another output file")
+
+
+def _write(path: Path, text: str) -> None:
+    from translate.outputs.files import atomic_write_text
+
+    try:
+        atomic_write_text(path, text)
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot write ({exc.strerror or type(exc).__name__})") from None

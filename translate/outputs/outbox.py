@@ -20,6 +20,10 @@ def scan(inbox: Path, patterns: Sequence[str], exclude: Path | None = None) -> I
     relative to ``inbox``; hidden files and anything under ``exclude`` are skipped."""
     if not inbox.is_dir():
         raise UsageError(f"{inbox}: inbox folder does not exist")
+    if exclude is not None and inbox.resolve().is_relative_to(exclude.resolve()):
+        raise UsageError(
+            f"{exclude}: the outbox is the inbox or holds it; choose an outbox outside {inbox}"
+        )
     found = set()
     for pattern in patterns:
         for path in inbox.rglob(pattern):
@@ -101,7 +105,11 @@ class OutboxLock:
     def __enter__(self) -> OutboxLock:
         from filelock import FileLock, Timeout
 
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:  # a file where the folder should be, no permission, ...
+            reason = exc.strerror or type(exc).__name__
+            raise UsageError(f"{self.path.parent}: cannot use as the outbox ({reason})") from None
         lock = FileLock(self.path, timeout=0)
         try:
             lock.acquire()

@@ -32,12 +32,14 @@ class Article:
         text: the decoded text.
         markdown: parse Markdown markup (headings, lists, fenced code, links).
         source: what is known about the source bytes, recorded in the sidecar.
+        notes: what reading it found (dropped control characters), recorded as warnings.
     """
 
     name: str
     text: str
     markdown: bool = False
     source: SourceInfo | None = None
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -136,7 +138,8 @@ class Pipeline:
         results = []
         for i, (item, result) in enumerate(zip(window, translations, strict=True)):
             summary = summaries[i] if summaries else None
-            warnings = list(result.warnings) + ([summary.note] if summary and summary.note else [])
+            warnings = list(item.article.notes) + list(result.warnings)
+            warnings += [summary.note] if summary and summary.note else []
             document = item.document
             record = Record(
                 source=item.article.source,

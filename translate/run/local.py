@@ -113,7 +113,9 @@ class BatchRunner:
         except DocumentError as exc:
             return self._fail(rel, outputs, str(exc))
         info = SourceInfo(str(rel), source.size, source.sha256, source.encoding)
-        return Article(str(rel), source.text, rel.suffix.lower() == ".md", info)
+        notes = (f"{source.dropped} control characters (NUL and the like) dropped",)
+        markdown = rel.suffix.lower() == ".md"
+        return Article(str(rel), source.text, markdown, info, notes if source.dropped else ())
 
     def _finish(self, window: list[Parsed], progress) -> list[Outcome]:
         results = self.pipeline.process_parsed(window, progress)

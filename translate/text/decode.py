@@ -22,8 +22,11 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 @dataclass(frozen=True)
 class Decoded:
+    """Decoded text, its encoding, and how many stray control characters were dropped."""
+
     text: str
     encoding: str
+    dropped: int = 0
 
 
 def decode(data: bytes, name: str) -> Decoded:
@@ -47,16 +50,17 @@ def decode(data: bytes, name: str) -> Decoded:
                 raise DocumentError(f"{name}: invalid {codec} text ({exc.reason})") from exc
             break
     if text is None:
-        if b"\x00" in data:
-            raise DocumentError(f"{name}: binary file, not text")
         text, encoding = _decode_without_bom(data, name)
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     text = text.replace("\ufeff", "").replace("\f", "\n")
-    if len(_CONTROL.findall(text)) > max(2, len(text) // 1000):
+    # Binary is judged by the share of control characters: a PNG or a zip is refused, a text
+    # with a stray NUL or two is read with them dropped
+    controls = len(_CONTROL.findall(text))
+    if controls > max(2, len(text) // 1000):
         raise DocumentError(f"{name}: binary file, not text")
     if not text.strip():
         raise DocumentError(f"{name}: file holds only whitespace")
-    return Decoded(_CONTROL.sub("", text), encoding)
+    return Decoded(_CONTROL.sub("", text), encoding, controls)
 
 
 def _decode_without_bom(data: bytes, name: str) -> tuple[str, str]:
@@ -81,6 +85,7 @@ class Source:
     encoding: str
     size: int
     sha256: str
+    dropped: int = 0
 
 
 def read_source(path: Path, name: str | None = None) -> Source:
@@ -94,4 +99,5 @@ def read_source(path: Path, name: str | None = None) -> Source:
     except OSError as exc:
         raise DocumentError(f"{name or path}: cannot read ({exc.strerror or exc})") from exc
     decoded = decode(data, name or str(path))
-    return Source(decoded.text, decoded.encoding, len(data), hashlib.sha256(data).hexdigest())
+    digest = hashlib.sha256(data).hexdigest()
+    return Source(decoded.text, decoded.encoding, len(data), digest, decoded.dropped)

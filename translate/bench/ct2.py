@@ -101,47 +101,43 @@ def _open(folder: Path, runtime: RuntimeOptions):
 
 
 def _bare_translate(folder: Path, sentences: list[str], beams: int, runtime) -> Run:
-    translator, tokenizer, _, device = _open(folder, runtime)
-    budget = batch_budget(device, DEFAULT_BATCH_TOKENS)
-    with Measure("translation", "bare-ct2", len(sentences), torch.device("cpu")) as measure:
-        rows = tokenizer(sentences, verbose=False)["input_ids"]
-        for batch in batching.plan([len(r) for r in rows], budget):
-            steps = math.ceil(LENGTH_RATIO * max(len(rows[i]) for i in batch))
-            results = translator.translate_batch(
-                [tokenizer.convert_ids_to_tokens(rows[i]) for i in batch],
-                beam_size=beams,
-                max_decoding_length=steps,
-                min_decoding_length=steps,
-                max_input_length=0,
-                max_batch_size=0,
-            )
-            out = [tokenizer.convert_tokens_to_ids(r.hypotheses[0]) for r in results]
-            tokenizer.batch_decode(out, skip_special_tokens=True)
-            measure.add(out)
-    measure.run.decoding = "ctranslate2"
-    return measure.run
+    def options(lengths: list[int]) -> dict:
+        steps = math.ceil(LENGTH_RATIO * max(lengths))
+        return {"beam_size": beams, "max_decoding_length": steps, "min_decoding_length": steps}
+
+    return _bare("translation", folder, sentences, DEFAULT_BATCH_TOKENS, options, runtime)
 
 
 def _bare_summarize(folder: Path, texts: list[str], beams: int, tokens: int, runtime) -> Run:
+    def options(lengths: list[int]) -> dict:
+        return {
+            "beam_size": beams,
+            "length_penalty": generation.length_penalty,
+            "no_repeat_ngram_size": generation.no_repeat_ngram_size,
+            "max_decoding_length": tokens,
+            "min_decoding_length": tokens,
+        }
+
+    from transformers import GenerationConfig
+
+    generation = GenerationConfig.from_pretrained(folder)
+    return _bare("summarization", folder, texts, DEFAULT_SUMMARY_BATCH_TOKENS, options, runtime)
+
+
+def _bare(stage, folder: Path, texts: list[str], budgets, options, runtime) -> Run:
+    """``translate_batch`` on our batch plan, with ``options(row lengths)`` per batch."""
     translator, tokenizer, generation, device = _open(folder, runtime)
-    budget = batch_budget(device, DEFAULT_SUMMARY_BATCH_TOKENS)
     forced = generation.forced_bos_token_id
-    prefix = (
-        [[tokenizer.convert_ids_to_tokens(forced)]] * len(texts) if forced is not None else None
-    )
-    with Measure("summarization", "bare-ct2", len(texts), torch.device("cpu")) as measure:
+    bos = [tokenizer.convert_ids_to_tokens(forced)] if forced is not None else None
+    with Measure(stage, "bare-ct2", len(texts), torch.device("cpu")) as measure:
         rows = tokenizer(texts, verbose=False)["input_ids"]
-        for batch in batching.plan([len(r) for r in rows], budget):
+        for batch in batching.plan([len(r) for r in rows], batch_budget(device, budgets)):
             results = translator.translate_batch(
                 [tokenizer.convert_ids_to_tokens(rows[i]) for i in batch],
-                target_prefix=prefix[: len(batch)] if prefix else None,
-                beam_size=beams,
-                length_penalty=generation.length_penalty,
-                no_repeat_ngram_size=generation.no_repeat_ngram_size,
-                max_decoding_length=tokens,
-                min_decoding_length=tokens,
+                target_prefix=[bos] * len(batch) if bos else None,
                 max_input_length=0,
                 max_batch_size=0,
+                **options([len(rows[i]) for i in batch]),
             )
             out = [tokenizer.convert_tokens_to_ids(r.hypotheses[0]) for r in results]
             tokenizer.batch_decode(out, skip_special_tokens=True)

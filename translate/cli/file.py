@@ -35,7 +35,7 @@ def file_command(
     Prints the English translation, a blank line, "Summary:" and the summary. -o and
     --summary-out write either part to a file instead of stdout.
     """
-    from translate.run.core import FAILED, Article
+    from translate.run.core import FAILED, Article, reading_notes
     from translate.text.decode import decode, read_source
 
     setup_logging(options.verbose)
@@ -44,11 +44,12 @@ def file_command(
     try:
         _check_outputs(path, output, summary_out)
         if path == "-":
-            text = decode(sys.stdin.buffer.read(), "<stdin>").text
+            source = decode(sys.stdin.buffer.read(), "<stdin>")
         else:
-            text = read_source(Path(path)).text
+            source = read_source(Path(path))
         pipeline = load_pipeline(options, summarize=not no_summary)
-        article = Article(path, text, markdown=path.lower().endswith(".md"))
+        markdown = path.lower().endswith(".md")
+        article = Article(path, source.text, markdown, notes=reading_notes(source.dropped))
         (result,) = pipeline.process([article])
         if result.status == FAILED:
             raise DocumentError(result.reason)

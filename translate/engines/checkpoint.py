@@ -7,6 +7,20 @@ from collections.abc import Sequence
 from translate.engines import CheckpointDefaults, Generated
 
 
+class HFTokenized:
+    """What engines over a Hugging Face checkpoint share: its own tokenizer (``self.tokenizer``)
+    and the resolved model's identity (``self._resolved``)."""
+
+    @property
+    def identity(self) -> str:
+        return self._resolved.identity
+
+    def encode(self, texts: Sequence[str]) -> list[list[int]]:
+        if not texts:
+            return []
+        return self.tokenizer(list(texts), truncation=False, verbose=False)["input_ids"]
+
+
 def input_limit(config, tokenizer) -> int:
     """The most input tokens the model takes: its position embeddings and the tokenizer's
     own maximum, whichever is smaller."""

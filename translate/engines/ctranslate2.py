@@ -19,7 +19,7 @@ from pathlib import Path
 
 from translate.config import RuntimeOptions, available_cpus
 from translate.engines import Generated, GenerationSettings
-from translate.engines.checkpoint import defaults_of, eos_ids, input_limit, results_of
+from translate.engines import checkpoint as hf
 from translate.errors import ModelLoadError, UsageError
 from translate.models.hub import ResolvedModel, local_dir_name
 
@@ -56,7 +56,7 @@ def _import():
     return ctranslate2
 
 
-class CTranslate2Engine:
+class CTranslate2Engine(hf.HFTokenized):
     """A seq2seq checkpoint run by CTranslate2.
 
     Args:
@@ -105,9 +105,9 @@ class CTranslate2Engine:
                 f"{self.folder}: ctranslate2 cannot load it on {self.device} "
                 f"as {self.compute_type} ({_first_line(exc)})"
             ) from exc
-        self.max_input_tokens = input_limit(config, self.tokenizer)
-        self.defaults = defaults_of(generation, self.max_input_tokens)
-        self._eos_ids = eos_ids(generation)
+        self.max_input_tokens = hf.input_limit(config, self.tokenizer)
+        self.defaults = hf.defaults_of(generation, self.max_input_tokens)
+        self._eos_ids = hf.eos_ids(generation)
         self._repetition_penalty = generation.repetition_penalty or 1.0
         self._prefix = None
         if generation.forced_bos_token_id is not None:  # BART-cnn: every summary starts <s>
@@ -127,15 +127,6 @@ class CTranslate2Engine:
             self.compute_type,
             threads,
         )
-
-    @property
-    def identity(self) -> str:
-        return self._resolved.identity
-
-    def encode(self, texts: Sequence[str]) -> list[list[int]]:
-        if not texts:
-            return []
-        return self.tokenizer(list(texts), truncation=False, verbose=False)["input_ids"]
 
     def generate(
         self, batch: Sequence[Sequence[int]], settings: GenerationSettings
@@ -172,7 +163,7 @@ class CTranslate2Engine:
             row = self.tokenizer.convert_tokens_to_ids(result.hypotheses[0])
             rows.append([*row, eos] if len(row) < steps or steps < cap else row)
         texts = self.tokenizer.batch_decode(rows, skip_special_tokens=True)
-        return results_of(rows, texts, self._eos_ids, cap)
+        return hf.results_of(rows, texts, self._eos_ids, cap)
 
 
 def load(model: ResolvedModel, runtime: RuntimeOptions) -> CTranslate2Engine:

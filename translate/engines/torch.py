@@ -13,7 +13,13 @@ from transformers.cache_utils import DynamicCache, EncoderDecoderCache
 
 from translate.config import RuntimeOptions
 from translate.engines import Generated, GenerationSettings
-from translate.engines.checkpoint import defaults_of, eos_ids, input_limit, results_of
+from translate.engines.checkpoint import (
+    HFTokenized,
+    defaults_of,
+    eos_ids,
+    input_limit,
+    results_of,
+)
 from translate.engines.hf_loop import loop_for
 from translate.errors import ModelLoadError, UsageError
 from translate.models.devices import configure_backends, dtype_name, resolve_device, resolve_dtype
@@ -37,7 +43,7 @@ class _BeamCache(EncoderDecoderCache):
         self.self_attention_cache.reorder_cache(beam_idx)
 
 
-class TorchEngine:
+class TorchEngine(HFTokenized):
     """A seq2seq checkpoint (MarianMT, BART, ...) loaded once onto one device.
 
     Args:
@@ -108,15 +114,6 @@ class TorchEngine:
             self.dtype,
             "our loop" if self.loop else "transformers' generate",
         )
-
-    @property
-    def identity(self) -> str:
-        return self._resolved.identity
-
-    def encode(self, texts: Sequence[str]) -> list[list[int]]:
-        if not texts:
-            return []
-        return self.tokenizer(list(texts), truncation=False, verbose=False)["input_ids"]
 
     def generate(
         self, batch: Sequence[Sequence[int]], settings: GenerationSettings

@@ -42,6 +42,11 @@ class Article:
     notes: tuple[str, ...] = ()
 
 
+def reading_notes(dropped: int) -> tuple[str, ...]:
+    """What reading a source found, as :attr:`Article.notes`."""
+    return (f"{dropped} control characters (NUL and the like) dropped",) if dropped else ()
+
+
 @dataclass(frozen=True)
 class Parsed:
     article: Article

@@ -11,7 +11,16 @@ from pathlib import Path
 from translate.errors import DocumentError
 from translate.outputs.outbox import Outputs
 from translate.outputs.records import SourceInfo
-from translate.run.core import DONE, FAILED, SKIPPED, Article, Parsed, Pipeline, Result
+from translate.run.core import (
+    DONE,
+    FAILED,
+    SKIPPED,
+    Article,
+    Parsed,
+    Pipeline,
+    Result,
+    reading_notes,
+)
 from translate.text.decode import read_source
 
 logger = logging.getLogger(__name__)
@@ -113,9 +122,8 @@ class BatchRunner:
         except DocumentError as exc:
             return self._fail(rel, outputs, str(exc))
         info = SourceInfo(str(rel), source.size, source.sha256, source.encoding)
-        notes = (f"{source.dropped} control characters (NUL and the like) dropped",)
         markdown = rel.suffix.lower() == ".md"
-        return Article(str(rel), source.text, markdown, info, notes if source.dropped else ())
+        return Article(str(rel), source.text, markdown, info, reading_notes(source.dropped))
 
     def _finish(self, window: list[Parsed], progress) -> list[Outcome]:
         results = self.pipeline.process_parsed(window, progress)

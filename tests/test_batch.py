@@ -306,3 +306,42 @@ def test_a_stray_nul_is_read_and_noted_in_the_sidecar(tiny_marian, tiny_bart, tm
     assert result.exit_code == 0, result.output
     sidecar = json.loads((outbox / "nul.json").read_text(encoding="utf-8"))
     assert sidecar["warnings"][0] == "1 control characters (NUL and the like) dropped"
+
+
+def test_a_full_outbox_stops_the_run_at_once(tiny_marian, tiny_bart, tmp_path, monkeypatch):
+    import errno
+
+    from translate.outputs.outbox import Outputs
+    from translate.run.core import Pipeline
+
+    inbox, outbox = tmp_path / "in", tmp_path / "out"
+    inbox.mkdir()
+    for i in range(4):
+        (inbox / f"art{i}.txt").write_text(_article(i), encoding="utf-8")
+    real_write, real_process = Outputs.write, Pipeline.process_parsed
+    writes, windows = [], []
+
+    def write(self, *args):
+        writes.append(self.translation.name)
+        if len(writes) == 2:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_write(self, *args)
+
+    def process(self, window, progress=None):
+        windows.append(len(window))
+        return real_process(self, window, progress)
+
+    monkeypatch.setattr(Outputs, "write", write)
+    monkeypatch.setattr(Pipeline, "process_parsed", process)
+    result = runner.invoke(app, _args(tiny_marian, tiny_bart, inbox, outbox, "--window", "1"))
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines()[-1] == (
+        f"error: {outbox}: cannot write outputs (No space left on device); every article "
+        "finished before is written, run again once there is room"
+    )
+    assert windows == [1, 1]  # stopped at once: nothing translated twice, nothing after
+    assert set(_outputs(outbox)) == {"art0"}
+    monkeypatch.setattr(Outputs, "write", real_write)
+    rerun = runner.invoke(app, _args(tiny_marian, tiny_bart, inbox, outbox, "--window", "1"))
+    assert rerun.exit_code == 0 and _skipped(rerun.stderr) == 1
+    assert set(_outputs(outbox)) == {f"art{i}" for i in range(4)}

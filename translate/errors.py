@@ -27,3 +27,9 @@ class ModelLoadError(TranslateError):
 
 class DocumentError(TranslateError):
     """A source file cannot be read or decoded as text."""
+
+
+class OutboxError(TranslateError):
+    """The outbox cannot take more outputs (full, read-only, over quota, no permission)."""
+
+    exit_code = 2

@@ -3,12 +3,13 @@ rest to the run core a window at a time, write each article's outputs as its win
 
 from __future__ import annotations
 
+import errno
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from translate.errors import DocumentError
+from translate.errors import DocumentError, OutboxError
 from translate.outputs.outbox import Outputs
 from translate.outputs.records import SourceInfo
 from translate.run.core import (
@@ -24,6 +25,9 @@ from translate.run.core import (
 from translate.text.decode import read_source
 
 logger = logging.getLogger(__name__)
+
+# Write errors that no later article can escape: the run stops instead of failing them all
+_OUTBOX_FULL = {errno.ENOSPC, errno.EROFS, errno.EACCES, getattr(errno, "EDQUOT", errno.ENOSPC)}
 
 __all__ = ["DONE", "FAILED", "SKIPPED", "BatchJob", "BatchRunner", "Outcome", "totals"]
 
@@ -125,16 +129,25 @@ class BatchRunner:
         markdown = rel.suffix.lower() == ".md"
         return Article(str(rel), source.text, markdown, info, reading_notes(source.dropped))
 
-    def _finish(self, window: list[Parsed], progress) -> list[Outcome]:
-        results = self.pipeline.process_parsed(window, progress)
-        return [self._write(Path(r.name), r) for r in results]
+    def _finish(self, window: list[Parsed], progress) -> Iterator[Outcome]:
+        for result in self.pipeline.process_parsed(window, progress):
+            yield self._write(Path(result.name), result)
 
     def _write(self, rel: Path, result: Result) -> Outcome:
         outputs = Outputs.for_source(self.job.outbox, rel)
         if result.status == FAILED:
             return self._fail(rel, outputs, result.reason)
         record = result.record
-        outputs.write(result.translation, result.summary, record.to_json())
+        try:
+            outputs.write(result.translation, result.summary, record.to_json())
+        except OSError as exc:
+            reason = exc.strerror or type(exc).__name__
+            if exc.errno in _OUTBOX_FULL:  # every later write would fail too: stop at once
+                raise OutboxError(
+                    f"{self.job.outbox}: cannot write outputs ({reason}); every article "
+                    "finished before is written, run again once there is room"
+                ) from exc
+            return self._fail(rel, outputs, f"{rel}: cannot write its outputs ({reason})")
         return Outcome(
             rel,
             DONE,

@@ -178,3 +178,28 @@ def test_a_folder_that_is_not_a_model_fails_cleanly(tmp_path):
     (tmp_path / "broken" / "config.json").write_text("{}", encoding="utf-8")
     with pytest.raises(ModelLoadError):
         load_engine(ModelSpec(str(tmp_path / "broken")), CT2)
+
+
+def test_missing_cuda_libraries_fail_the_load_not_every_article(models, monkeypatch, tmp_path):
+    """On a GPU machine without libcublas.so.12 the model loads, and the first call fails:
+    the engine probes at load, so the batch job stops with one line instead of failing every
+    article (seen on an H200 whose torch ships CUDA 13)."""
+
+    class NoCublas(ctranslate2.Translator):
+        def translate_batch(self, *args, **kwargs):
+            raise RuntimeError("Library libcublas.so.12 is not found or cannot be loaded")
+
+    monkeypatch.setattr(ctranslate2, "Translator", NoCublas)
+    marian, _ = models
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    (inbox / "a.txt").write_text(SHORT, encoding="utf-8")
+    result = runner.invoke(
+        app,
+        ["batch", str(inbox), str(tmp_path / "out"), "--model", str(marian), "--no-summary"]
+        + ["--engine", "ctranslate2", "--device", "cpu"],
+    )
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "libcublas.so.12" in lines[0] and "--engine torch" in lines[0]
+    assert not list((tmp_path / "out").glob("*.error.txt"))

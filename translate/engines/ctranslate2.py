@@ -105,6 +105,7 @@ class CTranslate2Engine(hf.HFTokenized):
                 f"{self.folder}: ctranslate2 cannot load it on {self.device} "
                 f"as {self.compute_type} ({_first_line(exc)})"
             ) from exc
+        self._probe()
         self.max_input_tokens = hf.input_limit(config, self.tokenizer)
         self.defaults = hf.defaults_of(generation, self.max_input_tokens)
         self._eos_ids = hf.eos_ids(generation)
@@ -127,6 +128,23 @@ class CTranslate2Engine(hf.HFTokenized):
             self.compute_type,
             threads,
         )
+
+    def _probe(self) -> None:
+        # Loading succeeds even where CUDA libraries are missing (libcublas.so.12 is looked up
+        # at the first call): one one-step decode now fails the load instead of every article.
+        token = self.tokenizer.convert_ids_to_tokens(self.tokenizer.eos_token_id)
+        try:
+            self.translator.translate_batch([[token]], max_decoding_length=1, beam_size=1)
+        except RuntimeError as exc:
+            hint = ""
+            if "libcublas" in str(exc) or "libcudnn" in str(exc):
+                hint = (
+                    "; CTranslate2 4 needs the CUDA 12 libraries (pip install nvidia-cublas-cu12)"
+                    ", or use --engine torch"
+                )
+            raise ModelLoadError(
+                f"{self.folder}: ctranslate2 cannot run on {self.device} ({_first_line(exc)}){hint}"
+            ) from exc
 
     def generate(
         self, batch: Sequence[Sequence[int]], settings: GenerationSettings

@@ -1,5 +1,6 @@
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -39,12 +40,16 @@ def _article(i: int) -> str:
     return f"Bericht {i}\n\nDe raad van dorp {i} vergaderde dinsdag. Het plan is klaar.\n"
 
 
+_OUTPUT = re.compile(r"^(.+?\.(?:txt|md))\.(en\.(?:txt|md)|summary\.txt|json|error\.txt)$")
+
+
 def _outputs(outbox: Path) -> dict[str, set[str]]:
+    """Output kinds per source (``regio/b.txt``: ``{"en.txt", "summary.txt", "json"}``)."""
     found: dict[str, set[str]] = {}
     for path in outbox.rglob("*"):
         if path.is_file() and not path.name.startswith("."):
-            stem, kind = path.name.split(".", 1)
-            found.setdefault(str(path.parent.relative_to(outbox) / stem), set()).add(kind)
+            source, kind = _OUTPUT.match(path.name).groups()
+            found.setdefault(str(path.parent.relative_to(outbox) / source), set()).add(kind)
     return found
 
 
@@ -70,9 +75,10 @@ def test_nested_inbox_outputs_skip_touch_force(tiny_marian, tiny_bart, tmp_path)
     first = runner.invoke(app, args)
     assert first.exit_code == 0, first.output
     outputs = _outputs(outbox)
-    assert set(outputs) == {"a", "regio/b", "regio/noord/c", "regio/noord/d"}
+    assert set(outputs) == {"a.txt", "regio/b.txt", "regio/noord/c.md", "regio/noord/d.txt"}
+    assert outputs.pop("regio/noord/c.md") == {"en.md", "summary.txt", "json"}
     assert all(kinds == {"en.txt", "summary.txt", "json"} for kinds in outputs.values())
-    sidecar = json.loads((outbox / "regio" / "b.json").read_text(encoding="utf-8"))
+    sidecar = json.loads((outbox / "regio" / "b.txt.json").read_text(encoding="utf-8"))
     assert sidecar["source"]["path"] == "regio/b.txt"
     assert sidecar["source"]["encoding"] == "utf-8"
     assert sidecar["counts"]["sentences"] == 3 and sidecar["device"] == "cpu"
@@ -92,7 +98,7 @@ def test_nested_inbox_outputs_skip_touch_force(tiny_marian, tiny_bart, tmp_path)
     third = runner.invoke(app, args)
     assert third.exit_code == 0
     changed = {k for k, v in _finished(outbox).items() if stamps[k] != v}
-    assert changed == {"regio/b.json"}
+    assert changed == {"regio/b.txt.json"}
 
     time.sleep(1.1)
     stamps = _finished(outbox)
@@ -114,7 +120,7 @@ def test_no_summary_and_dry_run(tiny_marian, tiny_bart, tmp_path):
     assert not outbox.exists()
     plain = runner.invoke(app, [*_args(tiny_marian, tiny_bart, inbox, outbox), "--no-summary"])
     assert plain.exit_code == 0
-    assert _outputs(outbox) == {"x": {"en.txt", "json"}}
+    assert _outputs(outbox) == {"x.txt": {"en.txt", "json"}}
 
 
 def test_bad_inputs_are_isolated(tiny_marian, tiny_bart, tmp_path, monkeypatch):
@@ -146,7 +152,7 @@ def test_bad_inputs_are_isolated(tiny_marian, tiny_bart, tmp_path, monkeypatch):
     outputs = _outputs(outbox)
     good = ["goed", "oud", "utf16", "lange regel", "één artikel met spaties"]
     for stem in good:
-        assert outputs[stem] == {"en.txt", "summary.txt", "json"}, stem
+        assert outputs[f"{stem}.txt"] == {"en.txt", "summary.txt", "json"}, stem
     reasons = {
         "leeg": "file is empty",
         "spaties": "only whitespace",
@@ -155,13 +161,15 @@ def test_bad_inputs_are_isolated(tiny_marian, tiny_bart, tmp_path, monkeypatch):
         "geheim": "Permission denied",
     }
     for stem, reason in reasons.items():
-        assert outputs[stem] == {"error.txt"}, stem
-        assert reason in (outbox / f"{stem}.error.txt").read_text(encoding="utf-8")
+        assert outputs[f"{stem}.txt"] == {"error.txt"}, stem
+        assert reason in (outbox / f"{stem}.txt.error.txt").read_text(encoding="utf-8")
         assert reason in result.stderr
-    sidecar = json.loads((outbox / "oud.json").read_text(encoding="utf-8"))
+    sidecar = json.loads((outbox / "oud.txt.json").read_text(encoding="utf-8"))
     assert sidecar["source"]["encoding"] == "cp1252"
-    assert json.loads((outbox / "utf16.json").read_text("utf-8"))["source"]["encoding"] == "utf-16"
-    long_line = json.loads((outbox / "lange regel.json").read_text(encoding="utf-8"))
+    assert (
+        json.loads((outbox / "utf16.txt.json").read_text("utf-8"))["source"]["encoding"] == "utf-16"
+    )
+    long_line = json.loads((outbox / "lange regel.txt.json").read_text(encoding="utf-8"))
     assert long_line["counts"]["segments"] > 1
     assert any("translated in" in w for w in long_line["warnings"])
 
@@ -173,7 +181,7 @@ def test_bad_inputs_are_isolated(tiny_marian, tiny_bart, tmp_path, monkeypatch):
         (inbox / f"{stem}.txt").unlink()
     again = runner.invoke(app, _args(tiny_marian, tiny_bart, inbox, outbox))
     assert again.exit_code == 0, again.output
-    assert _outputs(outbox)["leeg"] == {"en.txt", "summary.txt", "json"}
+    assert _outputs(outbox)["leeg.txt"] == {"en.txt", "summary.txt", "json"}
 
 
 @pytest.mark.parametrize(("sent", "code"), [(signal.SIGKILL, -9), (signal.SIGTERM, 143)])
@@ -200,7 +208,7 @@ def test_stopped_run_resumes_without_partial_outputs(tiny_marian, tiny_bart, tmp
     done = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     outputs = _outputs(outbox)
-    assert set(outputs) == {f"art{i:02}" for i in range(12)}
+    assert set(outputs) == {f"art{i:02}.txt" for i in range(12)}
     assert all(kinds == {"en.txt", "summary.txt", "json"} for kinds in outputs.values())
     assert not [p for p in outbox.rglob("*.tmp")]
     assert _skipped(done.stderr) == stopped_with
@@ -278,7 +286,7 @@ def test_outputs_get_the_modes_of_a_plain_write(tiny_marian, tiny_bart, tmp_path
     finally:
         os.umask(previous)
     modes = {p.name: p.stat().st_mode & 0o777 for p in outbox.iterdir() if p.name[0] != "."}
-    assert modes == {"a.en.txt": 0o644, "a.summary.txt": 0o644, "a.json": 0o644}
+    assert modes == {"a.txt.en.txt": 0o644, "a.txt.summary.txt": 0o644, "a.txt.json": 0o644}
 
 
 def test_a_stray_nul_is_read_and_noted_in_the_sidecar(tiny_marian, tiny_bart, tmp_path):
@@ -287,7 +295,7 @@ def test_a_stray_nul_is_read_and_noted_in_the_sidecar(tiny_marian, tiny_bart, tm
     (inbox / "nul.txt").write_bytes(SHORT.encode().replace(b"De ", b"De\x00 ", 1))
     result = runner.invoke(app, _args(tiny_marian, tiny_bart, inbox, outbox))
     assert result.exit_code == 0, result.output
-    sidecar = json.loads((outbox / "nul.json").read_text(encoding="utf-8"))
+    sidecar = json.loads((outbox / "nul.txt.json").read_text(encoding="utf-8"))
     assert sidecar["warnings"][0] == "1 control characters (NUL and the like) dropped"
 
 
@@ -323,8 +331,8 @@ def test_a_full_outbox_stops_the_run_at_once(tiny_marian, tiny_bart, tmp_path, m
         "finished before is written, run again once there is room"
     )
     assert windows == [1, 1]  # stopped at once: nothing translated twice, nothing after
-    assert set(_outputs(outbox)) == {"art0"}
+    assert set(_outputs(outbox)) == {"art0.txt"}
     monkeypatch.setattr(Outputs, "write", real_write)
     rerun = runner.invoke(app, _args(tiny_marian, tiny_bart, inbox, outbox, "--window", "1"))
     assert rerun.exit_code == 0 and _skipped(rerun.stderr) == 1
-    assert set(_outputs(outbox)) == {f"art{i}" for i in range(4)}
+    assert set(_outputs(outbox)) == {f"art{i}.txt" for i in range(4)}

@@ -130,15 +130,15 @@ def test_batch_job_with_ctranslate2_then_torch(models, tmp_path):
     args = _args(marian, bart, inbox, outbox, "--engine", "ctranslate2", "--device", "cpu")
     first = runner.invoke(app, args)
     assert first.exit_code == 0, first.output
-    sidecar = json.loads((outbox / "a.json").read_text(encoding="utf-8"))
+    sidecar = json.loads((outbox / "a.txt.json").read_text(encoding="utf-8"))
     assert sidecar["engine"] == sidecar["settings"]["translation"]["engine"] == "ctranslate2"
-    assert (outbox / "a.en.txt").read_text(encoding="utf-8").strip()
-    assert (outbox / "regio" / "b.summary.txt").is_file()
+    assert (outbox / "a.txt.en.txt").read_text(encoding="utf-8").strip()
+    assert (outbox / "regio" / "b.md.summary.txt").is_file()
     again = runner.invoke(app, args)
     assert _skipped(again.stderr) == 2
     switched = runner.invoke(app, _args(marian, bart, inbox, outbox))
     assert switched.exit_code == 0 and _skipped(switched.stderr) == 0
-    assert json.loads((outbox / "a.json").read_text(encoding="utf-8"))["engine"] == "torch"
+    assert json.loads((outbox / "a.txt.json").read_text(encoding="utf-8"))["engine"] == "torch"
 
 
 def test_missing_extra_is_one_line_exit_2(tiny_marian, monkeypatch, tmp_path):

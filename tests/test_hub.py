@@ -47,3 +47,36 @@ def test_list_models_shows_local_and_missing(tiny_marian, tmp_path):
     assert rows["Helsinki-NLP/opus-mt-nl-en"].location == "models dir"
     assert rows["Helsinki-NLP/opus-mt-nl-en"].size_bytes > 0
     assert rows["sshleifer/distilbart-cnn-12-6"].location in ("missing", "HF cache")
+
+
+def test_unreachable_hub_fails_at_once_with_one_line(tmp_path):
+    """No models and no network (`make run` on a fresh machine without internet): one clear
+    line, exit 2, and no half minute of hub retries printed twice each."""
+    import os
+    import subprocess
+    import sys
+
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    (inbox / "a.txt").write_text("De brug is open.\n", encoding="utf-8")
+    env = os.environ | {
+        "HF_ENDPOINT": "http://127.0.0.1:9",  # the discard port: nothing listens there
+        "HF_HOME": str(tmp_path / "hf"),
+        "HF_HUB_OFFLINE": "0",
+    }
+    for name in ("HTTPS_PROXY", "https_proxy", "ALL_PROXY", "all_proxy"):
+        env.pop(name, None)
+    script = os.path.join(os.path.dirname(sys.executable), "translate")
+    done = subprocess.run(
+        [script, "batch", str(inbox), str(tmp_path / "out")],
+        cwd=tmp_path,  # no models/ folder here
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 2
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1, done.stderr
+    assert "the hub (127.0.0.1:9) cannot be reached" in lines[0]
+    assert "translate models pull" in lines[0]

@@ -1,17 +1,22 @@
 """Installable anywhere, behaving like the CLIs people know."""
 
 import json
+import re
 import shutil
 import subprocess
 import sys
 import tarfile
 import zipfile
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from tests.test_batch import SHORT, _args
 from translate.cli import app
+
+_PYPROJECT = (Path(__file__).parents[1] / "pyproject.toml").read_text(encoding="utf-8")
+VERSION = re.search(r'^version = "(.+)"$', _PYPROJECT, re.MULTILINE).group(1)
 
 runner = CliRunner()
 
@@ -140,8 +145,8 @@ def test_built_wheel_installs_and_reports_its_version(tmp_path):
         timeout=600,
     )
     assert built.returncode == 0, built.stdout[-2000:] + built.stderr[-2000:]
-    wheel = next(dist.glob("translate_nl_en-0.1.0-*.whl"))
-    sdist = next(dist.glob("translate_nl_en-0.1.0.tar.gz"))
+    wheel = next(dist.glob(f"translate_nl_en-{VERSION}-*.whl"))
+    sdist = next(dist.glob(f"translate_nl_en-{VERSION}.tar.gz"))
     with zipfile.ZipFile(wheel) as archive:
         names = archive.namelist()
     assert "translate/py.typed" in names and "translate/engines/hf_loop/search.py" in names
@@ -181,4 +186,4 @@ def test_built_wheel_installs_and_reports_its_version(tmp_path):
         env={"PYTHONPATH": str(site)},
     )
     assert version.returncode == 0, version.stderr
-    assert version.stdout.startswith("translate-nl-en 0.1.0, torch ")
+    assert version.stdout.startswith(f"translate-nl-en {VERSION}, torch ")

@@ -65,8 +65,8 @@ def test_file_and_batch_write_the_same_bytes(tiny_marian, tiny_bart, tmp_path):
         + FAST,
     )
     assert result.exit_code == 0, result.output
-    assert english.read_bytes() == (outbox / "a.en.txt").read_bytes()
-    assert summary.read_bytes() == (outbox / "a.summary.txt").read_bytes()
+    assert english.read_bytes() == (outbox / "a.txt.en.txt").read_bytes()
+    assert summary.read_bytes() == (outbox / "a.txt.summary.txt").read_bytes()
     printed = runner.invoke(app, ["file", str(inbox / "a.txt"), *models, *FAST])
     assert printed.stdout == (
         english.read_text(encoding="utf-8") + "\nSummary:\n" + summary.read_text(encoding="utf-8")
@@ -80,14 +80,14 @@ def test_freshness_follows_dtype_not_path_spelling(tiny_marian, tiny_bart, tmp_p
     (inbox / "a.txt").write_text(SHORT, encoding="utf-8")
     first = runner.invoke(app, _args(tiny_marian, tiny_bart, inbox, outbox))
     assert first.exit_code == 0 and _skipped(first.stderr) == 0
-    sidecar = json.loads((outbox / "a.json").read_text(encoding="utf-8"))
+    sidecar = json.loads((outbox / "a.txt.json").read_text(encoding="utf-8"))
     assert sidecar["settings"]["translation"]["dtype"] == "fp32"
 
     # Another dtype changes outputs: the article is redone
     redo = runner.invoke(app, _args(tiny_marian, tiny_bart, inbox, outbox, "--dtype", "int8"))
     assert redo.exit_code == 0, redo.output
     assert _skipped(redo.stderr) == 0
-    sidecar = json.loads((outbox / "a.json").read_text(encoding="utf-8"))
+    sidecar = json.loads((outbox / "a.txt.json").read_text(encoding="utf-8"))
     assert sidecar["dtype"] == sidecar["settings"]["translation"]["dtype"] == "int8"
 
     # The same models by another spelling of their paths: current, skipped

@@ -70,7 +70,7 @@ def run_soak(
         result = SoakResult(translator.engine.device, articles)
         started = time.perf_counter()
         done = 0
-        for _ in runner.run(scan(root / "inbox", ("*.txt",))):
+        for _ in runner.run(scan(root / "inbox", ("*.txt",)).sources):
             done += 1
             if done % 1000 == 0 or done == articles:
                 point = SoakPoint(done, _rss_mb(), _gpu_mb(), time.perf_counter() - started)

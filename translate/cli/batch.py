@@ -10,7 +10,7 @@ import typer
 
 from translate.cli.app import app, fail, logger, setup_logging
 from translate.cli.options import Options, load_pipeline, shared
-from translate.errors import TranslateError
+from translate.errors import OutboxError, TranslateError
 
 
 @app.command("batch")
@@ -32,6 +32,12 @@ def batch_command(
         float, typer.Option(min=0.001, help="Refuse source files larger than this.")
     ] = 2.0,
     no_summary: Annotated[bool, typer.Option("--no-summary", help="Translate only.")] = False,
+    follow_symlinks: Annotated[
+        bool,
+        typer.Option(
+            "--follow-symlinks", help="Also read file symlinks that lead outside the inbox."
+        ),
+    ] = False,
     json_report: Annotated[
         Path | None,
         typer.Option("--json", help="Also write a JSON run report here (one record per file)."),
@@ -41,23 +47,30 @@ def batch_command(
 ) -> None:
     """Translate and summarize every article in INBOX into OUTBOX.
 
-    Per article: <stem>.en.txt, <stem>.summary.txt and the <stem>.json sidecar, at the same
-    relative path. Current articles are skipped, so a rerun after a crash finishes the rest.
-    Exit code 0: all done or skipped; 1: some articles failed; 2: usage or model error;
-    130 interrupted (Ctrl-C), 143 terminated (SIGTERM): finished articles stay written.
+    Per article, named after the whole source file name (a.md gives a.md.en.md,
+    a.md.summary.txt and the a.md.json sidecar), at the same relative path. Current articles
+    are skipped, so a rerun after a crash finishes the rest. Exit code 0: all done or
+    skipped; 1: some articles failed; 2: usage or model error, or an outbox that cannot be
+    written; 130 interrupted (Ctrl-C), 143 terminated (SIGTERM): finished articles stay
+    written.
     """
-    from translate.cli.views import BatchView
-    from translate.outputs.outbox import OutboxLock, remove_stale_temp_files, scan
-    from translate.run.local import BatchJob, BatchRunner
+    import time
 
+    from translate.cli.views import BatchView
+    from translate.outputs.outbox import OutboxLock, orphans, remove_stale_temp_files, scan
+    from translate.run.local import SKIPPED, BatchJob, BatchRunner, Outcome
+
+    started = time.perf_counter()
     setup_logging(options.verbose)
     patterns = tuple(glob or ("*.txt", "*.md"))
     try:
-        sources = list(scan(inbox, patterns, exclude=outbox))
+        found = scan(inbox, patterns, exclude=outbox, follow_symlinks=follow_symlinks)
         if dry_run:
-            for rel in sources:
+            for rel in found.sources:
                 typer.echo(str(rel))
-            typer.echo(f"{len(sources)} files would be processed", err=True)
+            for rel, reason in found.passed_over:
+                typer.echo(f"skipped {rel}: {reason}", err=True)
+            typer.echo(f"{len(found.sources)} files would be processed", err=True)
             return
         with OutboxLock(outbox):
             removed = remove_stale_temp_files(outbox)
@@ -67,21 +80,27 @@ def batch_command(
             runner = BatchRunner(
                 pipeline, BatchJob(inbox, outbox, force, window, int(max_mb * 1e6))
             )
-            view = BatchView(len(sources), quiet)
+            view = BatchView(len(found.sources), quiet, started=started)
             # A scheduler or `docker stop` sends SIGTERM: stop like Ctrl-C, exit 143
             previous = signal.signal(signal.SIGTERM, _terminate)
             with view:
                 try:
-                    for outcome in runner.run(sources, view.segments_done):
+                    for rel, reason in found.passed_over:
+                        view.article_done(Outcome(rel, SKIPPED, reason=reason))
+                    for outcome in runner.run(found.sources, view.segments_done):
                         view.article_done(outcome)
                 except KeyboardInterrupt as stop:
                     view.interrupted()
-                    _report(json_report, view, outbox, interrupted=True)
+                    _report(json_report, view, outbox, stopped="interrupted")
                     raise typer.Exit(143 if isinstance(stop, _Terminated) else 130) from None
+                except OutboxError as exc:
+                    _report(json_report, view, outbox, stopped=str(exc))
+                    raise
                 finally:
                     signal.signal(signal.SIGTERM, previous)
             view.print_table()
             _report(json_report, view, outbox)
+            view.orphans(orphans(inbox, outbox, keep=[json_report] if json_report else []))
     except TranslateError as exc:
         raise fail(exc) from None
     if view.failed:
@@ -96,11 +115,11 @@ def _terminate(signum, frame) -> None:
     raise _Terminated
 
 
-def _report(path: Path | None, view, outbox: Path, interrupted: bool = False) -> None:
+def _report(path: Path | None, view, outbox: Path, stopped: str | None = None) -> None:
     import time
 
     from translate.outputs.report import run_report, write_report
 
     if path is not None:
         elapsed = time.perf_counter() - view.started
-        write_report(path, run_report(view.outcomes, outbox, elapsed, interrupted))
+        write_report(path, run_report(view.outcomes, outbox, elapsed, stopped))

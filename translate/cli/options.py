@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import inspect
+import logging
 import re
 from dataclasses import dataclass, fields
 from enum import Enum
@@ -25,6 +26,8 @@ from translate.config import (
     SummaryOptions,
     TranslationOptions,
 )
+
+logger = logging.getLogger("translate")
 
 # Choices as string enums: a bad value fails before anything loads, with the valid ones.
 EngineChoice = Enum("EngineChoice", {name: name for name in ENGINES}, type=str)
@@ -191,6 +194,12 @@ def load_pipeline(options: Options, summarize: bool = True):
 
     runtime = options.runtime()
     translator = Translator(load_engine(options.translation_spec(), runtime), options.translation())
+    engine = translator.engine
+    if engine.device == "cpu" and engine.dtype in ("fp16", "bf16"):
+        logger.warning(
+            "--dtype %s on the CPU is slower than fp32 and less exact; it pays on a GPU",
+            engine.dtype,
+        )
     if not summarize:
         return Pipeline(translator)
     summarizer = Summarizer(load_engine(options.summary_spec(), runtime), options.summary())

@@ -24,11 +24,13 @@ _SHOWN_WARNINGS = 3
 class BatchView:
     """Progress and the final table on stderr; ``quiet`` keeps only failures."""
 
-    def __init__(self, articles: int, quiet: bool = False):
+    def __init__(self, articles: int, quiet: bool = False, started: float | None = None):
         self.console = Console(stderr=True, soft_wrap=True)
         self.quiet = quiet
         self.outcomes: list[Outcome] = []
-        self.started = time.perf_counter()
+        # ``started``: when the command began, so the table can tell model loading apart
+        self.started = time.perf_counter() if started is None else started
+        self.working = time.perf_counter()
         self._progress: Progress | None = None
         if not quiet and sys.stderr.isatty():
             self._progress = Progress(
@@ -56,11 +58,15 @@ class BatchView:
     def failed(self) -> int:
         return sum(o.status == FAILED for o in self.outcomes)
 
-    def segments_done(self, count: int) -> None:
-        if self._progress is not None:
-            task = self._progress.tasks[self._segments]
-            rate = (task.completed + count) / max(time.perf_counter() - self.started, 1e-9)
-            self._progress.update(self._segments, advance=count, rate=f"{rate:.1f} seg/s")
+    def segments_done(self, count: int, total: int | None = None) -> None:
+        """``count`` more segments finished; ``total`` (with count 0) announces a window."""
+        if self._progress is None:
+            return
+        task = self._progress.tasks[self._segments]
+        if total is not None:  # done and total of the current window, so the ETA is real
+            self._progress.update(self._segments, total=task.completed + total)
+        rate = (task.completed + count) / max(time.perf_counter() - self.working, 1e-9)
+        self._progress.update(self._segments, advance=count, rate=f"{rate:.1f} seg/s")
 
     def article_done(self, outcome: Outcome) -> None:
         self.outcomes.append(outcome)
@@ -68,7 +74,13 @@ class BatchView:
             self._progress.update(self._articles, advance=1)
         if outcome.status == FAILED:
             self.console.print(f"failed  {outcome.reason}", markup=False, highlight=False)
-        elif not self.quiet:
+        elif self.quiet:
+            return
+        elif outcome.status == SKIPPED and outcome.reason:  # passed over on purpose: say why
+            self.console.print(
+                f"skipped {outcome.source}: {outcome.reason}", markup=False, highlight=False
+            )
+        else:
             detail = f" ({outcome.segments} segments)" if outcome.status == DONE else ""
             self.console.print(
                 f"{outcome.status:<7} {outcome.source}{detail}", markup=False, highlight=False
@@ -96,15 +108,34 @@ class BatchView:
         if self.quiet:
             return
         counts = totals(self.outcomes)
-        elapsed = time.perf_counter() - self.started
-        table = Table("done", "skipped", "failed", "segments", "words", "elapsed", "articles/min")
+        now = time.perf_counter()
+        loading, working = self.working - self.started, now - self.working
+        table = Table(
+            "done", "skipped", "failed", "segments", "words", "loading", "work", "total",
+            "articles/min",
+        )  # fmt: skip
         table.add_row(
             str(counts[DONE]),
             str(counts[SKIPPED]),
             str(counts[FAILED]),
             str(counts["segments"]),
             str(counts["words"]),
-            f"{elapsed:.1f}s",
-            f"{counts[DONE] / elapsed * 60:.1f}" if elapsed > 0 else "-",
+            f"{loading:.1f}s",
+            f"{working:.1f}s",
+            f"{now - self.started:.1f}s",
+            f"{counts[DONE] / working * 60:.1f}" if working > 0 else "-",
         )
         self.console.print(table)
+
+    def orphans(self, paths: list) -> None:
+        """Notes outputs whose source is gone; they are kept, never deleted."""
+        if not paths or self.quiet:
+            return
+        shown = ", ".join(str(p) for p in paths[:_SHOWN_WARNINGS])
+        more = f" and {len(paths) - _SHOWN_WARNINGS} more" if len(paths) > _SHOWN_WARNINGS else ""
+        self.console.print(
+            f"note: {len(paths)} outputs in the outbox have no source in the inbox ({shown}"
+            f"{more}); kept: delete them if they are no longer wanted",
+            markup=False,
+            highlight=False,
+        )

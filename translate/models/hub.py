@@ -7,10 +7,12 @@ import json
 import logging
 import os
 import re
+import socket
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from translate.config import (
     DEFAULT_MODELS_DIR,
@@ -135,6 +137,12 @@ def resolve_model(spec: ModelSpec) -> ResolvedModel:
             f"model {spec.model!r} not found: looked in {where}; offline, so no download "
             f"was tried. {fix}"
         )
+    unreachable = _hub_unreachable()
+    if unreachable:  # huggingface_hub would retry for half a minute, warning each time
+        raise ModelNotFoundError(
+            f"model {spec.model!r} not found: looked in {where}; {unreachable}, so no download "
+            f"was possible. {fix}"
+        )
     try:
         folder = _download(spec, local_dir=None)
     except Exception as exc:  # huggingface_hub raises many types for one cause: no model
@@ -151,6 +159,9 @@ def pull_model(spec: ModelSpec) -> ResolvedModel:
     if offline_mode(spec):
         raise ModelNotFoundError(f"cannot pull {spec.model!r}: offline mode is on")
     target = spec.models_dir / local_dir_name(spec.model)
+    unreachable = _hub_unreachable()
+    if unreachable:
+        raise ModelNotFoundError(f"cannot pull {spec.model!r}: {unreachable}")
     try:
         from huggingface_hub import HfApi
 
@@ -215,6 +226,25 @@ def _from_cache(spec: ModelSpec) -> ResolvedModel | None:
     if not (folder / "config.json").is_file():
         return None
     return ResolvedModel(spec.model, folder, "cache", folder.name, spec.models_dir)
+
+
+def _hub_unreachable(timeout_s: float = 5.0) -> str | None:
+    """Why the hub cannot be reached (no name resolution, no route, refused), or None.
+
+    One TCP connection, so a machine without network fails in seconds. Behind a proxy the
+    hub is not reached directly, so the check is left to the download itself."""
+    if any(os.environ.get(k) for k in ("HTTPS_PROXY", "https_proxy", "ALL_PROXY", "all_proxy")):
+        return None
+    from huggingface_hub import constants
+
+    url = urlsplit(constants.ENDPOINT)
+    port = url.port or (443 if url.scheme == "https" else 80)
+    try:
+        with socket.create_connection((url.hostname, port), timeout=timeout_s):
+            return None
+    except OSError as exc:
+        reason = exc.strerror or str(exc) or type(exc).__name__
+        return f"the hub ({url.hostname}:{port}) cannot be reached ({reason})"
 
 
 def _download(spec: ModelSpec, local_dir: Path | None) -> Path:

@@ -10,7 +10,8 @@ from pathlib import Path
 def atomic_write_text(path: Path, text: str) -> None:
     """Writes ``text`` as UTF-8 so that readers see the old file or the new one, never half."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    # A short temporary name: the final one may already be near the 255-byte name limit
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".translate-", suffix=".tmp")
     try:
         # mkstemp makes 0600; give the file the mode a plain open() would (0666 less umask)
         os.chmod(tmp, 0o666 & ~_umask())

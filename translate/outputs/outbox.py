@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+import re
+from collections.abc import Sequence
+from dataclasses import astuple, dataclass
 from pathlib import Path
 
 from translate.errors import UsageError
@@ -15,30 +17,80 @@ LOCK_NAME = ".translate.lock"
 PID_NAME = ".translate.pid"
 
 
-def scan(inbox: Path, patterns: Sequence[str], exclude: Path | None = None) -> Iterator[Path]:
-    """Yields source files under ``inbox`` matching any of ``patterns``, sorted, as paths
-    relative to ``inbox``; hidden files and anything under ``exclude`` are skipped."""
+@dataclass(frozen=True)
+class Scan:
+    """What an inbox scan found: the sources (paths relative to the inbox, sorted) and the
+    files it passed over on purpose, each with its reason."""
+
+    sources: list[Path]
+    passed_over: list[tuple[Path, str]]
+
+
+def scan(
+    inbox: Path,
+    patterns: Sequence[str],
+    exclude: Path | None = None,
+    follow_symlinks: bool = False,
+) -> Scan:
+    """Finds source files under ``inbox`` matching any of ``patterns``.
+
+    Hidden files and anything under ``exclude`` are left out. A file symlink that resolves
+    outside the inbox is passed over (with its reason) unless ``follow_symlinks``; folder
+    symlinks are never descended into, so a link loop cannot hang the scan.
+    """
     if not inbox.is_dir():
         raise UsageError(f"{inbox}: inbox folder does not exist")
     if exclude is not None and inbox.resolve().is_relative_to(exclude.resolve()):
         raise UsageError(
             f"{exclude}: the outbox is the inbox or holds it; choose an outbox outside {inbox}"
         )
-    found = set()
+    root = inbox.resolve()
+    found: set[Path] = set()
+    passed_over: dict[Path, str] = {}
     for pattern in patterns:
         for path in inbox.rglob(pattern):
             rel = path.relative_to(inbox)
             if any(part.startswith(".") for part in rel.parts) or not path.is_file():
                 continue
-            if exclude is not None and path.resolve().is_relative_to(exclude.resolve()):
+            target = path.resolve()
+            if exclude is not None and target.is_relative_to(exclude.resolve()):
+                continue
+            if not follow_symlinks and not target.is_relative_to(root):
+                passed_over[rel] = (
+                    f"a symlink to {target}, outside the inbox (--follow-symlinks to read it)"
+                )
                 continue
             found.add(rel)
-    yield from sorted(found)
+    return Scan(sorted(found), sorted(passed_over.items()))
+
+
+# The name limit of Linux and macOS file systems, in bytes
+NAME_MAX = 255
+_HASH = 8
+
+
+def output_name(source_name: str, suffix: str) -> str:
+    """``<source file name><suffix>``, e.g. ``a.md`` + ``.json``: ``a.md.json``.
+
+    Keeping the whole source name means two sources never share an output (``a.txt`` and
+    ``a.md`` differ). A name over the file system's 255-byte limit is shortened to fit, with
+    a hash of the whole source name, so it still cannot collide.
+    """
+    name = source_name + suffix
+    if len(name.encode()) <= NAME_MAX:
+        return name
+    digest = hashlib.sha256(source_name.encode()).hexdigest()[:_HASH]
+    room = NAME_MAX - len(suffix.encode()) - _HASH - 1
+    head = source_name.encode()[:room].decode("utf-8", errors="ignore")
+    return f"{head}~{digest}{suffix}"
 
 
 @dataclass(frozen=True)
 class Outputs:
-    """Where one article's outputs go: ``<outbox>/<relative folder>/<stem>.*``."""
+    """Where one article's outputs go, beside each other in ``<outbox>/<relative folder>/``:
+    ``<name>.en<ext>`` (a Markdown source's translation is Markdown), ``<name>.summary.txt``,
+    ``<name>.json`` and ``<name>.error.txt``, where ``<name>`` is the source's file name with
+    its extension."""
 
     translation: Path
     summary: Path
@@ -48,12 +100,12 @@ class Outputs:
     @classmethod
     def for_source(cls, outbox: Path, rel: Path) -> Outputs:
         folder = outbox / rel.parent
-        stem = rel.stem
+        name = rel.name
         return cls(
-            folder / f"{stem}.en.txt",
-            folder / f"{stem}.summary.txt",
-            folder / f"{stem}.json",
-            folder / f"{stem}.error.txt",
+            folder / output_name(name, f".en{rel.suffix or '.txt'}"),
+            folder / output_name(name, ".summary.txt"),
+            folder / output_name(name, ".json"),
+            folder / output_name(name, ".error.txt"),
         )
 
     def is_current(self, sha256: str, settings: dict, summary: bool) -> bool:
@@ -81,6 +133,37 @@ class Outputs:
 
     def write_error(self, reason: str) -> None:
         atomic_write_text(self.error, reason + "\n")
+
+
+# What outputs end in; anything else in the outbox is not ours to judge
+_OUTPUT_ENDINGS = re.compile(r"\.(en\.[^.]+|summary\.txt|json|error\.txt)$")
+
+
+def orphans(inbox: Path, outbox: Path, keep: Sequence[Path] = ()) -> list[Path]:
+    """Outputs (relative to the outbox) that belong to no file now in the inbox: a source
+    deleted or renamed since, or outputs named by an older version. They are only reported,
+    never deleted: a translation may be all that is left of an article. ``keep`` are files
+    the run writes itself (its ``--json`` report)."""
+    if not outbox.is_dir():
+        return []
+    expected: set[Path] = set()
+    for path in inbox.rglob("*"):
+        rel = path.relative_to(inbox)
+        if path.is_file() and not any(part.startswith(".") for part in rel.parts):
+            expected.update(p.relative_to(outbox) for p in astuple(Outputs.for_source(outbox, rel)))
+    kept = {p.resolve() for p in keep}
+    found = []
+    for path in outbox.rglob("*"):
+        rel = path.relative_to(outbox)
+        if (
+            path.is_file()
+            and not any(part.startswith(".") for part in rel.parts)
+            and _OUTPUT_ENDINGS.search(path.name)
+            and rel not in expected
+            and path.resolve() not in kept
+        ):
+            found.append(rel)
+    return sorted(found)
 
 
 def remove_stale_temp_files(outbox: Path) -> int:

@@ -16,9 +16,12 @@ REPORT_VERSION = 1
 
 
 def run_report(
-    outcomes: Sequence[Outcome], outbox: Path, elapsed_s: float, interrupted: bool = False
+    outcomes: Sequence[Outcome], outbox: Path, elapsed_s: float, stopped: str | None = None
 ) -> dict:
     """One record per source handled, plus totals.
+
+    ``stopped`` is why the run ended early (``interrupted``, or the outbox error), else None;
+    ``interrupted`` says whether it did.
 
     Each record: ``source`` (relative to the inbox), ``status`` (done, skipped, failed),
     ``reason`` (failed only), ``outputs`` (paths of the files that exist for it),
@@ -44,7 +47,8 @@ def run_report(
         "report_version": REPORT_VERSION,
         "tool_version": __version__,
         "outbox": str(outbox),
-        "interrupted": interrupted,
+        "interrupted": stopped is not None,
+        "stopped": stopped,
         "totals": counts | {"articles": len(outcomes), "elapsed_s": round(elapsed_s, 3)},
         "articles": articles,
     }

@@ -92,20 +92,21 @@ class Pipeline:
         return Parsed(article, document)
 
     def process(
-        self, articles: Sequence[Article], progress: Callable[[int], None] | None = None
+        self, articles: Sequence[Article], progress: Callable[..., None] | None = None
     ) -> list[Result]:
         """Processes one batch of articles; results come back in the order given.
 
         Args:
             articles: the batch (a window of the batch job, one file, a Ray batch).
-            progress: called with the number of segments finished after every model batch.
+            progress: called as ``progress(0, total)`` when a window's segments are known,
+                then with the number of segments finished after every model batch.
         """
         parsed = [self.parse(article) for article in articles]
         done = iter(self.process_parsed([p for p in parsed if isinstance(p, Parsed)], progress))
         return [p if isinstance(p, Result) else next(done) for p in parsed]
 
     def process_parsed(
-        self, window: Sequence[Parsed], progress: Callable[[int], None] | None = None
+        self, window: Sequence[Parsed], progress: Callable[..., None] | None = None
     ) -> list[Result]:
         """Translates and summarizes parsed articles together; one that makes the models fail
         is retried alone, so it cannot sink the others."""

@@ -77,7 +77,7 @@ class BatchRunner:
         self.job = job
 
     def run(
-        self, sources: Iterable[Path], progress: Callable[[int], None] | None = None
+        self, sources: Iterable[Path], progress: Callable[..., None] | None = None
     ) -> Iterator[Outcome]:
         """Processes ``sources`` (paths relative to the inbox).
 
@@ -87,7 +87,7 @@ class BatchRunner:
 
         Args:
             sources: relative paths, e.g. from :func:`translate.outputs.outbox.scan`.
-            progress: called with the number of segments finished after every batch.
+            progress: see :meth:`translate.run.core.Pipeline.process`.
         """
         window: list[Parsed] = []
         segments = 0

@@ -50,7 +50,7 @@ class Translator:
     def translate_many(
         self,
         documents: Iterable[Document],
-        progress: Callable[[int], None] | None = None,
+        progress: Callable[..., None] | None = None,
     ) -> Iterator[TranslationResult]:
         """Translates documents, batching sentences across neighbouring documents.
 
@@ -60,7 +60,8 @@ class Translator:
 
         Args:
             documents: parsed Dutch documents.
-            progress: called with the number of segments finished after every batch.
+            progress: called as ``progress(0, total)`` when a window's segments are known,
+                then with the number of segments finished after every batch.
         """
         window: list[Document] = []
         size = 0
@@ -74,7 +75,7 @@ class Translator:
             yield from self._translate_window(window, progress)
 
     def _translate_window(
-        self, documents: list[Document], progress: Callable[[int], None] | None
+        self, documents: list[Document], progress: Callable[..., None] | None
     ) -> list[TranslationResult]:
         limit = self.engine.max_input_tokens
         warnings: list[list[str]] = [[] for _ in documents]
@@ -93,6 +94,8 @@ class Translator:
                 owners.extend([(d, s)] * len(fitted.ids))
 
         # Batching and generation
+        if progress is not None:
+            progress(0, len(rows))  # this window's total, for a count and an ETA
         outputs: list[str] = [""] * len(rows)
         capped: list[tuple[int, int]] = []
         for batch in batching.plan([len(r) for r in rows], self.batch_tokens):

@@ -86,7 +86,8 @@ def test_json_run_report(tiny_marian, tiny_bart, tmp_path):
     assert second.exit_code == 1
     data = json.loads(report.read_text(encoding="utf-8"))
     assert data["report_version"] == 1 and data["interrupted"] is False
-    assert data["totals"] | {"elapsed_s": 0} == {
+    assert 0 < data["totals"]["loading_s"] < data["totals"]["elapsed_s"]
+    assert data["totals"] | {"elapsed_s": 0, "loading_s": 0} == {
         "done": 1,
         "skipped": 1,
         "failed": 1,
@@ -94,6 +95,7 @@ def test_json_run_report(tiny_marian, tiny_bart, tmp_path):
         "words": 4,
         "articles": 3,
         "elapsed_s": 0,
+        "loading_s": 0,
     }
     by = {a["source"]: a for a in data["articles"]}
     assert by["a.txt"]["status"] == "skipped" and by["a.txt"]["reason"] is None

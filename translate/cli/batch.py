@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import signal
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
@@ -10,7 +11,7 @@ import typer
 
 from translate.cli.app import app, fail, logger, setup_logging
 from translate.cli.options import Options, load_pipeline, shared
-from translate.errors import OutboxError, TranslateError
+from translate.errors import OutboxError, TranslateError, UsageError
 
 
 @app.command("batch")
@@ -42,6 +43,27 @@ def batch_command(
         Path | None,
         typer.Option("--json", help="Also write a JSON run report here (one record per file)."),
     ] = None,
+    ray_address: Annotated[
+        str | None,
+        typer.Option(
+            "--ray",
+            metavar="local|auto|ADDRESS",
+            help="Run the models on Ray Data: 'local' starts a Ray sized to this machine, "
+            "'auto' joins this machine's cluster, else a cluster address (ray://head:10001).",
+        ),
+    ] = None,
+    ray_workers: Annotated[
+        str,
+        typer.Option(
+            help="Ray actors per stage: N for both, or T,S (translation, summary).",
+        ),
+    ] = "1",
+    ray_gpus_per_worker: Annotated[
+        float, typer.Option(min=0, help="GPUs per Ray actor; 0.5 puts two actors on one GPU.")
+    ] = 0.0,
+    ray_cpus_per_worker: Annotated[
+        float, typer.Option(min=0.1, help="CPUs per Ray actor (torch threads on the CPU).")
+    ] = 1.0,
     *,
     options: Options,
 ) -> None:
@@ -76,10 +98,19 @@ def batch_command(
             removed = remove_stale_temp_files(outbox)
             if removed:
                 logger.info("removed %d temporary files left by an interrupted run", removed)
-            pipeline = load_pipeline(options, summarize=not no_summary)
-            runner = BatchRunner(
-                pipeline, BatchJob(inbox, outbox, force, window, int(max_mb * 1e6))
-            )
+            job = BatchJob(inbox, outbox, force, window, int(max_mb * 1e6))
+            if ray_address is None:
+                runner = BatchRunner(load_pipeline(options, summarize=not no_summary), job)
+            else:
+                runner = _ray_runner(
+                    options,
+                    job,
+                    ray_address,
+                    ray_workers,
+                    ray_gpus_per_worker,
+                    ray_cpus_per_worker,
+                    not no_summary,
+                )
             view = BatchView(len(found.sources), quiet, started=started)
             # A scheduler or `docker stop` sends SIGTERM: stop like Ctrl-C, exit 143
             previous = signal.signal(signal.SIGTERM, _terminate)
@@ -98,6 +129,8 @@ def batch_command(
                     raise
                 finally:
                     signal.signal(signal.SIGTERM, previous)
+                    if ray_address is not None:
+                        runner.close()
             view.print_table()
             _report(json_report, view, outbox)
             view.orphans(orphans(inbox, outbox, keep=[json_report] if json_report else []))
@@ -105,6 +138,34 @@ def batch_command(
         raise fail(exc) from None
     if view.failed:
         raise typer.Exit(1)
+
+
+def _ray_runner(options, job, address, workers, gpus, cpus, summarize):
+    import math
+
+    from translate.run.ray import RayOptions, RayRunner, StageModels
+
+    try:
+        counts = [int(n) for n in workers.split(",")]
+    except ValueError:
+        counts = []
+    if len(counts) not in (1, 2) or min(counts) < 1:
+        raise UsageError(f"--ray-workers {workers!r}: give N or T,S, positive whole numbers")
+    translation_workers, summary_workers = counts if len(counts) == 2 else counts * 2
+    runtime = options.runtime()
+    if runtime.threads is None:  # torch in each actor uses its own CPUs, not the machine's
+        runtime = replace(runtime, threads=max(1, math.floor(cpus)))
+    models = StageModels(
+        options.translation_spec(),
+        options.summary_spec() if summarize else None,
+        runtime,
+        options.translation(),
+        options.summary(),
+    )
+    where = None if address == "local" else address
+    return RayRunner(
+        models, job, RayOptions(where, translation_workers, summary_workers, gpus, cpus)
+    )
 
 
 class _Terminated(KeyboardInterrupt):
@@ -122,4 +183,5 @@ def _report(path: Path | None, view, outbox: Path, stopped: str | None = None) -
 
     if path is not None:
         elapsed = time.perf_counter() - view.started
-        write_report(path, run_report(view.outcomes, outbox, elapsed, stopped))
+        loading = view.working - view.started
+        write_report(path, run_report(view.outcomes, outbox, elapsed, stopped, loading))

@@ -25,7 +25,10 @@ class BatchView:
     """Progress and the final table on stderr; ``quiet`` keeps only failures."""
 
     def __init__(self, articles: int, quiet: bool = False, started: float | None = None):
-        self.console = Console(stderr=True, soft_wrap=True)
+        # Not a terminal (a log file, CI): wide enough that the table's headers never wrap
+        self.console = Console(
+            stderr=True, soft_wrap=True, width=None if sys.stderr.isatty() else 120
+        )
         self.quiet = quiet
         self.outcomes: list[Outcome] = []
         # ``started``: when the command began, so the table can tell model loading apart

@@ -16,10 +16,15 @@ REPORT_VERSION = 1
 
 
 def run_report(
-    outcomes: Sequence[Outcome], outbox: Path, elapsed_s: float, stopped: str | None = None
+    outcomes: Sequence[Outcome],
+    outbox: Path,
+    elapsed_s: float,
+    stopped: str | None = None,
+    loading_s: float | None = None,
 ) -> dict:
     """One record per source handled, plus totals.
 
+    ``elapsed_s`` counts from the command's start, ``loading_s`` of it loading the models.
     ``stopped`` is why the run ended early (``interrupted``, or the outbox error), else None;
     ``interrupted`` says whether it did.
 
@@ -49,7 +54,12 @@ def run_report(
         "outbox": str(outbox),
         "interrupted": stopped is not None,
         "stopped": stopped,
-        "totals": counts | {"articles": len(outcomes), "elapsed_s": round(elapsed_s, 3)},
+        "totals": counts
+        | {
+            "articles": len(outcomes),
+            "elapsed_s": round(elapsed_s, 3),
+            "loading_s": None if loading_s is None else round(loading_s, 3),
+        },
         "articles": articles,
     }
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 
 from translate import __version__
@@ -66,19 +66,49 @@ class Result:
     reason: str = ""
 
 
+@dataclass(frozen=True)
+class Translated:
+    """An article between its two stages: translated, not yet summarized. Plain fields only,
+    so a runner can carry it from one process to another (Ray's two stages); the article's
+    text is dropped, its translation kept."""
+
+    article: Article
+    english: str
+    paragraphs: int
+    sentences: int
+    segments: int
+    words: int
+    warnings: tuple[str, ...]
+    engine: str
+    device: str
+    dtype: str
+    window_articles: int
+    translation_s: float
+
+
 class Pipeline:
     """Translation and summaries for batches of articles, with models loaded once.
 
     Args:
-        translator: the loaded translator.
+        translator: the loaded translator; ``None`` in a process that only summarizes, which
+            then takes the run's ``settings`` and ``models`` from the process that has both.
         summarizer: the loaded summarizer, or ``None`` for translation only.
+        settings, models: see :func:`translate.outputs.records.settings_of`; computed from
+            the two stages when not given.
     """
 
-    def __init__(self, translator: Translator, summarizer: Summarizer | None = None):
+    def __init__(
+        self,
+        translator: Translator | None,
+        summarizer: Summarizer | None = None,
+        *,
+        settings: dict | None = None,
+        models: dict | None = None,
+    ):
         self.translator = translator
         self.summarizer = summarizer
-        self.settings = settings_of(translator, summarizer)
-        self._models = models_of(translator, summarizer)
+        self.settings = settings if settings is not None else settings_of(translator, summarizer)
+        self.models = models if models is not None else models_of(translator, summarizer)
 
     @property
     def window_segments(self) -> int:
@@ -97,7 +127,7 @@ class Pipeline:
         """Processes one batch of articles; results come back in the order given.
 
         Args:
-            articles: the batch (a window of the batch job, one file, a Ray batch).
+            articles: the batch (a window of the batch job, one file).
             progress: called as ``progress(0, total)`` when a window's segments are known,
                 then with the number of segments finished after every model batch.
         """
@@ -110,63 +140,89 @@ class Pipeline:
     ) -> list[Result]:
         """Translates and summarizes parsed articles together; one that makes the models fail
         is retried alone, so it cannot sink the others."""
-        if not window:
-            return []
-        try:
-            return self._process(window, progress)
-        except Exception as exc:
-            if len(window) == 1:
-                name = window[0].article.name
-                logger.debug("article failed", exc_info=True)
-                reason = f"{name}: {type(exc).__name__}: {exc}".splitlines()[0]
-                return [Result(name, FAILED, reason=reason)]
-            logger.warning("a window of %d articles failed; retrying one by one", len(window))
-            return [r for item in window for r in self.process_parsed([item], progress)]
-
-    def _process(self, window: Sequence[Parsed], progress) -> list[Result]:
-        # Translation, batched across the window
-        started = time.perf_counter()
-        documents = [p.document for p in window]
-        translations = list(self.translator.translate_many(documents, progress))
-        translated = time.perf_counter()
-        english = [t.translation.render() for t in translations]
-
-        # Summaries, batched across the window
-        summaries = self.summarizer.summarize_many(english) if self.summarizer else None
-        summarized = time.perf_counter()
-
-        # Records
-        timings = Timings(
-            len(window), round(translated - started, 3), round(summarized - translated, 3)
+        return isolated(
+            window, lambda items: self.finish(self.translate(items, progress)), _name_of
         )
-        finished = datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+    def translate(
+        self, window: Sequence[Parsed], progress: Callable[..., None] | None = None
+    ) -> list[Translated]:
+        """The first stage: the window's sentences batched together through the translator."""
+        started = time.perf_counter()
+        results = list(self.translator.translate_many([p.document for p in window], progress))
+        seconds = round(time.perf_counter() - started, 3)
         engine = self.translator.engine
-        results = []
-        for i, (item, result) in enumerate(zip(window, translations, strict=True)):
-            summary = summaries[i] if summaries else None
-            warnings = list(item.article.notes) + list(result.warnings)
-            warnings += [summary.note] if summary and summary.note else []
-            document = item.document
-            record = Record(
-                source=item.article.source,
-                settings=self.settings,
-                models=self._models,
+        return [
+            Translated(
+                article=replace(item.article, text=""),
+                english=result.translation.render(),
+                paragraphs=len(item.document.paragraphs),
+                sentences=len(item.document.sentences),
+                segments=result.segments,
+                words=item.document.words,
+                warnings=tuple(item.article.notes) + tuple(result.warnings),
                 engine=engine.name,
                 device=engine.device,
                 dtype=engine.dtype,
+                window_articles=len(window),
+                translation_s=seconds,
+            )
+            for item, result in zip(window, results, strict=True)
+        ]
+
+    def finish(self, window: Sequence[Translated]) -> list[Result]:
+        """The second stage: summaries batched across the window, then each record."""
+        started = time.perf_counter()
+        english = [t.english for t in window]
+        summaries = self.summarizer.summarize_many(english) if self.summarizer else None
+        seconds = round(time.perf_counter() - started, 3)
+        finished = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        results = []
+        for i, item in enumerate(window):
+            summary = summaries[i] if summaries else None
+            warnings = list(item.warnings) + ([summary.note] if summary and summary.note else [])
+            record = Record(
+                source=item.article.source,
+                settings=self.settings,
+                models=self.models,
+                engine=item.engine,
+                device=item.device,
+                dtype=item.dtype,
                 counts=Counts(
-                    paragraphs=len(document.paragraphs),
-                    sentences=len(document.sentences),
-                    segments=result.segments,
-                    words=document.words,
+                    paragraphs=item.paragraphs,
+                    sentences=item.sentences,
+                    segments=item.segments,
+                    words=item.words,
                     summary_chunks=summary.chunks if summary else None,
                     summary_rounds=summary.rounds if summary else None,
                 ),
                 warnings=tuple(warnings),
-                timings=timings,
+                timings=Timings(item.window_articles, item.translation_s, seconds),
                 finished=finished,
                 tool_version=__version__,
             )
             text = summary.text + "\n" if summary else None
-            results.append(Result(item.article.name, DONE, english[i], text, record))
+            results.append(Result(item.article.name, DONE, item.english, text, record))
         return results
+
+
+def isolated(items: Sequence, run: Callable[[list], list], name_of: Callable) -> list:
+    """``run(items)``, but when it raises, each item is retried alone, so one article that
+    makes a model fail cannot sink the rest; an item that fails alone becomes a failed
+    :class:`Result` naming it (``name_of(item)``) and the reason."""
+    if not items:
+        return []
+    try:
+        return run(list(items))
+    except Exception as exc:
+        if len(items) == 1:
+            name = name_of(items[0])
+            logger.debug("article failed", exc_info=True)
+            reason = f"{name}: {type(exc).__name__}: {exc}".splitlines()[0]
+            return [Result(name, FAILED, reason=reason)]
+        logger.warning("a window of %d articles failed; retrying one by one", len(items))
+        return [r for item in items for r in isolated([item], run, name_of)]
+
+
+def _name_of(item: Parsed | Translated) -> str:
+    return item.article.name

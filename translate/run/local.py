@@ -120,7 +120,7 @@ class BatchRunner:
                 )
             source = read_source(path, str(rel))
             if not self.job.force and outputs.is_current(
-                source.sha256, self.pipeline.settings, self.pipeline.summarizer is not None
+                source.sha256, self.pipeline.settings, self.pipeline.settings["summary"] is not None
             ):
                 return Outcome(rel, SKIPPED)
         except DocumentError as exc:

@@ -238,8 +238,11 @@ def _connect(ray, options: RayOptions) -> bool:
         return False
     from translate.config import available_cpus
 
-    quiet = {"logging_level": logging.WARNING, "log_to_driver": False}
-    logging.getLogger("ray").setLevel(logging.ERROR)
+    # Readable output: the batch view reports progress and failures; Ray's own notices
+    # (token auth, progress bars off) would drown it
+    quiet = {"logging_level": logging.ERROR, "log_to_driver": False}
+    for name in ("ray", "ray.data"):
+        logging.getLogger(name).setLevel(logging.ERROR)
     if options.address is None:
         ray.init(num_cpus=available_cpus(), include_dashboard=False, **quiet)
     else:

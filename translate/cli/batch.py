@@ -111,7 +111,8 @@ def batch_command(
                     ray_cpus_per_worker,
                     not no_summary,
                 )
-            view = BatchView(len(found.sources), quiet, started=started)
+            total = len(found.sources) + len(found.passed_over)
+            view = BatchView(total, quiet, started=started)
             # A scheduler or `docker stop` sends SIGTERM: stop like Ctrl-C, exit 143
             previous = signal.signal(signal.SIGTERM, _terminate)
             with view:

@@ -163,7 +163,7 @@ def test_missing_ray_is_one_line_exit_2(tiny_marian, tiny_bart, tmp_path, monkey
     assert result.exit_code == 2
     assert result.stderr.strip().splitlines() == [
         "error: --ray needs Ray Data, which is not installed: pip install -e '.[ray]' "
-        "(or pip install 'ray[data]')"
+        "(or pip install 'ray[data,client]')"
     ]
 
 

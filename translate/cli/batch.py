@@ -86,6 +86,7 @@ def batch_command(
     setup_logging(options.verbose)
     patterns = tuple(glob or ("*.txt", "*.md"))
     try:
+        on_ray = _ray_options(ray_address, ray_workers, ray_gpus_per_worker, ray_cpus_per_worker)
         found = scan(inbox, patterns, exclude=outbox, follow_symlinks=follow_symlinks)
         if dry_run:
             for rel in found.sources:
@@ -99,18 +100,10 @@ def batch_command(
             if removed:
                 logger.info("removed %d temporary files left by an interrupted run", removed)
             job = BatchJob(inbox, outbox, force, window, int(max_mb * 1e6))
-            if ray_address is None:
+            if on_ray is None:
                 runner = BatchRunner(load_pipeline(options, summarize=not no_summary), job)
             else:
-                runner = _ray_runner(
-                    options,
-                    job,
-                    ray_address,
-                    ray_workers,
-                    ray_gpus_per_worker,
-                    ray_cpus_per_worker,
-                    not no_summary,
-                )
+                runner = _ray_runner(options, job, on_ray, summarize=not no_summary)
             total = len(found.sources) + len(found.passed_over)
             view = BatchView(total, quiet, started=started)
             # A scheduler or `docker stop` sends SIGTERM: stop like Ctrl-C, exit 143
@@ -130,7 +123,7 @@ def batch_command(
                     raise
                 finally:
                     signal.signal(signal.SIGTERM, previous)
-                    if ray_address is not None:
+                    if on_ray is not None:
                         runner.close()
             view.print_table()
             _report(json_report, view, outbox)
@@ -141,10 +134,11 @@ def batch_command(
         raise typer.Exit(1)
 
 
-def _ray_runner(options, job, address, workers, gpus, cpus, summarize):
-    import math
-
-    from translate.run.ray import RayOptions, RayRunner, StageModels
+def _ray_options(address: str | None, workers: str, gpus: float, cpus: float):
+    """The --ray options checked before anything starts; None without --ray."""
+    if address is None:
+        return None
+    from translate.run.ray import RayOptions
 
     try:
         counts = [int(n) for n in workers.split(",")]
@@ -152,10 +146,19 @@ def _ray_runner(options, job, address, workers, gpus, cpus, summarize):
         counts = []
     if len(counts) not in (1, 2) or min(counts) < 1:
         raise UsageError(f"--ray-workers {workers!r}: give N or T,S, positive whole numbers")
-    translation_workers, summary_workers = counts if len(counts) == 2 else counts * 2
+    translation, summary = counts if len(counts) == 2 else counts * 2
+    where = None if address == "local" else address
+    return RayOptions(where, translation, summary, gpus, cpus)
+
+
+def _ray_runner(options: Options, job, ray_options, summarize: bool):
+    import math
+
+    from translate.run.ray import RayRunner, StageModels
+
     runtime = options.runtime()
     if runtime.threads is None:  # torch in each actor uses its own CPUs, not the machine's
-        runtime = replace(runtime, threads=max(1, math.floor(cpus)))
+        runtime = replace(runtime, threads=max(1, math.floor(ray_options.cpus_per_worker)))
     models = StageModels(
         options.translation_spec(),
         options.summary_spec() if summarize else None,
@@ -163,10 +166,7 @@ def _ray_runner(options, job, address, workers, gpus, cpus, summarize):
         options.translation(),
         options.summary(),
     )
-    where = None if address == "local" else address
-    return RayRunner(
-        models, job, RayOptions(where, translation_workers, summary_workers, gpus, cpus)
-    )
+    return RayRunner(models, job, ray_options)
 
 
 class _Terminated(KeyboardInterrupt):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import pickle
+import warnings
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +23,7 @@ from translate.run.local import BatchJob, BatchRunner, Outcome
 
 logger = logging.getLogger(__name__)
 
-INSTALL = "pip install -e '.[ray]' (or pip install 'ray[data]')"
+INSTALL = "pip install -e '.[ray]' (or pip install 'ray[data,client]')"
 
 
 @dataclass(frozen=True)
@@ -194,29 +195,26 @@ class RayRunner(BatchRunner):
             [{"item": pickle.dumps(a)} for a in articles],
             override_num_blocks=max(1, -(-len(articles) // window)),
         )
-        dataset = dataset.map_batches(
-            TranslateStage,
-            fn_constructor_kwargs=arguments,
-            batch_size=window,
-            compute=ray.data.ActorPoolStrategy(size=options.translation_workers),
-            num_cpus=options.cpus_per_worker,
-            num_gpus=options.gpus_per_worker,
-        )
+        dataset = self._stage(dataset, TranslateStage, options.translation_workers, arguments)
         if self.models.summary is not None:
-            dataset = dataset.map_batches(
-                SummarizeStage,
-                fn_constructor_kwargs=arguments,
-                batch_size=window,
-                compute=ray.data.ActorPoolStrategy(size=options.summary_workers),
-                num_cpus=options.cpus_per_worker,
-                num_gpus=options.gpus_per_worker,
-            )
+            dataset = self._stage(dataset, SummarizeStage, options.summary_workers, arguments)
         for batch in dataset.iter_batches(batch_size=None, batch_format="numpy"):
             for item in batch["item"]:
                 result = pickle.loads(item)
                 if isinstance(result, Translated):  # translation only: the record, here
                     result = self.pipeline.finish([result])[0]
                 yield result
+
+    def _stage(self, dataset, stage: type, workers: int, arguments: dict):
+        """``stage`` as a pool of ``workers`` actors, each called with ``--window`` articles."""
+        return dataset.map_batches(
+            stage,
+            fn_constructor_kwargs=arguments,
+            batch_size=self.job.window_articles,
+            compute=self.ray.data.ActorPoolStrategy(size=workers),
+            num_cpus=self.options.cpus_per_worker,
+            num_gpus=self.options.gpus_per_worker,
+        )
 
     def _remote(self, function, *args):
         ray = self.ray
@@ -247,7 +245,9 @@ def _connect(ray, options: RayOptions) -> bool:
         ray.init(num_cpus=available_cpus(), include_dashboard=False, **quiet)
     else:
         try:
-            ray.init(address=options.address, **quiet)
+            with warnings.catch_warnings():  # the Ray Client warns, then raises the same
+                warnings.simplefilter("ignore")
+                ray.init(address=options.address, **quiet)
         except (ConnectionError, RuntimeError, ValueError) as exc:
             reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
             raise UsageError(

@@ -30,7 +30,7 @@ test: $(STAMP)
 demo: $(STAMP)
 	test -f .demo-models/marian/config.json || $(PY) -m translate.testing.tinymodels .demo-models
 	$(VENV)/bin/translate batch inbox demo-outbox --model .demo-models/marian \
-		--summarizer .demo-models/bart --offline
+		--summarizer .demo-models/bart --offline --review
 
 bench: $(STAMP)
 	$(VENV)/bin/translate bench

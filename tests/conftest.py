@@ -28,4 +28,4 @@ def tiny_bart(tmp_path_factory) -> Path:
 
 
 def sample_articles() -> list[Path]:
-    return sorted(p for p in INBOX.rglob("*") if p.suffix in (".txt", ".md"))
+    return sorted(p for p in INBOX.rglob("*") if p.suffix in (".txt", ".md"))  # plain text

@@ -166,7 +166,7 @@ def test_table_shows_loading_and_total_and_fp16_on_cpu_warns(
     cells = [c.strip() for c in row.strip("│ ").split("│")]
     loading, work, total = (float(c.rstrip("s")) for c in cells[5:8])
     assert loading > 0 and abs(loading + work - total) <= 0.11
-    assert total <= time.perf_counter() - started
+    assert total <= time.perf_counter() - started + 0.05  # the table rounds to 0.1 s
 
 
 def test_progress_learns_each_windows_segment_total(monkeypatch):

@@ -10,8 +10,15 @@ from typing import Annotated
 import typer
 
 from translate.cli.app import app, fail, logger, setup_logging
-from translate.cli.options import Options, load_pipeline, shared
+from translate.cli.options import (
+    FORCE_LANGUAGE,
+    Options,
+    language_check,
+    load_pipeline,
+    shared,
+)
 from translate.errors import OutboxError, TranslateError, UsageError
+from translate.formats import DEFAULT_PATTERNS
 
 
 @app.command("batch")
@@ -21,7 +28,11 @@ def batch_command(
     outbox: Annotated[Path, typer.Argument(help="Folder for the outputs.")] = Path("outbox"),
     glob: Annotated[
         list[str] | None,
-        typer.Option("--glob", help="File pattern to include (repeatable; default *.txt, *.md)."),
+        typer.Option(
+            "--glob",
+            help="File pattern to include (repeatable; default *.txt, *.md, *.html, *.htm, "
+            "*.docx).",
+        ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Redo articles that are current.")] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="List what would be done.")] = False,
@@ -33,6 +44,15 @@ def batch_command(
         float, typer.Option(min=0.001, help="Refuse source files larger than this.")
     ] = 2.0,
     no_summary: Annotated[bool, typer.Option("--no-summary", help="Translate only.")] = False,
+    review: Annotated[
+        bool,
+        typer.Option(
+            "--review",
+            help="Also write <name>.review.html per article (Dutch and English side by side) "
+            "and index.html in the outbox.",
+        ),
+    ] = False,
+    force_language: Annotated[str | None, FORCE_LANGUAGE] = None,
     follow_symlinks: Annotated[
         bool,
         typer.Option(
@@ -84,8 +104,9 @@ def batch_command(
 
     started = time.perf_counter()
     setup_logging(options.verbose)
-    patterns = tuple(glob or ("*.txt", "*.md"))
+    patterns = tuple(glob or DEFAULT_PATTERNS)
     try:
+        check = language_check(force_language)
         on_ray = _ray_options(ray_address, ray_workers, ray_gpus_per_worker, ray_cpus_per_worker)
         found = scan(inbox, patterns, exclude=outbox, follow_symlinks=follow_symlinks)
         if dry_run:
@@ -99,11 +120,11 @@ def batch_command(
             removed = remove_stale_temp_files(outbox)
             if removed:
                 logger.info("removed %d temporary files left by an interrupted run", removed)
-            job = BatchJob(inbox, outbox, force, window, int(max_mb * 1e6))
+            job = BatchJob(inbox, outbox, force, window, int(max_mb * 1e6), review)
             if on_ray is None:
-                runner = BatchRunner(load_pipeline(options, summarize=not no_summary), job)
+                runner = BatchRunner(load_pipeline(options, not no_summary, check), job)
             else:
-                runner = _ray_runner(options, job, on_ray, summarize=not no_summary)
+                runner = _ray_runner(options, job, on_ray, not no_summary, check)
             total = len(found.sources) + len(found.passed_over)
             view = BatchView(total, quiet, started=started)
             # A scheduler or `docker stop` sends SIGTERM: stop like Ctrl-C, exit 143
@@ -127,6 +148,8 @@ def batch_command(
                         runner.close()
             view.print_table()
             _report(json_report, view, outbox)
+            if review:
+                _index(view, outbox)
             view.orphans(orphans(inbox, outbox, keep=[json_report] if json_report else []))
     except TranslateError as exc:
         raise fail(exc) from None
@@ -151,7 +174,7 @@ def _ray_options(address: str | None, workers: str, gpus: float, cpus: float):
     return RayOptions(where, translation, summary, gpus, cpus)
 
 
-def _ray_runner(options: Options, job, ray_options, summarize: bool):
+def _ray_runner(options: Options, job, ray_options, summarize: bool, check: str):
     import math
 
     from translate.run.ray import RayRunner, StageModels
@@ -165,6 +188,7 @@ def _ray_runner(options: Options, job, ray_options, summarize: bool):
         runtime,
         options.translation(),
         options.summary(),
+        check,
     )
     return RayRunner(models, job, ray_options)
 
@@ -186,3 +210,14 @@ def _report(path: Path | None, view, outbox: Path, stopped: str | None = None) -
         elapsed = time.perf_counter() - view.started
         loading = view.working - view.started
         write_report(path, run_report(view.outcomes, outbox, elapsed, stopped, loading))
+
+
+def _index(view, outbox: Path) -> None:
+    import time
+
+    from translate.outputs.files import atomic_write_text
+    from translate.outputs.report import run_report
+    from translate.outputs.review import index_page
+
+    report = run_report(view.outcomes, outbox, time.perf_counter() - view.started)
+    atomic_write_text(outbox / "index.html", index_page(outbox, report["articles"]))

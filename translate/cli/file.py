@@ -9,14 +9,17 @@ from typing import Annotated
 import typer
 
 from translate.cli.app import app, fail, logger, setup_logging
-from translate.cli.options import Options, load_pipeline, shared
+from translate.cli.options import FORCE_LANGUAGE, Options, language_check, load_pipeline, shared
 from translate.errors import DocumentError, TranslateError, UsageError
 
 
 @app.command("file")
 @shared("models", "decoding", "runtime")
 def file_command(
-    path: Annotated[str, typer.Argument(help="Dutch article (.txt or .md), or - for stdin.")],
+    path: Annotated[
+        str,
+        typer.Argument(help="Dutch article (.txt, .md, .html, .htm, .docx), or - for stdin."),
+    ],
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write the translation here.")
     ] = None,
@@ -27,14 +30,17 @@ def file_command(
     summary_only: Annotated[
         bool, typer.Option("--summary-only", help="Print only the summary.")
     ] = False,
+    force_language: Annotated[str | None, FORCE_LANGUAGE] = None,
     *,
     options: Options,
 ) -> None:
     """Translate one Dutch article, then summarize it.
 
     Prints the English translation, a blank line, "Summary:" and the summary. -o and
-    --summary-out write either part to a file instead of stdout.
+    --summary-out write either part to a file instead of stdout. HTML comes out as HTML,
+    Markdown as Markdown; a .docx translation needs -o.
     """
+    from translate.formats import format_of
     from translate.run.core import FAILED, Article, reading_notes
     from translate.text.decode import decode, read_source
 
@@ -43,13 +49,23 @@ def file_command(
         raise fail(UsageError("--no-summary cannot be combined with --summary-only/--summary-out"))
     try:
         _check_outputs(path, output, summary_out)
+        check = language_check(force_language)
+        fmt = "text" if path == "-" else format_of(path)
+        if fmt == "docx" and output is None and not summary_only:
+            raise UsageError(f"{path}: a Word translation is a file: give -o FILE.docx")
         if path == "-":
             source = decode(sys.stdin.buffer.read(), "<stdin>")
         else:
-            source = read_source(Path(path))
-        pipeline = load_pipeline(options, summarize=not no_summary)
-        markdown = path.lower().endswith(".md")
-        article = Article(path, source.text, markdown, notes=reading_notes(source.dropped))
+            source = read_source(Path(path), fmt=fmt)
+        pipeline = load_pipeline(options, not no_summary, check)
+        article = Article(
+            path,
+            source.text,
+            fmt == "markdown",
+            notes=reading_notes(source.dropped),
+            format=fmt if fmt in ("html", "docx") else "",
+            data=None if path == "-" else source.data,
+        )
         (result,) = pipeline.process([article])
         if result.status == FAILED:
             raise DocumentError(result.reason)
@@ -81,10 +97,10 @@ def _check_outputs(source: str, *outputs: Path | None) -> None:
             raise UsageError(f"{output}: is the source article; choose another output file")
 
 
-def _write(path: Path, text: str) -> None:
-    from translate.outputs.files import atomic_write_text
+def _write(path: Path, text: str | bytes) -> None:
+    from translate.outputs.files import atomic_write_bytes
 
     try:
-        atomic_write_text(path, text)
+        atomic_write_bytes(path, text if isinstance(text, bytes) else text.encode("utf-8"))
     except OSError as exc:
         raise UsageError(f"{path}: cannot write ({exc.strerror or type(exc).__name__})") from None

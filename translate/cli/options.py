@@ -26,6 +26,7 @@ from translate.config import (
     SummaryOptions,
     TranslationOptions,
 )
+from translate.errors import UsageError
 
 logger = logging.getLogger("translate")
 
@@ -185,7 +186,22 @@ def shared(*groups: str):
     return decorate
 
 
-def load_pipeline(options: Options, summarize: bool = True):
+def language_check(force_language: str | None) -> str:
+    """The run core's language check for ``--force-language`` (only ``nl``)."""
+    if force_language not in (None, "nl"):
+        raise UsageError(f"--force-language {force_language!r}: only nl is possible")
+    return force_language or "auto"
+
+
+FORCE_LANGUAGE = typer.Option(
+    "--force-language",
+    metavar="nl",
+    help="Translate every article as Dutch; by default English articles are copied through "
+    "and other languages fail.",
+)
+
+
+def load_pipeline(options: Options, summarize: bool = True, check: str = "auto"):
     """Loads the models ``options`` name and returns the run core over them."""
     from translate.engines.load import load_engine
     from translate.run.core import Pipeline
@@ -201,6 +217,6 @@ def load_pipeline(options: Options, summarize: bool = True):
             engine.dtype,
         )
     if not summarize:
-        return Pipeline(translator)
+        return Pipeline(translator, language_check=check)
     summarizer = Summarizer(load_engine(options.summary_spec(), runtime), options.summary())
-    return Pipeline(translator, summarizer)
+    return Pipeline(translator, summarizer, language_check=check)

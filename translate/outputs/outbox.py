@@ -11,7 +11,7 @@ from dataclasses import astuple, dataclass
 from pathlib import Path
 
 from translate.errors import UsageError
-from translate.outputs.files import atomic_write_text
+from translate.outputs.files import atomic_write_bytes, atomic_write_text
 
 LOCK_NAME = ".translate.lock"
 PID_NAME = ".translate.pid"
@@ -96,6 +96,7 @@ class Outputs:
     summary: Path
     sidecar: Path
     error: Path
+    review: Path
 
     @classmethod
     def for_source(cls, outbox: Path, rel: Path) -> Outputs:
@@ -106,10 +107,12 @@ class Outputs:
             folder / output_name(name, ".summary.txt"),
             folder / output_name(name, ".json"),
             folder / output_name(name, ".error.txt"),
+            folder / output_name(name, ".review.html"),
         )
 
-    def is_current(self, sha256: str, settings: dict, summary: bool) -> bool:
-        """True when the sidecar says this exact source was done with these settings."""
+    def is_current(self, sha256: str, settings: dict, summary: bool, review: bool = False) -> bool:
+        """True when the sidecar says this exact source was done with these settings, and
+        every output asked for (summary, review page) is there."""
         try:
             sidecar = json.loads(self.sidecar.read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -119,11 +122,26 @@ class Outputs:
             and sidecar.get("settings") == settings
             and self.translation.is_file()
             and (self.summary.is_file() or not summary)
+            and (self.review.is_file() or not review)
         )
 
-    def write(self, translation: str, summary: str | None, sidecar: dict) -> None:
-        """Writes the outputs atomically, the sidecar last, and clears an old error file."""
-        atomic_write_text(self.translation, translation)
+    def write(
+        self,
+        translation: str | bytes,
+        summary: str | None,
+        sidecar: dict,
+        review: str | None = None,
+    ) -> None:
+        """Writes the outputs atomically, the sidecar last, and clears an old error file.
+        ``translation`` is bytes for a binary format (DOCX); ``review`` is the review page."""
+        if isinstance(translation, bytes):
+            atomic_write_bytes(self.translation, translation)
+        else:
+            atomic_write_text(self.translation, translation)
+        if review is not None:
+            atomic_write_text(self.review, review)
+        else:
+            self.review.unlink(missing_ok=True)  # a page of an older translation would lie
         if summary is not None:
             atomic_write_text(self.summary, summary)
         else:
@@ -136,7 +154,7 @@ class Outputs:
 
 
 # What outputs end in; anything else in the outbox is not ours to judge
-_OUTPUT_ENDINGS = re.compile(r"\.(en\.[^.]+|summary\.txt|json|error\.txt)$")
+_OUTPUT_ENDINGS = re.compile(r"\.(en\.[^.]+|summary\.txt|json|error\.txt|review\.html)$")
 
 
 def orphans(inbox: Path, outbox: Path, keep: Sequence[Path] = ()) -> list[Path]:

@@ -42,11 +42,17 @@ class Timings:
 class Record:
     """One article's sidecar.
 
-    ``settings`` is what decides whether the outputs are current (see :func:`settings_of`);
-    ``models`` names the models as the user gave them, for people to read.
+    ``format`` is the source's (``text``, ``markdown``, ``html``, ``docx``), ``elements``
+    counts its lines or units per kind, ``language`` is the detected language (``code``,
+    ``confidence``, ``decided``; None when the check is off). ``settings`` is what decides
+    whether the outputs are current (see :func:`settings_of`); ``models`` names the models
+    as the user gave them, for people to read.
     """
 
     source: SourceInfo | None
+    format: str
+    elements: dict
+    language: dict | None
     settings: dict
     models: dict
     engine: str

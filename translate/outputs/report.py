@@ -35,7 +35,11 @@ def run_report(
     articles = []
     for outcome in outcomes:
         paths = asdict(Outputs.for_source(outbox, outcome.source))
-        wanted = ("error",) if outcome.status == FAILED else ("translation", "summary", "sidecar")
+        wanted = (
+            ("error",)
+            if outcome.status == FAILED
+            else ("translation", "summary", "sidecar", "review")
+        )
         articles.append(
             {
                 "source": str(outcome.source),

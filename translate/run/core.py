@@ -9,14 +9,26 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from datetime import datetime, timezone
 
 from translate import __version__
+from translate.errors import DocumentError
+from translate.formats import Layout
 from translate.outputs.records import Counts, Record, SourceInfo, Timings, models_of, settings_of
+from translate.run.reading import (
+    Pair,
+    check_language,
+    elements,
+    is_english,
+    pairs,
+    render,
+    structure,
+)
 from translate.stages.summarization import Summarizer
 from translate.stages.translation import Translator
-from translate.text.document import Document, parse
+from translate.text.document import Document
+from translate.text.language import Language
 
 logger = logging.getLogger(__name__)
 
@@ -33,6 +45,9 @@ class Article:
         markdown: parse Markdown markup (headings, lists, fenced code, links).
         source: what is known about the source bytes, recorded in the sidecar.
         notes: what reading it found (dropped control characters), recorded as warnings.
+        format: ``html`` or ``docx`` for those formats (see :mod:`translate.formats`);
+            empty for text, Markdown by ``markdown``.
+        data: the file's bytes, for a binary format (DOCX).
     """
 
     name: str
@@ -40,6 +55,12 @@ class Article:
     markdown: bool = False
     source: SourceInfo | None = None
     notes: tuple[str, ...] = ()
+    format: str = ""
+    data: bytes | None = None
+
+    @property
+    def kind(self) -> str:
+        return self.format or ("markdown" if self.markdown else "text")
 
 
 def reading_notes(dropped: int) -> tuple[str, ...]:
@@ -51,6 +72,8 @@ def reading_notes(dropped: int) -> tuple[str, ...]:
 class Parsed:
     article: Article
     document: Document
+    layout: Layout | None = None
+    language: Language | None = None
 
 
 @dataclass(frozen=True)
@@ -60,10 +83,11 @@ class Result:
 
     name: str
     status: str
-    translation: str = ""
+    translation: str | bytes = ""
     summary: str | None = None
     record: Record | None = None
     reason: str = ""
+    pairs: tuple[Pair, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -74,6 +98,10 @@ class Translated:
 
     article: Article
     english: str
+    rendered: str | bytes
+    pairs: tuple[Pair, ...]
+    elements: dict
+    language: dict | None
     paragraphs: int
     sentences: int
     segments: int
@@ -95,6 +123,8 @@ class Pipeline:
         summarizer: the loaded summarizer, or ``None`` for translation only.
         settings, models: see :func:`translate.outputs.records.settings_of`; computed from
             the two stages when not given.
+        language_check: ``auto`` detects each article's language (English is copied through,
+            other languages fail); ``nl`` treats every article as Dutch.
     """
 
     def __init__(
@@ -104,10 +134,15 @@ class Pipeline:
         *,
         settings: dict | None = None,
         models: dict | None = None,
+        language_check: str = "auto",
     ):
         self.translator = translator
         self.summarizer = summarizer
-        self.settings = settings if settings is not None else settings_of(translator, summarizer)
+        self.language_check = language_check
+        if settings is None:
+            settings = settings_of(translator, summarizer)
+            settings["translation"]["language_check"] = language_check
+        self.settings = settings
         self.models = models if models is not None else models_of(translator, summarizer)
 
     @property
@@ -115,11 +150,16 @@ class Pipeline:
         return self.translator.options.window_segments
 
     def parse(self, article: Article) -> Parsed | Result:
-        """The article's structure, or a failed result when it holds nothing to translate."""
-        document = parse(article.text, markdown=article.markdown)
-        if not document.sentences:
-            return Result(article.name, FAILED, reason=f"{article.name}: no text to translate")
-        return Parsed(article, document)
+        """The article's structure, or a failed result naming why: nothing to translate, not
+        a readable document of its format, or not in Dutch or English."""
+        try:
+            document, layout = structure(article.name, article.kind, article.text, article.data)
+            if not document.sentences:
+                raise DocumentError(f"{article.name}: no text to translate")
+            language = check_language(article.name, document, self.language_check)
+        except DocumentError as exc:
+            return Result(article.name, FAILED, reason=str(exc))
+        return Parsed(article, document, layout, language)
 
     def process(
         self, articles: Sequence[Article], progress: Callable[..., None] | None = None
@@ -147,28 +187,56 @@ class Pipeline:
     def translate(
         self, window: Sequence[Parsed], progress: Callable[..., None] | None = None
     ) -> list[Translated]:
-        """The first stage: the window's sentences batched together through the translator."""
+        """The first stage: the window's sentences batched together through the translator.
+        An article in English is not sent to the model: it is its own translation."""
         started = time.perf_counter()
-        results = list(self.translator.translate_many([p.document for p in window], progress))
+        foreign = [p for p in window if not is_english(p.language)]
+        done = iter(self.translator.translate_many([p.document for p in foreign], progress))
         seconds = round(time.perf_counter() - started, 3)
         engine = self.translator.engine
-        return [
-            Translated(
-                article=replace(item.article, text=""),
-                english=result.translation.render(),
-                paragraphs=len(item.document.paragraphs),
-                sentences=len(item.document.sentences),
-                segments=result.segments,
-                words=item.document.words,
-                warnings=tuple(item.article.notes) + tuple(result.warnings),
-                engine=engine.name,
-                device=engine.device,
-                dtype=engine.dtype,
-                window_articles=len(window),
-                translation_s=seconds,
+        out = []
+        for item in window:
+            warnings = list(item.article.notes)
+            if item.layout is not None:
+                warnings += item.layout.notes
+            if is_english(item.language):
+                english, segments = item.document, 0
+                warnings.append(
+                    f"written in English (confidence {item.language.confidence:.2f}): copied "
+                    "through as its own translation"
+                )
+            else:
+                result = next(done)
+                english, segments = result.translation, result.segments
+                warnings += result.warnings
+            rendered = render(english, item.layout)
+            if item.layout is not None and item.layout.dropped:
+                warnings.append(
+                    f"{item.layout.dropped} inline tags (bold, links, ...) could not be placed "
+                    "in their translation and were left out"
+                )
+            language = item.language
+            out.append(
+                Translated(
+                    article=replace(item.article, text="", data=None),
+                    english=english.render(),
+                    rendered=rendered,
+                    pairs=pairs(item.document, english),
+                    elements=elements(item.document),
+                    language=None if language is None else asdict(language),
+                    paragraphs=len(item.document.paragraphs),
+                    sentences=len(item.document.sentences),
+                    segments=segments,
+                    words=item.document.words,
+                    warnings=tuple(warnings),
+                    engine=engine.name,
+                    device=engine.device,
+                    dtype=engine.dtype,
+                    window_articles=len(window),
+                    translation_s=seconds,
+                )
             )
-            for item, result in zip(window, results, strict=True)
-        ]
+        return out
 
     def finish(self, window: Sequence[Translated]) -> list[Result]:
         """The second stage: summaries batched across the window, then each record."""
@@ -183,6 +251,9 @@ class Pipeline:
             warnings = list(item.warnings) + ([summary.note] if summary and summary.note else [])
             record = Record(
                 source=item.article.source,
+                format=item.article.kind,
+                elements=item.elements,
+                language=item.language,
                 settings=self.settings,
                 models=self.models,
                 engine=item.engine,
@@ -202,7 +273,9 @@ class Pipeline:
                 tool_version=__version__,
             )
             text = summary.text + "\n" if summary else None
-            results.append(Result(item.article.name, DONE, item.english, text, record))
+            results.append(
+                Result(item.article.name, DONE, item.rendered, text, record, pairs=item.pairs)
+            )
         return results
 
 

@@ -10,8 +10,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from translate.errors import DocumentError, OutboxError
+from translate.formats import format_of
 from translate.outputs.outbox import Outputs
 from translate.outputs.records import SourceInfo
+from translate.outputs.review import review_page
 from translate.run.core import (
     DONE,
     FAILED,
@@ -43,6 +45,7 @@ class BatchJob:
         window_articles: most articles translated and summarized together; smaller windows
             write outputs sooner, larger ones batch better.
         max_bytes: larger source files are refused (a dump of many articles, not one).
+        review: also write each article's bilingual review page.
     """
 
     inbox: Path
@@ -50,6 +53,7 @@ class BatchJob:
     force: bool = False
     window_articles: int = 256
     max_bytes: int = 2_000_000
+    review: bool = False
 
 
 @dataclass(frozen=True)
@@ -118,16 +122,27 @@ class BatchRunner:
                     f"{rel}: {size / 1e6:.1f} MB is over the {self.job.max_bytes / 1e6:g} MB "
                     "limit for one article (--max-mb)"
                 )
-            source = read_source(path, str(rel))
+            fmt = format_of(rel.name)
+            source = read_source(path, str(rel), fmt)
             if not self.job.force and outputs.is_current(
-                source.sha256, self.pipeline.settings, self.pipeline.settings["summary"] is not None
+                source.sha256,
+                self.pipeline.settings,
+                self.pipeline.settings["summary"] is not None,
+                self.job.review,
             ):
                 return Outcome(rel, SKIPPED)
         except DocumentError as exc:
             return self._fail(rel, outputs, str(exc))
         info = SourceInfo(str(rel), source.size, source.sha256, source.encoding)
-        markdown = rel.suffix.lower() == ".md"
-        return Article(str(rel), source.text, markdown, info, reading_notes(source.dropped))
+        return Article(
+            str(rel),
+            source.text,
+            fmt == "markdown",
+            info,
+            reading_notes(source.dropped),
+            format=fmt if fmt in ("html", "docx") else "",
+            data=source.data,
+        )
 
     def _finish(self, window: list[Parsed], progress) -> Iterator[Outcome]:
         for result in self.pipeline.process_parsed(window, progress):
@@ -138,8 +153,11 @@ class BatchRunner:
         if result.status == FAILED:
             return self._fail(rel, outputs, result.reason)
         record = result.record
+        review = None
+        if self.job.review:
+            review = review_page(str(rel), result.pairs, result.summary, record)
         try:
-            outputs.write(result.translation, result.summary, record.to_json())
+            outputs.write(result.translation, result.summary, record.to_json(), review)
         except OSError as exc:
             reason = exc.strerror or type(exc).__name__
             if exc.errno in _OUTBOX_FULL:  # every later write would fail too: stop at once

@@ -54,6 +54,7 @@ class StageModels:
     runtime: RuntimeOptions
     translation_options: TranslationOptions
     summary_options: SummaryOptions
+    language_check: str = "auto"
 
 
 def import_ray():
@@ -84,7 +85,9 @@ def _summarizer(models: StageModels):
 def describe(models: StageModels) -> tuple[dict, dict]:
     """The run's settings and model names, as the workers will see them (their device and
     dtype): the driver needs them for freshness before anything is scheduled."""
-    pipeline = Pipeline(_translator(models), _summarizer(models))
+    pipeline = Pipeline(
+        _translator(models), _summarizer(models), language_check=models.language_check
+    )
     return pipeline.settings, pipeline.models
 
 
@@ -97,7 +100,13 @@ class TranslateStage:
     """
 
     def __init__(self, models: StageModels, settings: dict, names: dict):
-        self.pipeline = Pipeline(_translator(models), None, settings=settings, models=names)
+        self.pipeline = Pipeline(
+            _translator(models),
+            None,
+            settings=settings,
+            models=names,
+            language_check=models.language_check,
+        )
 
     def __call__(self, batch: dict) -> dict:
         parsed = [self.pipeline.parse(pickle.loads(item)) for item in batch["item"]]

@@ -86,18 +86,32 @@ class Source:
     size: int
     sha256: str
     dropped: int = 0
+    data: bytes | None = None  # the bytes themselves, for a binary format (DOCX)
 
 
-def read_source(path: Path, name: str | None = None) -> Source:
+def read_source(path: Path, name: str | None = None, fmt: str = "text") -> Source:
     """Reads and decodes one article; messages name it ``name`` (default: ``path``).
+
+    ``fmt`` (see :func:`translate.formats.format_of`): ``html`` honours the page's declared
+    charset; ``docx`` is kept as bytes (encoding ``binary``).
 
     Raises:
         DocumentError: unreadable, empty, binary or undecodable; the message names the file.
     """
+    name = name or str(path)
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise DocumentError(f"{name or path}: cannot read ({exc.strerror or exc})") from exc
-    decoded = decode(data, name or str(path))
+        raise DocumentError(f"{name}: cannot read ({exc.strerror or exc})") from exc
     digest = hashlib.sha256(data).hexdigest()
+    if fmt == "docx":
+        if not data:
+            raise DocumentError(f"{name}: file is empty")
+        return Source("", "binary", len(data), digest, 0, data)
+    if fmt == "html":
+        from translate.formats.html import decode_html
+
+        text, encoding, dropped = decode_html(data, name)
+        return Source(text, encoding, len(data), digest, dropped)
+    decoded = decode(data, name)
     return Source(decoded.text, decoded.encoding, len(data), digest, decoded.dropped)

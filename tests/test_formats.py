@@ -1,0 +1,232 @@
+"""HTML and Word round trips with the echo engine: structure kept, every visible text sent
+once, nothing else sent, a sentence split by inline tags sent whole."""
+
+import io
+
+import pytest
+
+from tests.fakes import EchoEngine
+from translate.run.core import DONE, FAILED, Article, Pipeline
+from translate.stages.translation import Translator
+
+lxml_html = pytest.importorskip("lxml.html")
+docx = pytest.importorskip("docx")
+
+PAGE = """<!DOCTYPE html>
+<html lang="nl">
+<head>
+<meta charset="utf-8">
+<title>Brug weer open</title>
+<style>p { color: red; } .geheim { display: none }</style>
+<script>var bericht = "Niet vertalen alstublieft";</script>
+</head>
+<body>
+<h1 class="kop">De brug is weer open</h1>
+<p>De <b>grote</b> brug in <a href="https://example.org/brug?q=1">Amsterdam</a> is open.</p>
+<p>Zie de code <code>brug.open()</code> hieronder.</p>
+<pre>Dit is vaste tekst.</pre>
+<ul><li>Eerste punt van de lijst.</li><li>Tweede punt.</li></ul>
+<figure><img src="brug.jpg" alt="Een foto van de brug">
+<figcaption>De brug bij nacht.</figcaption></figure>
+<table><tr><th>Jaar</th><td>Het werk duurde twee jaar.</td></tr></table>
+<div>Losse tekst in een div<p>met een alinea erin.</p></div>
+<!-- Commentaar blijft staan -->
+<p title="Uitleg bij de alinea">https://example.org/alleen-een-link</p>
+</body>
+</html>
+"""
+
+SENT = [
+    "Brug weer open",
+    "De brug is weer open",
+    "De grote brug in Amsterdam is open.",
+    "Zie de code",
+    "hieronder.",
+    "Eerste punt van de lijst.",
+    "Tweede punt.",
+    "Een foto van de brug",
+    "De brug bij nacht.",
+    "Jaar",
+    "Het werk duurde twee jaar.",
+    "Losse tekst in een div",
+    "met een alinea erin.",
+    "Uitleg bij de alinea",
+]
+NEVER = [
+    "Niet vertalen",
+    "color: red",
+    "brug.open()",
+    "Dit is vaste tekst",
+    "example.org",
+    "Commentaar",
+]
+
+
+def _pipeline(engine):
+    return Pipeline(Translator(engine), language_check="nl")
+
+
+def _shape(page: str) -> list:
+    root = lxml_html.document_fromstring(page)
+    shape = []
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            shape.append(("comment", element.text))
+            continue
+        attributes = {
+            k: v for k, v in element.attrib.items() if (element.tag, k) != ("html", "lang")
+        }
+        shape.append((element.tag, attributes, " ".join(element.text_content().split())))
+    return shape
+
+
+def test_html_round_trip_keeps_structure_and_sends_only_visible_text():
+    engine = EchoEngine()
+    (result,) = _pipeline(engine).process([Article("a.html", PAGE, format="html")])
+    assert result.status == DONE, result.reason
+    sent = [row for batch in engine.batches for row in batch]
+    assert sorted(sent) == sorted(SENT)  # each visible text exactly once, inline tags and all
+    for text in NEVER:
+        assert not any(text in row for row in sent), text
+    out = result.translation
+    assert 'lang="en"' in out and out.startswith("<!DOCTYPE html>")
+    assert _shape(out) == _shape(PAGE)  # same elements, attributes and text, in order
+    assert result.record.format == "html"
+    assert result.record.elements == {
+        "attribute": 2,
+        "caption": 1,
+        "cell": 2,
+        "heading": 1,
+        "item": 2,
+        "paragraph": 5,
+        "title": 1,
+    }
+
+
+def test_html_inline_tags_a_translation_cannot_hold_are_dropped_and_noted():
+    class Upper(EchoEngine):
+        def decode(self, row):
+            return super().decode(row).upper()
+
+    page = "<html><body><p>De <b>grote</b> brug <a href='x'>hier</a>.</p></body></html>"
+    (result,) = _pipeline(Upper()).process([Article("a.html", page, format="html")])
+    paragraph = lxml_html.document_fromstring(result.translation).find(".//p")
+    assert paragraph.text_content() == "DE GROTE BRUG HIER."
+    assert len(paragraph) == 0
+    assert any("2 inline tags" in w for w in result.record.warnings)
+
+
+def test_html_charset_declared_in_the_page_is_honoured(tmp_path):
+    from translate.text.decode import read_source
+
+    page = (
+        '<html><head><meta charset="windows-1252"></head>'
+        "<body><p>Café op één dag.</p></body></html>"
+    )
+    path = tmp_path / "oud.html"
+    path.write_bytes(page.encode("cp1252"))
+    source = read_source(path, "oud.html", "html")
+    assert source.encoding == "windows-1252" and "Café op één dag." in source.text
+    (result,) = _pipeline(EchoEngine()).process([Article("oud.html", source.text, format="html")])
+    assert "Café op één dag." in result.translation and 'charset="utf-8"' in result.translation
+
+
+@pytest.mark.parametrize(
+    ("page", "reason"),
+    [
+        ("<html><body>   </body></html>", "no text to translate"),
+        (
+            "<html><head><title></title></head><body><script>x()</script></body></html>",
+            "no text to translate",
+        ),
+    ],
+)
+def test_html_without_visible_text_fails_with_one_line(page, reason):
+    (result,) = _pipeline(EchoEngine()).process([Article("leeg.html", page, format="html")])
+    assert result.status == FAILED and result.reason == f"leeg.html: {reason}"
+
+
+def test_malformed_html_is_repaired_and_noted():
+    page = "<html><body><p>De brug <b>is open.<p>Nog een <i>alinea</body>"
+    (result,) = _pipeline(EchoEngine()).process([Article("kapot.html", page, format="html")])
+    assert result.status == DONE
+    assert "De brug is open." in lxml_html.document_fromstring(result.translation).text_content()
+    assert any("repaired as a browser would" in w for w in result.record.warnings)
+
+
+def _word_document() -> bytes:
+    document = docx.Document()
+    document.add_heading("De brug is weer open", level=1)
+    paragraph = document.add_paragraph("De ")
+    paragraph.add_run("grote").bold = True
+    paragraph.add_run(" brug is open.")
+    document.add_paragraph("Eerste punt van de lijst.", style="List Bullet")
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "Jaar"
+    table.cell(0, 1).text = "Het werk duurde twee jaar."
+    document.sections[0].header.is_linked_to_previous = False
+    document.sections[0].header.paragraphs[0].text = "Krant van vandaag"
+    document.add_paragraph("")  # empty: nothing to send
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_docx_round_trip_keeps_styles_and_sends_each_paragraph_once():
+    engine = EchoEngine()
+    data = _word_document()
+    (result,) = _pipeline(engine).process([Article("a.docx", "", format="docx", data=data)])
+    assert result.status == DONE, result.reason
+    sent = sorted(row for batch in engine.batches for row in batch)
+    assert sent == sorted(
+        [
+            "De brug is weer open",
+            "De grote brug is open.",  # three runs, one segment
+            "Eerste punt van de lijst.",
+            "Jaar",
+            "Het werk duurde twee jaar.",
+            "Krant van vandaag",
+        ]
+    )
+    before, after = docx.Document(io.BytesIO(data)), docx.Document(io.BytesIO(result.translation))
+    assert [(p.style.name, p.text) for p in after.paragraphs] == [
+        (p.style.name, p.text) for p in before.paragraphs
+    ]
+    assert [c.text for c in after.tables[0].rows[0].cells] == ["Jaar", "Het werk duurde twee jaar."]
+    assert after.sections[0].header.paragraphs[0].text == "Krant van vandaag"
+    assert after.paragraphs[1].runs[0].text == "De grote brug is open."
+    assert after.core_properties.language == "en"
+    assert result.record.elements == {
+        "cell": 2,
+        "header": 1,
+        "heading": 1,
+        "item": 1,
+        "paragraph": 1,
+    }
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"PK\x03\x04" + b"\x00" * 60,  # the start of a zip, then nothing
+        __import__("zipfile").ZipFile.__name__.encode(),  # not a zip at all
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 500,  # OLE: what an encrypted .docx is
+    ],
+)
+def test_unreadable_docx_is_one_line(data):
+    (result,) = _pipeline(EchoEngine()).process([Article("x.docx", "", format="docx", data=data)])
+    assert result.status == FAILED
+    assert result.reason.startswith("x.docx: not a readable Word .docx")
+    assert "\n" not in result.reason
+
+
+def test_a_zip_of_something_else_named_docx_is_one_line():
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("foto.txt", "geen document")
+    (result,) = _pipeline(EchoEngine()).process(
+        [Article("x.docx", "", format="docx", data=out.getvalue())]
+    )
+    assert result.status == FAILED and result.reason.startswith("x.docx: not a readable Word .docx")

@@ -1,0 +1,202 @@
+"""HTML in, HTML out (lxml): the visible text of the page is translated, markup is kept.
+
+Units are the innermost text blocks (``p``, ``h1``-``h6``, ``li``, ``td``, ``figcaption``,
+``title``, ...), each translated whole, inline tags and all, so a sentence split by ``<b>``
+or ``<a>`` is one segment; plus ``alt`` and ``title`` attributes. Scripts, styles, code,
+``pre`` and attribute values other than ``alt``/``title`` (URLs) never reach the model.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Sequence
+
+from translate.errors import DocumentError
+from translate.formats import Unit
+from translate.text.decode import decode
+
+_BLOCKS = frozenset(
+    "title h1 h2 h3 h4 h5 h6 p li td th dt dd figcaption caption blockquote div section "
+    "article header footer main aside nav label button summary legend option address".split()
+)
+_SKIP = frozenset("script style code pre noscript template svg math kbd samp var textarea".split())
+_ATTRIBUTES = ("alt", "title")
+_HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+_KINDS = {"li": "item", "dt": "item", "dd": "item", "td": "cell", "th": "cell"}
+_KINDS |= {"figcaption": "caption", "caption": "caption", "title": "title"}
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+
+
+def decode_html(data: bytes, name: str) -> tuple[str, str, int]:
+    """Text, encoding and dropped control characters of an HTML file: a byte-order mark
+    first, then the page's own ``<meta charset>``, then detection as for plain text."""
+    if not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        declared = _CHARSET.search(data[:4096])
+        if declared:
+            encoding = declared.group(1).decode("ascii").lower()
+            try:
+                return data.decode(encoding), encoding, 0
+            except (LookupError, UnicodeDecodeError):
+                pass  # a wrong or unknown declaration: detect instead
+    decoded = decode(data, name)
+    return decoded.text, decoded.encoding, decoded.dropped
+
+
+def _kind(tag: str) -> str:
+    return "heading" if tag in _HEADINGS else _KINDS.get(tag, "paragraph")
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
+
+
+class _Slot:
+    """Where one unit's translation goes back."""
+
+    def __init__(self, element, where: str):
+        self.element, self.where = element, where  # where: block, text, tail or an attribute
+
+
+class HtmlLayout:
+    """A parsed HTML page (see the module docstring).
+
+    Args:
+        text: the decoded page.
+        name: how messages name the file.
+    """
+
+    format = "html"
+
+    def __init__(self, text: str, name: str):
+        import lxml.html
+        from lxml import etree
+
+        self.name = name
+        parser = lxml.html.HTMLParser(recover=True)
+        try:
+            self.root = lxml.html.document_fromstring(_XML_DECLARATION.sub("", text), parser)
+        except (etree.ParserError, ValueError) as exc:
+            raise DocumentError(f"{name}: not a readable HTML page ({exc})") from None
+        repaired = len(parser.error_log)
+        self.notes: tuple[str, ...] = (
+            (f"{repaired} markup errors in the HTML, repaired as a browser would",)
+            if repaired
+            else ()
+        )
+        self.units: list[Unit] = []
+        self.dropped = 0  # inline tags the last write could not place in their translation
+        self._slots: list[_Slot] = []
+        self._walk(self.root)
+
+    def _add(self, element, where: str, kind: str, text: str) -> None:
+        text = _words(text)
+        if text and not text.startswith(("http://", "https://", "www.")):
+            self.units.append(Unit(kind, text))
+            self._slots.append(_Slot(element, where))
+
+    def _attributes(self, element) -> None:
+        for attribute in _ATTRIBUTES:
+            if element.get(attribute):
+                self._add(element, attribute, "attribute", element.get(attribute))
+
+    def _walk(self, element) -> None:
+        if not isinstance(element.tag, str) or element.tag in _SKIP:
+            return  # comments, processing instructions, code
+        self._attributes(element)
+        inner = [d for d in element.iterdescendants() if isinstance(d.tag, str)]
+        if element.tag in _BLOCKS and not any(d.tag in _BLOCKS or d.tag in _SKIP for d in inner):
+            # A leaf block: translated whole, so inline tags cannot split a sentence
+            self._add(element, "block", _kind(element.tag), element.text_content())
+            for descendant in inner:
+                self._attributes(descendant)
+            return
+        kind = _kind(element.tag)
+        self._add(element, "text", kind, element.text or "")
+        for child in element:
+            self._walk(child)
+            self._add(child, "tail", kind, child.tail or "")
+
+    def write(self, translations: Sequence[str]) -> str:
+        """The page with every unit translated, ``lang="en"`` and a UTF-8 declaration."""
+        import lxml.html
+
+        if len(translations) != len(self.units):
+            raise ValueError(f"expected {len(self.units)} translations, got {len(translations)}")
+        root = copy.deepcopy(self.root)
+        # Slots point into self.root; map them to the copy by position in document order
+        index = {id(e): i for i, e in enumerate(self.root.iter())}
+        copied = list(root.iter())
+        dropped = 0
+        for slot, text in zip(self._slots, translations, strict=True):
+            element = copied[index[id(slot.element)]]
+            if slot.where == "block":
+                dropped += _fill(element, text)
+            elif slot.where in ("text", "tail"):
+                old = getattr(element, slot.where) or ""
+                lead, trail = old[: len(old) - len(old.lstrip())], old[len(old.rstrip()) :]
+                setattr(element, slot.where, lead + text + trail)
+            else:
+                element.set(slot.where, text)
+        if root.tag == "html":
+            root.set("lang", "en")
+        for meta in root.iter("meta"):
+            if meta.get("charset"):
+                meta.set("charset", "utf-8")
+            elif (meta.get("http-equiv") or "").lower() == "content-type":
+                meta.set("content", "text/html; charset=utf-8")
+        self.dropped = dropped
+        doctype = root.getroottree().docinfo.doctype or "<!DOCTYPE html>"
+        return lxml.html.tostring(root, encoding="unicode", doctype=doctype) + "\n"
+
+
+def _fill(block, translation: str) -> int:
+    """Puts ``translation`` into ``block``, keeping each inline child whose text appears once
+    in it (a name, a number, a link's words) around that text; returns how many inline
+    children with text could not be placed and were dropped."""
+    children = [c for c in block if isinstance(c.tag, str)]
+    placed, dropped, textless = [], 0, []
+    cursor = 0
+    for child in children:
+        text = _words(child.text_content())
+        if not text:
+            if child.tag != "br":
+                textless.append(child)  # images and the like: kept, after the text
+            continue
+        at = translation.find(text, cursor)
+        if at < 0 or translation.count(text) != 1:
+            dropped += 1
+            continue
+        placed.append((at, child, text))
+        cursor = at + len(text)
+    for child in list(block):
+        block.remove(child)
+    position = 0
+    block.text = ""
+    previous = None
+    for at, child, text in placed:
+        gap = translation[position:at]
+        if previous is None:
+            block.text = gap
+        else:
+            previous.tail = gap
+        _normalise(child)
+        child.tail = ""
+        block.append(child)
+        previous, position = child, at + len(text)
+    rest = translation[position:]
+    if previous is None:
+        block.text = rest
+    else:
+        previous.tail = rest
+    for child in textless:
+        child.tail = ""
+        block.append(child)
+    return dropped
+
+
+def _normalise(element) -> None:
+    # The child's own text, whitespace-collapsed, so it reads as the words that were found
+    if len(element) == 0 and element.text:
+        element.text = _words(element.text)

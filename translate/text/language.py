@@ -1,0 +1,54 @@
+"""Which language an article is in (py3langid: its model ships inside the wheel, so nothing
+is downloaded at run time), restricted to the languages a Dutch newsroom inbox collects."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+LIKELY = ("nl", "en", "de", "fr", "es", "it", "pt")
+NAMES = {
+    "nl": "Dutch",
+    "en": "English",
+    "de": "German",
+    "fr": "French",
+    "es": "Spanish",
+    "it": "Italian",
+    "pt": "Portuguese",
+}
+# Below these the guess is too weak to act on: the article is treated as Dutch
+MIN_WORDS = 8
+MIN_CONFIDENCE = 0.9
+_SAMPLE = 5_000  # characters: enough to tell, cheap on a 2 MB article
+
+
+@dataclass(frozen=True)
+class Language:
+    """``code`` (ISO 639-1) with ``confidence`` (0-1); ``decided`` is False when the text
+    was too short or the guess too weak to act on."""
+
+    code: str
+    confidence: float
+    decided: bool
+
+    @property
+    def name(self) -> str:
+        return NAMES.get(self.code, self.code)
+
+
+@lru_cache(maxsize=1)
+def _identifier():
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    identifier.set_languages(list(LIKELY))
+    return identifier
+
+
+def detect(text: str) -> Language:
+    """The language of ``text`` (its first 5,000 characters)."""
+    sample = text[:_SAMPLE]
+    code, confidence = _identifier().classify(sample)
+    confidence = round(float(confidence), 4)
+    decided = len(sample.split()) >= MIN_WORDS and confidence >= MIN_CONFIDENCE
+    return Language(code, confidence, decided)

@@ -53,10 +53,11 @@ def _words(text: str) -> str:
 
 
 class _Slot:
-    """Where one unit's translation goes back."""
+    """Where one unit's translation goes back: the element's position in document order
+    (the same in a deep copy of the tree) and block, text, tail or an attribute's name."""
 
-    def __init__(self, element, where: str):
-        self.element, self.where = element, where  # where: block, text, tail or an attribute
+    def __init__(self, position: int, where: str):
+        self.position, self.where = position, where
 
 
 class HtmlLayout:
@@ -88,13 +89,16 @@ class HtmlLayout:
         self.units: list[Unit] = []
         self.dropped = 0  # inline tags the last write could not place in their translation
         self._slots: list[_Slot] = []
+        # lxml hands out proxy objects: holding every element keeps their ids unique
+        self._elements = list(self.root.iter())
+        self._positions = {id(e): i for i, e in enumerate(self._elements)}
         self._walk(self.root)
 
     def _add(self, element, where: str, kind: str, text: str) -> None:
         text = _words(text)
         if text and not text.startswith(("http://", "https://", "www.")):
             self.units.append(Unit(kind, text))
-            self._slots.append(_Slot(element, where))
+            self._slots.append(_Slot(self._positions[id(element)], where))
 
     def _attributes(self, element) -> None:
         for attribute in _ATTRIBUTES:
@@ -125,12 +129,10 @@ class HtmlLayout:
         if len(translations) != len(self.units):
             raise ValueError(f"expected {len(self.units)} translations, got {len(translations)}")
         root = copy.deepcopy(self.root)
-        # Slots point into self.root; map them to the copy by position in document order
-        index = {id(e): i for i, e in enumerate(self.root.iter())}
         copied = list(root.iter())
         dropped = 0
         for slot, text in zip(self._slots, translations, strict=True):
-            element = copied[index[id(slot.element)]]
+            element = copied[slot.position]
             if slot.where == "block":
                 dropped += _fill(element, text)
             elif slot.where in ("text", "tail"):

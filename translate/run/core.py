@@ -191,7 +191,7 @@ class Pipeline:
         An article in English is not sent to the model: it is its own translation."""
         started = time.perf_counter()
         foreign = [p for p in window if not is_english(p.language)]
-        done = iter(self.translator.translate_many([p.document for p in foreign], progress))
+        done = iter(list(self.translator.translate_many([p.document for p in foreign], progress)))
         seconds = round(time.perf_counter() - started, 3)
         engine = self.translator.engine
         out = []

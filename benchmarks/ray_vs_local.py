@@ -28,8 +28,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from translate.outputs.outbox import Outputs, scan  # noqa: E402
-from translate.run.core import Pipeline  # noqa: E402
-from translate.run.local import BatchJob, BatchRunner  # noqa: E402
+from translate.run.core import RunSettings  # noqa: E402
+from translate.run.files import ArticleFiles, BatchJob  # noqa: E402
 from translate.testing.samples import DUTCH_SAMPLE  # noqa: E402
 
 MODELS = ROOT / ".demo-models"
@@ -84,17 +84,15 @@ def _driver_rates(root: Path, files: int) -> dict:
     sources = scan(inbox, ("*.txt", "*.md")).sources
     scanned = time.perf_counter() - started
 
-    runner = BatchRunner(
-        Pipeline(None, None, settings=SETTINGS, models={}), BatchJob(inbox, outbox)
-    )
+    files = ArticleFiles(BatchJob(inbox, outbox), RunSettings(SETTINGS, {}))
     started = time.perf_counter()
     for rel in sources:  # write current outputs, as a finished run leaves them
-        article = runner._prepare(rel)
+        article = files.prepare(rel)
         sidecar = {"source": {"sha256": article.source.sha256}, "settings": SETTINGS}
         Outputs.for_source(outbox, rel).write("English text.\n", "Summary.\n", sidecar)
     written = time.perf_counter() - started
     started = time.perf_counter()
-    skipped = sum(1 for rel in sources if runner._prepare(rel).__class__.__name__ == "Outcome")
+    skipped = sum(1 for rel in sources if files.prepare(rel).__class__.__name__ == "Outcome")
     checked = time.perf_counter() - started
     assert skipped == len(sources)
     per = 10_000 / len(sources)

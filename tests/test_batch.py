@@ -1,6 +1,5 @@
 import json
 import os
-import re
 import signal
 import subprocess
 import sys
@@ -10,71 +9,32 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tests.conftest import INBOX
+from tests.helpers import (
+    SHORT,
+    batch_args,
+    count_skipped,
+    finish_times,
+    numbered_article,
+    output_kinds,
+)
 from translate.cli import app
 
 pytestmark = pytest.mark.slow
 runner = CliRunner()
 SCRIPT = Path(sys.executable).with_name("translate")
-SHORT = (INBOX / "nieuws" / "brug-heropend.txt").read_text(encoding="utf-8")
-# Fast settings: tiny random models run every output to its cap, so keep caps small.
-FAST = ["--beams", "1", "--summary-max-tokens", "24", "--summary-min-tokens", "4"]
-
-
-def _args(tiny_marian, tiny_bart, inbox, outbox, *extra):
-    return [
-        "batch",
-        str(inbox),
-        str(outbox),
-        "--model",
-        str(tiny_marian),
-        "--summarizer",
-        str(tiny_bart),
-        "--offline",
-        *FAST,
-        *extra,
-    ]
-
-
-def _article(i: int) -> str:
-    return f"Bericht {i}\n\nDe raad van dorp {i} vergaderde dinsdag. Het plan is klaar.\n"
-
-
-_OUTPUT = re.compile(r"^(.+?\.(?:txt|md))\.(en\.(?:txt|md)|summary\.txt|json|error\.txt)$")
-
-
-def _outputs(outbox: Path) -> dict[str, set[str]]:
-    """Output kinds per source (``regio/b.txt``: ``{"en.txt", "summary.txt", "json"}``)."""
-    found: dict[str, set[str]] = {}
-    for path in outbox.rglob("*"):
-        if path.is_file() and not path.name.startswith("."):
-            source, kind = _OUTPUT.match(path.name).groups()
-            found.setdefault(str(path.parent.relative_to(outbox) / source), set()).add(kind)
-    return found
-
-
-def _skipped(stderr: str) -> int:
-    return sum(line.startswith("skipped ") for line in stderr.splitlines())
-
-
-def _finished(outbox: Path) -> dict[str, str]:
-    return {
-        str(p.relative_to(outbox)): json.loads(p.read_text(encoding="utf-8"))["finished"]
-        for p in outbox.rglob("*.json")
-    }
 
 
 def test_nested_inbox_outputs_skip_touch_force(tiny_marian, tiny_bart, tmp_path):
     inbox, outbox = tmp_path / "in", tmp_path / "out"
     for rel in ["a.txt", "regio/b.txt", "regio/noord/c.md", "regio/noord/d.txt"]:
         (inbox / rel).parent.mkdir(parents=True, exist_ok=True)
-        (inbox / rel).write_text(SHORT if rel == "a.txt" else _article(len(rel)), "utf-8")
+        (inbox / rel).write_text(SHORT if rel == "a.txt" else numbered_article(len(rel)), "utf-8")
     (inbox / "notes.csv").write_text("not an article", encoding="utf-8")
-    args = _args(tiny_marian, tiny_bart, inbox, outbox)
+    args = batch_args(tiny_marian, tiny_bart, inbox, outbox)
 
     first = runner.invoke(app, args)
     assert first.exit_code == 0, first.output
-    outputs = _outputs(outbox)
+    outputs = output_kinds(outbox)
     assert set(outputs) == {"a.txt", "regio/b.txt", "regio/noord/c.md", "regio/noord/d.txt"}
     assert outputs.pop("regio/noord/c.md") == {"en.md", "summary.txt", "json"}
     assert all(kinds == {"en.txt", "summary.txt", "json"} for kinds in outputs.values())
@@ -86,47 +46,47 @@ def test_nested_inbox_outputs_skip_touch_force(tiny_marian, tiny_bart, tmp_path)
     assert sidecar["settings"]["translation"]["model"].startswith("sha256:")
     assert sidecar["engine"] == sidecar["settings"]["translation"]["engine"] == "torch"
     assert len(sidecar["source"]["sha256"]) == 64
-    stamps = _finished(outbox)
+    stamps = finish_times(outbox)
 
     time.sleep(1.1)  # sidecar times have one-second resolution
     second = runner.invoke(app, args)
     assert second.exit_code == 0
-    assert _finished(outbox) == stamps
-    assert _skipped(second.stderr) == 4
+    assert finish_times(outbox) == stamps
+    assert count_skipped(second.stderr) == 4
 
-    (inbox / "regio" / "b.txt").write_text(_article(99), encoding="utf-8")
+    (inbox / "regio" / "b.txt").write_text(numbered_article(99), encoding="utf-8")
     third = runner.invoke(app, args)
     assert third.exit_code == 0
-    changed = {k for k, v in _finished(outbox).items() if stamps[k] != v}
+    changed = {k for k, v in finish_times(outbox).items() if stamps[k] != v}
     assert changed == {"regio/b.txt.json"}
 
     time.sleep(1.1)
-    stamps = _finished(outbox)
+    stamps = finish_times(outbox)
     forced = runner.invoke(app, [*args, "--force"])
     assert forced.exit_code == 0
-    assert all(stamps[k] != v for k, v in _finished(outbox).items())
+    assert all(stamps[k] != v for k, v in finish_times(outbox).items())
 
     other_settings = runner.invoke(app, [*args[:-4], "--summary-max-tokens", "30", *args[-2:]])
     assert other_settings.exit_code == 0
-    assert _skipped(other_settings.stderr) == 0
+    assert count_skipped(other_settings.stderr) == 0
 
 
 def test_no_summary_and_dry_run(tiny_marian, tiny_bart, tmp_path):
     inbox, outbox = tmp_path / "in", tmp_path / "out"
     inbox.mkdir()
-    (inbox / "x.txt").write_text(_article(1), encoding="utf-8")
-    dry = runner.invoke(app, [*_args(tiny_marian, tiny_bart, inbox, outbox), "--dry-run"])
+    (inbox / "x.txt").write_text(numbered_article(1), encoding="utf-8")
+    dry = runner.invoke(app, [*batch_args(tiny_marian, tiny_bart, inbox, outbox), "--dry-run"])
     assert dry.exit_code == 0 and dry.stdout.strip() == "x.txt"
     assert not outbox.exists()
-    plain = runner.invoke(app, [*_args(tiny_marian, tiny_bart, inbox, outbox), "--no-summary"])
+    plain = runner.invoke(app, [*batch_args(tiny_marian, tiny_bart, inbox, outbox), "--no-summary"])
     assert plain.exit_code == 0
-    assert _outputs(outbox) == {"x.txt": {"en.txt", "json"}}
+    assert output_kinds(outbox) == {"x.txt": {"en.txt", "json"}}
 
 
 def test_bad_inputs_are_isolated(tiny_marian, tiny_bart, tmp_path, monkeypatch):
     inbox, outbox = tmp_path / "in", tmp_path / "out"
     inbox.mkdir()
-    (inbox / "goed.txt").write_text(_article(1), encoding="utf-8")
+    (inbox / "goed.txt").write_text(numbered_article(1), encoding="utf-8")
     (inbox / "leeg.txt").write_bytes(b"")
     (inbox / "spaties.txt").write_bytes(b"   \n\n\t  \n")
     (inbox / "plaatje.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200))
@@ -137,7 +97,7 @@ def test_bad_inputs_are_isolated(tiny_marian, tiny_bart, tmp_path, monkeypatch):
         " ".join(f"woord{i % 97}" for i in range(2_600))[:20_000], encoding="utf-8"
     )
     (inbox / "geheim.txt").write_text("Geheim.\n", encoding="utf-8")
-    (inbox / "één artikel met spaties.txt").write_text(_article(2), encoding="utf-8")
+    (inbox / "één artikel met spaties.txt").write_text(numbered_article(2), encoding="utf-8")
 
     real_read = Path.read_bytes
 
@@ -147,9 +107,9 @@ def test_bad_inputs_are_isolated(tiny_marian, tiny_bart, tmp_path, monkeypatch):
         return real_read(self)
 
     monkeypatch.setattr(Path, "read_bytes", read_bytes)
-    result = runner.invoke(app, _args(tiny_marian, tiny_bart, inbox, outbox))
+    result = runner.invoke(app, batch_args(tiny_marian, tiny_bart, inbox, outbox))
     assert result.exit_code == 1, result.output
-    outputs = _outputs(outbox)
+    outputs = output_kinds(outbox)
     good = ["goed", "oud", "utf16", "lange regel", "één artikel met spaties"]
     for stem in good:
         assert outputs[f"{stem}.txt"] == {"en.txt", "summary.txt", "json"}, stem
@@ -174,14 +134,14 @@ def test_bad_inputs_are_isolated(tiny_marian, tiny_bart, tmp_path, monkeypatch):
     assert any("translated in" in w for w in long_line["warnings"])
 
     # a fixed file succeeds on the next run and loses its error file
-    (inbox / "leeg.txt").write_text(_article(3), encoding="utf-8")
+    (inbox / "leeg.txt").write_text(numbered_article(3), encoding="utf-8")
     monkeypatch.setattr(Path, "read_bytes", real_read)
     (inbox / "geheim.txt").unlink()
     for stem in ("spaties", "plaatje", "groot"):
         (inbox / f"{stem}.txt").unlink()
-    again = runner.invoke(app, _args(tiny_marian, tiny_bart, inbox, outbox))
+    again = runner.invoke(app, batch_args(tiny_marian, tiny_bart, inbox, outbox))
     assert again.exit_code == 0, again.output
-    assert _outputs(outbox)["leeg.txt"] == {"en.txt", "summary.txt", "json"}
+    assert output_kinds(outbox)["leeg.txt"] == {"en.txt", "summary.txt", "json"}
 
 
 @pytest.mark.parametrize(("sent", "code"), [(signal.SIGKILL, -9), (signal.SIGTERM, 143)])
@@ -191,8 +151,8 @@ def test_stopped_run_resumes_without_partial_outputs(tiny_marian, tiny_bart, tmp
     inbox, outbox = tmp_path / "in", tmp_path / "out"
     inbox.mkdir()
     for i in range(12):
-        (inbox / f"art{i:02}.txt").write_text(_article(i), encoding="utf-8")
-    cmd = [str(SCRIPT), *_args(tiny_marian, tiny_bart, inbox, outbox, "--window", "2")]
+        (inbox / f"art{i:02}.txt").write_text(numbered_article(i), encoding="utf-8")
+    cmd = [str(SCRIPT), *batch_args(tiny_marian, tiny_bart, inbox, outbox, "--window", "2")]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 120
     while not list(outbox.rglob("*.json")) and time.monotonic() < deadline:
@@ -207,11 +167,11 @@ def test_stopped_run_resumes_without_partial_outputs(tiny_marian, tiny_bart, tmp
 
     done = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
-    outputs = _outputs(outbox)
+    outputs = output_kinds(outbox)
     assert set(outputs) == {f"art{i:02}.txt" for i in range(12)}
     assert all(kinds == {"en.txt", "summary.txt", "json"} for kinds in outputs.values())
     assert not [p for p in outbox.rglob("*.tmp")]
-    assert _skipped(done.stderr) == stopped_with
+    assert count_skipped(done.stderr) == stopped_with
     for sidecar in outbox.rglob("*.json"):
         json.loads(sidecar.read_text(encoding="utf-8"))  # complete, parseable
 
@@ -219,7 +179,7 @@ def test_stopped_run_resumes_without_partial_outputs(tiny_marian, tiny_bart, tmp
 def test_second_run_refused_while_first_holds_the_lock(tiny_marian, tiny_bart, tmp_path):
     inbox, outbox = tmp_path / "in", tmp_path / "out"
     inbox.mkdir()
-    (inbox / "x.txt").write_text(_article(1), encoding="utf-8")
+    (inbox / "x.txt").write_text(numbered_article(1), encoding="utf-8")
     holder = subprocess.Popen(
         [
             sys.executable,
@@ -233,13 +193,13 @@ def test_second_run_refused_while_first_holds_the_lock(tiny_marian, tiny_bart, t
         text=True,
     )
     assert holder.stdout.readline().strip() == "locked"
-    refused = runner.invoke(app, _args(tiny_marian, tiny_bart, inbox, outbox))
+    refused = runner.invoke(app, batch_args(tiny_marian, tiny_bart, inbox, outbox))
     assert refused.exit_code == 2
     assert f"another translate batch (pid {holder.pid})" in refused.stderr
     assert len(refused.stderr.strip().splitlines()) == 1
     os.kill(holder.pid, signal.SIGKILL)  # a killed holder never blocks the next run
     holder.wait()
-    after = runner.invoke(app, _args(tiny_marian, tiny_bart, inbox, outbox))
+    after = runner.invoke(app, batch_args(tiny_marian, tiny_bart, inbox, outbox))
     assert after.exit_code == 0, after.output
 
 
@@ -261,7 +221,7 @@ def test_outbox_mistakes_are_one_line_errors(tiny_marian, tiny_bart, tmp_path):
     inbox.mkdir()
     (inbox / "a.txt").write_text(SHORT, encoding="utf-8")
     for outbox in (inbox, tmp_path):  # the inbox itself, a folder holding it
-        result = runner.invoke(app, _args(tiny_marian, tiny_bart, inbox, outbox, "--dry-run"))
+        result = runner.invoke(app, batch_args(tiny_marian, tiny_bart, inbox, outbox, "--dry-run"))
         assert result.exit_code == 2
         assert result.stderr.strip().splitlines() == [
             f"error: {outbox}: the outbox is the inbox or holds it; choose an outbox outside "
@@ -269,7 +229,7 @@ def test_outbox_mistakes_are_one_line_errors(tiny_marian, tiny_bart, tmp_path):
         ]
     afile = tmp_path / "f"
     afile.write_text("x", encoding="utf-8")
-    result = runner.invoke(app, _args(tiny_marian, tiny_bart, inbox, afile))
+    result = runner.invoke(app, batch_args(tiny_marian, tiny_bart, inbox, afile))
     assert result.exit_code == 2
     assert result.stderr.strip().splitlines() == [
         f"error: {afile}: cannot use as the outbox (File exists)"
@@ -282,7 +242,7 @@ def test_outputs_get_the_modes_of_a_plain_write(tiny_marian, tiny_bart, tmp_path
     (inbox / "a.txt").write_text(SHORT, encoding="utf-8")
     previous = os.umask(0o022)
     try:
-        assert runner.invoke(app, _args(tiny_marian, tiny_bart, inbox, outbox)).exit_code == 0
+        assert runner.invoke(app, batch_args(tiny_marian, tiny_bart, inbox, outbox)).exit_code == 0
     finally:
         os.umask(previous)
     modes = {p.name: p.stat().st_mode & 0o777 for p in outbox.iterdir() if p.name[0] != "."}
@@ -293,7 +253,7 @@ def test_a_stray_nul_is_read_and_noted_in_the_sidecar(tiny_marian, tiny_bart, tm
     inbox, outbox = tmp_path / "in", tmp_path / "out"
     inbox.mkdir()
     (inbox / "nul.txt").write_bytes(SHORT.encode().replace(b"De ", b"De\x00 ", 1))
-    result = runner.invoke(app, _args(tiny_marian, tiny_bart, inbox, outbox))
+    result = runner.invoke(app, batch_args(tiny_marian, tiny_bart, inbox, outbox))
     assert result.exit_code == 0, result.output
     sidecar = json.loads((outbox / "nul.txt.json").read_text(encoding="utf-8"))
     assert sidecar["warnings"][0] == "1 control characters (NUL and the like) dropped"
@@ -308,7 +268,7 @@ def test_a_full_outbox_stops_the_run_at_once(tiny_marian, tiny_bart, tmp_path, m
     inbox, outbox = tmp_path / "in", tmp_path / "out"
     inbox.mkdir()
     for i in range(4):
-        (inbox / f"art{i}.txt").write_text(_article(i), encoding="utf-8")
+        (inbox / f"art{i}.txt").write_text(numbered_article(i), encoding="utf-8")
     real_write, real_process = Outputs.write, Pipeline.process_parsed
     writes, windows = [], []
 
@@ -324,15 +284,15 @@ def test_a_full_outbox_stops_the_run_at_once(tiny_marian, tiny_bart, tmp_path, m
 
     monkeypatch.setattr(Outputs, "write", write)
     monkeypatch.setattr(Pipeline, "process_parsed", process)
-    result = runner.invoke(app, _args(tiny_marian, tiny_bart, inbox, outbox, "--window", "1"))
+    result = runner.invoke(app, batch_args(tiny_marian, tiny_bart, inbox, outbox, "--window", "1"))
     assert result.exit_code == 2
     assert result.stderr.strip().splitlines()[-1] == (
         f"error: {outbox}: cannot write outputs (No space left on device); every article "
         "finished before is written, run again once there is room"
     )
     assert windows == [1, 1]  # stopped at once: nothing translated twice, nothing after
-    assert set(_outputs(outbox)) == {"art0.txt"}
+    assert set(output_kinds(outbox)) == {"art0.txt"}
     monkeypatch.setattr(Outputs, "write", real_write)
-    rerun = runner.invoke(app, _args(tiny_marian, tiny_bart, inbox, outbox, "--window", "1"))
-    assert rerun.exit_code == 0 and _skipped(rerun.stderr) == 1
-    assert set(_outputs(outbox)) == {f"art{i}.txt" for i in range(4)}
+    rerun = runner.invoke(app, batch_args(tiny_marian, tiny_bart, inbox, outbox, "--window", "1"))
+    assert rerun.exit_code == 0 and count_skipped(rerun.stderr) == 1
+    assert set(output_kinds(outbox)) == {f"art{i}.txt" for i in range(4)}

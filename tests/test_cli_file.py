@@ -7,7 +7,7 @@ from typer.testing import CliRunner
 
 from tests.conftest import INBOX
 from translate.cli import app
-from translate.text.decode import read_source
+from translate.formats import read_source
 from translate.text.document import parse
 
 pytestmark = pytest.mark.slow

@@ -7,8 +7,7 @@ import sys
 import pytest
 from typer.testing import CliRunner
 
-from tests.test_batch import SHORT, _args, _skipped
-from tests.test_engine_equality import SENTENCES
+from tests.helpers import SENTENCES, SHORT, batch_args, count_skipped
 from translate.cli import app
 from translate.config import ModelSpec, RuntimeOptions, SummaryOptions
 from translate.engines import GenerationSettings
@@ -109,7 +108,7 @@ def test_long_inputs_are_never_truncated(models):
     document = parse(sentence.strip() + ".\n")
     assert len(translator.engine.encode(document.sentences)[0]) > 2000
     result = translator.translate(document)
-    assert result.segments >= 5 and "pieces" in result.warnings[0]
+    assert result.segments >= 5 and "pieces" in result.findings[0].message
     summarizer = Summarizer(
         load_engine(ModelSpec(str(bart)), CT2), SummaryOptions(min_tokens=4, max_tokens=24)
     )
@@ -127,7 +126,7 @@ def test_batch_job_with_ctranslate2_then_torch(models, tmp_path):
     (inbox / "regio").mkdir(parents=True)
     (inbox / "a.txt").write_text(SHORT, encoding="utf-8")
     (inbox / "regio" / "b.md").write_text("# Kop\n\nDe raad vergaderde.\n", encoding="utf-8")
-    args = _args(marian, bart, inbox, outbox, "--engine", "ctranslate2", "--device", "cpu")
+    args = batch_args(marian, bart, inbox, outbox, "--engine", "ctranslate2", "--device", "cpu")
     first = runner.invoke(app, args)
     assert first.exit_code == 0, first.output
     sidecar = json.loads((outbox / "a.txt.json").read_text(encoding="utf-8"))
@@ -135,9 +134,9 @@ def test_batch_job_with_ctranslate2_then_torch(models, tmp_path):
     assert (outbox / "a.txt.en.txt").read_text(encoding="utf-8").strip()
     assert (outbox / "regio" / "b.md.summary.txt").is_file()
     again = runner.invoke(app, args)
-    assert _skipped(again.stderr) == 2
-    switched = runner.invoke(app, _args(marian, bart, inbox, outbox))
-    assert switched.exit_code == 0 and _skipped(switched.stderr) == 0
+    assert count_skipped(again.stderr) == 2
+    switched = runner.invoke(app, batch_args(marian, bart, inbox, outbox))
+    assert switched.exit_code == 0 and count_skipped(switched.stderr) == 0
     assert json.loads((outbox / "a.txt.json").read_text(encoding="utf-8"))["engine"] == "torch"
 
 

@@ -12,8 +12,7 @@ import torch
 from typer.testing import CliRunner
 
 from tests.conftest import INBOX
-from tests.test_batch import _args
-from tests.test_engine_equality import SENTENCES
+from tests.helpers import SENTENCES, batch_args
 from translate.cli import app
 from translate.config import ModelSpec, RuntimeOptions
 from translate.engines import GenerationSettings
@@ -54,7 +53,7 @@ def test_batch_job_on_the_gpu(tiny_marian, tiny_bart, tmp_path):
     inbox.mkdir()
     for path in sorted(INBOX.rglob("*.txt"))[:3]:
         (inbox / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
-    result = CliRunner().invoke(app, _args(tiny_marian, tiny_bart, inbox, outbox))
+    result = CliRunner().invoke(app, batch_args(tiny_marian, tiny_bart, inbox, outbox))
     assert result.exit_code == 0, result.output
     sidecars = sorted(outbox.glob("*.json"))
     assert len(sidecars) == 3

@@ -55,7 +55,7 @@ def _compare(model, settings):
         reference = model.generate(input_ids=ids, attention_mask=mask, generation_config=config)
         prepared = decoder.prepare(config, ids)
         assert prepared is not None
-        ours = decoder.generate(ids, mask, prepared)
+        ours, _ = decoder.generate(ids, mask, prepared)
     eos = config.eos_token_id
     expected = [_until_eos(r, eos) for r in reference]
     got = [_until_eos(r, eos) for r in ours]

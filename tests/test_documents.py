@@ -3,8 +3,9 @@ import pytest
 from tests.conftest import sample_articles
 from tests.fakes import EchoEngine
 from translate.errors import DocumentError
+from translate.formats import read_source
 from translate.stages.translation import Translator
-from translate.text.decode import decode, read_source
+from translate.text.decode import decode
 from translate.text.document import parse
 from translate.text.fit import split_to_fit
 

@@ -3,6 +3,7 @@
 import pytest
 import torch
 
+from tests.helpers import SENTENCES
 from translate.config import ModelSpec, TranslationOptions
 from translate.engines import GenerationSettings
 from translate.engines.load import load_engine
@@ -11,17 +12,6 @@ from translate.text import batching
 from translate.text.document import parse
 
 pytestmark = pytest.mark.slow
-
-SENTENCES = [
-    "Ja.",
-    "De raad vergaderde dinsdag over het nieuwe fietsplan van de gemeente Amsterdam.",
-    "Het kost ca. 1.000 euro.",
-    "Boeren protesteren al weken tegen de plannen voor minder stikstof in het land.",
-    "Waarom duurt het zo lang?",
-    "Het museum opent in het voorjaar een tentoonstelling over de Gouden Eeuw en de kunst.",
-    "Scholen krijgen geld.",
-    "De politie zoekt getuigen.",
-]
 
 
 def _reference(engine, row, beams, max_new_tokens):

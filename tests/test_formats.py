@@ -117,7 +117,7 @@ def test_html_inline_tags_a_translation_cannot_hold_are_dropped_and_noted():
 
 
 def test_html_charset_declared_in_the_page_is_honoured(tmp_path):
-    from translate.text.decode import read_source
+    from translate.formats import read_source
 
     page = (
         '<html><head><meta charset="windows-1252"></head>'
@@ -125,7 +125,7 @@ def test_html_charset_declared_in_the_page_is_honoured(tmp_path):
     )
     path = tmp_path / "oud.html"
     path.write_bytes(page.encode("cp1252"))
-    source = read_source(path, "oud.html", "html")
+    source = read_source(path, "oud.html")
     assert source.encoding == "windows-1252" and "Café op één dag." in source.text
     (result,) = _pipeline(EchoEngine()).process([Article("oud.html", source.text, format="html")])
     assert "Café op één dag." in result.translation and 'charset="utf-8"' in result.translation

@@ -8,7 +8,14 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tests.test_batch import SHORT, _args, _article, _finished, _outputs, _skipped
+from tests.helpers import (
+    SHORT,
+    batch_args,
+    count_skipped,
+    finish_times,
+    numbered_article,
+    output_kinds,
+)
 from translate.cli import app
 from translate.outputs.outbox import NAME_MAX, Outputs, orphans, output_name, scan
 
@@ -43,20 +50,20 @@ def test_same_stem_sources_both_get_stable_outputs(tiny_marian, tiny_bart, tmp_p
     inbox.mkdir()
     (inbox / "a.txt").write_text("De brug is open.\n", encoding="utf-8")
     (inbox / "a.md").write_text("# Kaas\n\nDe kaas is oud.\n", encoding="utf-8")
-    args = _args(tiny_marian, tiny_bart, inbox, outbox)
+    args = batch_args(tiny_marian, tiny_bart, inbox, outbox)
     assert runner.invoke(app, args).exit_code == 0
-    assert _outputs(outbox) == {
+    assert output_kinds(outbox) == {
         "a.txt": {"en.txt", "summary.txt", "json"},
         "a.md": {"en.md", "summary.txt", "json"},
     }
     for name, source in (("a.txt.json", "a.txt"), ("a.md.json", "a.md")):
         assert json.loads((outbox / name).read_text(encoding="utf-8"))["source"]["path"] == source
     assert (outbox / "a.md.en.md").read_text(encoding="utf-8").startswith("# ")
-    stamps = _finished(outbox)
+    stamps = finish_times(outbox)
     for _ in range(2):  # the outbox settles: every rerun skips both
         again = runner.invoke(app, args)
-        assert again.exit_code == 0 and _skipped(again.stderr) == 2
-    assert _finished(outbox) == stamps
+        assert again.exit_code == 0 and count_skipped(again.stderr) == 2
+    assert finish_times(outbox) == stamps
 
 
 @pytest.mark.slow
@@ -66,8 +73,8 @@ def test_a_246_character_name_is_translated_and_skipped_after(tiny_marian, tiny_
     long = inbox / ("bericht-" * 31)[:246]
     long = long.with_name(long.name + ".txt")
     long.write_text(SHORT, encoding="utf-8")
-    (inbox / "kort.txt").write_text(_article(1), encoding="utf-8")
-    args = _args(tiny_marian, tiny_bart, inbox, outbox, "--window", "4")
+    (inbox / "kort.txt").write_text(numbered_article(1), encoding="utf-8")
+    args = batch_args(tiny_marian, tiny_bart, inbox, outbox, "--window", "4")
     first = runner.invoke(app, args)
     assert first.exit_code == 0, first.output
     names = sorted(p.name for p in outbox.iterdir() if not p.name.startswith("."))
@@ -77,7 +84,7 @@ def test_a_246_character_name_is_translated_and_skipped_after(tiny_marian, tiny_
     assert "retrying one by one" not in first.stderr
     assert not list(outbox.glob(".*.tmp"))
     again = runner.invoke(app, args)
-    assert again.exit_code == 0 and _skipped(again.stderr) == 2
+    assert again.exit_code == 0 and count_skipped(again.stderr) == 2
 
 
 @pytest.mark.slow
@@ -85,7 +92,7 @@ def test_symlinks_out_of_the_inbox_are_skipped_unless_asked(tiny_marian, tiny_ba
     inbox, outbox, elsewhere = tmp_path / "in", tmp_path / "out", tmp_path / "elders.txt"
     (inbox / "sub").mkdir(parents=True)
     elsewhere.write_text("Dit bestand staat buiten de inbox.\n", encoding="utf-8")
-    (inbox / "echt.txt").write_text(_article(1), encoding="utf-8")
+    (inbox / "echt.txt").write_text(numbered_article(1), encoding="utf-8")
     (inbox / "naar-buiten.txt").symlink_to(elsewhere)
     (inbox / "binnen.txt").symlink_to(inbox / "echt.txt")  # inside: read
     (inbox / "sub" / "lus").symlink_to(inbox, target_is_directory=True)  # a loop: not followed
@@ -95,19 +102,19 @@ def test_symlinks_out_of_the_inbox_are_skipped_unless_asked(tiny_marian, tiny_ba
     assert [str(p) for p in found.sources] == ["binnen.txt", "echt.txt"]
     assert [str(p) for p, _ in found.passed_over] == ["naar-buiten.txt"]
 
-    result = runner.invoke(app, _args(tiny_marian, tiny_bart, inbox, outbox))
+    result = runner.invoke(app, batch_args(tiny_marian, tiny_bart, inbox, outbox))
     assert result.exit_code == 0, result.output
     assert (
         f"skipped naar-buiten.txt: a symlink to {elsewhere.resolve()}, outside the inbox "
         "(--follow-symlinks to read it)"
     ) in result.stderr
-    assert set(_outputs(outbox)) == {"binnen.txt", "echt.txt"}
+    assert set(output_kinds(outbox)) == {"binnen.txt", "echt.txt"}
 
     followed = runner.invoke(
-        app, [*_args(tiny_marian, tiny_bart, inbox, outbox), "--follow-symlinks"]
+        app, [*batch_args(tiny_marian, tiny_bart, inbox, outbox), "--follow-symlinks"]
     )
     assert followed.exit_code == 0, followed.output
-    assert set(_outputs(outbox)) == {"binnen.txt", "echt.txt", "naar-buiten.txt"}
+    assert set(output_kinds(outbox)) == {"binnen.txt", "echt.txt", "naar-buiten.txt"}
 
 
 def test_orphans_are_outputs_of_no_current_source(tmp_path):
@@ -131,9 +138,9 @@ def test_orphans_are_outputs_of_no_current_source(tmp_path):
 def test_a_run_notes_orphans_and_keeps_them(tiny_marian, tiny_bart, tmp_path):
     inbox, outbox = tmp_path / "in", tmp_path / "out"
     inbox.mkdir()
-    (inbox / "a.txt").write_text(_article(1), encoding="utf-8")
+    (inbox / "a.txt").write_text(numbered_article(1), encoding="utf-8")
     (inbox / "b.txt").write_text("", encoding="utf-8")  # fails: gets an error file
-    args = _args(tiny_marian, tiny_bart, inbox, outbox)
+    args = batch_args(tiny_marian, tiny_bart, inbox, outbox)
     assert runner.invoke(app, args).exit_code == 1
     (inbox / "b.txt").unlink()
     (inbox / "a.txt").rename(inbox / "c.txt")
@@ -152,10 +159,11 @@ def test_table_shows_loading_and_total_and_fp16_on_cpu_warns(
 ):
     inbox, outbox = tmp_path / "in", tmp_path / "out"
     inbox.mkdir()
-    (inbox / "a.txt").write_text(_article(1), encoding="utf-8")
+    (inbox / "a.txt").write_text(numbered_article(1), encoding="utf-8")
     started = time.perf_counter()
     result = runner.invoke(
-        app, [*_args(tiny_marian, tiny_bart, inbox, outbox), "--device", "cpu", "--dtype", "fp16"]
+        app,
+        [*batch_args(tiny_marian, tiny_bart, inbox, outbox), "--device", "cpu", "--dtype", "fp16"],
     )
     assert result.exit_code == 0, result.output
     warnings = [r for r in caplog.records if "--dtype fp16 on the CPU" in r.getMessage()]
@@ -193,7 +201,7 @@ def test_full_outbox_still_writes_the_json_report(tiny_marian, tiny_bart, tmp_pa
     inbox, outbox, report = tmp_path / "in", tmp_path / "out", tmp_path / "run.json"
     inbox.mkdir()
     for i in range(3):
-        (inbox / f"art{i}.txt").write_text(_article(i), encoding="utf-8")
+        (inbox / f"art{i}.txt").write_text(numbered_article(i), encoding="utf-8")
     real_write = Outputs.write
     calls = []
 
@@ -205,7 +213,8 @@ def test_full_outbox_still_writes_the_json_report(tiny_marian, tiny_bart, tmp_pa
 
     monkeypatch.setattr(Outputs, "write", write)
     result = runner.invoke(
-        app, _args(tiny_marian, tiny_bart, inbox, outbox, "--window", "1", "--json", str(report))
+        app,
+        batch_args(tiny_marian, tiny_bart, inbox, outbox, "--window", "1", "--json", str(report)),
     )
     assert result.exit_code == 2
     data = json.loads(report.read_text(encoding="utf-8"))

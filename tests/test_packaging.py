@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tests.test_batch import SHORT, _args
+from tests.helpers import SHORT, batch_args
 from translate.cli import app
 
 _PYPROJECT = (Path(__file__).parents[1] / "pyproject.toml").read_text(encoding="utf-8")
@@ -78,11 +78,15 @@ def test_json_run_report(tiny_marian, tiny_bart, tmp_path):
     inbox.mkdir()
     (inbox / "a.txt").write_text(SHORT, encoding="utf-8")
     (inbox / "b.txt").write_text("De raad vergaderde dinsdag.\n", encoding="utf-8")
-    first = runner.invoke(app, _args(tiny_marian, tiny_bart, inbox, outbox, "--json", str(report)))
+    first = runner.invoke(
+        app, batch_args(tiny_marian, tiny_bart, inbox, outbox, "--json", str(report))
+    )
     assert first.exit_code == 0, first.output
     (inbox / "b.txt").write_text("De kaas is oud.\n", encoding="utf-8")  # redone
     (inbox / "leeg.txt").write_bytes(b"")  # fails
-    second = runner.invoke(app, _args(tiny_marian, tiny_bart, inbox, outbox, "--json", str(report)))
+    second = runner.invoke(
+        app, batch_args(tiny_marian, tiny_bart, inbox, outbox, "--json", str(report))
+    )
     assert second.exit_code == 1
     data = json.loads(report.read_text(encoding="utf-8"))
     assert data["report_version"] == 1 and data["interrupted"] is False
@@ -96,8 +100,12 @@ def test_json_run_report(tiny_marian, tiny_bart, tmp_path):
         "articles": 3,
         "elapsed_s": 0,
         "loading_s": 0,
+        "findings": data["totals"]["findings"],
     }
     by = {a["source"]: a for a in data["articles"]}
+    assert data["totals"]["findings"] == by["b.txt"]["finding_counts"]
+    assert by["b.txt"]["finding_counts"]["summary"] == 1  # 4 words: its own summary
+    assert [f["message"] for f in by["b.txt"]["findings"]] == by["b.txt"]["warnings"]
     assert by["a.txt"]["status"] == "skipped" and by["a.txt"]["reason"] is None
     assert by["b.txt"]["status"] == "done" and by["b.txt"]["words"] == 4
     assert set(by["b.txt"]["outputs"]) == {"translation", "summary", "sidecar"}
@@ -112,6 +120,8 @@ def test_json_run_report(tiny_marian, tiny_bart, tmp_path):
             "segments",
             "words",
             "warnings",
+            "findings",
+            "finding_counts",
         }
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tests.test_batch import FAST, SHORT, _args, _article, _outputs, _skipped
+from tests.helpers import FAST, SHORT, batch_args, count_skipped, numbered_article, output_kinds
 from translate.cli import app
 from translate.config import ModelSpec, RuntimeOptions, SummaryOptions, TranslationOptions
 from translate.run.core import DONE, FAILED, Article, Result, Translated
@@ -19,7 +19,8 @@ from translate.run.core import DONE, FAILED, Article, Result, Translated
 np = pytest.importorskip("numpy")
 ray = pytest.importorskip("ray")
 pytest.importorskip("ray.data")
-from translate.run.ray import StageModels, SummarizeStage, TranslateStage, describe  # noqa: E402
+from translate.run.build import PipelineSpec, describe  # noqa: E402
+from translate.run.ray import SummarizeStage, TranslateStage  # noqa: E402
 
 pytestmark = pytest.mark.slow
 runner = CliRunner()
@@ -34,8 +35,8 @@ def local_ray():
     ray.shutdown()
 
 
-def _models(tiny_marian, tiny_bart) -> StageModels:
-    return StageModels(
+def _spec(tiny_marian, tiny_bart) -> PipelineSpec:
+    return PipelineSpec(
         ModelSpec(str(tiny_marian), offline=True),
         ModelSpec(str(tiny_bart), offline=True),
         RuntimeOptions("cpu", threads=1),
@@ -46,25 +47,25 @@ def _models(tiny_marian, tiny_bart) -> StageModels:
 
 def test_stages_on_a_batch_of_columns_without_ray(tiny_marian, tiny_bart):
     """What map_batches hands a stage: a dict of columns. Ray is not started here."""
-    models = _models(tiny_marian, tiny_bart)
-    settings, names = describe(models)
+    spec = _spec(tiny_marian, tiny_bart)
+    run = describe(spec)
     articles = [
         Article("a.txt", SHORT),
         Article("leeg.txt", "   \n"),
-        Article("b.md", "# Kop\n\nDe kaas.\n", markdown=True),
+        Article("b.md", "# Kop\n\nDe kaas.\n", "markdown"),
     ]
     column = np.array([pickle.dumps(a) for a in articles], dtype=object)
-    translated = TranslateStage(models, settings, names)({"item": column})
+    translated = TranslateStage(spec, run)({"item": column})
     items = [pickle.loads(x) for x in translated["item"]]
     assert [type(x) for x in items] == [Translated, Result, Translated]
     assert items[1].status == FAILED and "no text to translate" in items[1].reason
     assert items[0].article.text == ""  # the Dutch text does not travel to stage 2
     assert items[2].english.startswith("# ")
 
-    finished = SummarizeStage(models, settings, names)(translated)
+    finished = SummarizeStage(spec, run)(translated)
     results = [pickle.loads(x) for x in finished["item"]]
     assert [r.status for r in results] == [DONE, FAILED, DONE]
-    assert results[0].summary and results[0].record.settings == settings
+    assert results[0].summary and results[0].record.settings == run.settings
     assert results[0].record.counts.segments == items[0].segments
 
 
@@ -72,8 +73,10 @@ def _inbox(root: Path) -> Path:
     inbox = root / "in"
     (inbox / "regio" / "noord").mkdir(parents=True)
     (inbox / "a.txt").write_text(SHORT, encoding="utf-8")
-    (inbox / "regio" / "b.txt").write_text(_article(1), encoding="utf-8")
-    (inbox / "regio" / "noord" / "c.md").write_text("# Kop\n\n" + _article(2), encoding="utf-8")
+    (inbox / "regio" / "b.txt").write_text(numbered_article(1), encoding="utf-8")
+    (inbox / "regio" / "noord" / "c.md").write_text(
+        "# Kop\n\n" + numbered_article(2), encoding="utf-8"
+    )
     (inbox / "regio" / "leeg.txt").write_bytes(b"")
     return inbox
 
@@ -81,12 +84,14 @@ def _inbox(root: Path) -> Path:
 def test_ray_job_equals_local_mode_and_resumes(local_ray, tiny_marian, tiny_bart, tmp_path):
     inbox = _inbox(tmp_path)
     local, remote = tmp_path / "local", tmp_path / "ray"
-    assert runner.invoke(app, _args(tiny_marian, tiny_bart, inbox, local)).exit_code == 1
-    result = runner.invoke(app, [*_args(tiny_marian, tiny_bart, inbox, remote), "--ray", "local"])
+    assert runner.invoke(app, batch_args(tiny_marian, tiny_bart, inbox, local)).exit_code == 1
+    result = runner.invoke(
+        app, [*batch_args(tiny_marian, tiny_bart, inbox, remote), "--ray", "local"]
+    )
     assert result.exit_code == 1, result.output
     assert "failed  regio/leeg.txt: file is empty" in result.stderr
-    assert _outputs(remote) == _outputs(local)
-    assert _outputs(remote)["regio/leeg.txt"] == {"error.txt"}
+    assert output_kinds(remote) == output_kinds(local)
+    assert output_kinds(remote)["regio/leeg.txt"] == {"error.txt"}
     for path in local.rglob("*"):
         if path.is_file() and path.name[0] != "." and path.suffix != ".json":
             assert (remote / path.relative_to(local)).read_bytes() == path.read_bytes(), path
@@ -98,8 +103,10 @@ def test_ray_job_equals_local_mode_and_resumes(local_ray, tiny_marian, tiny_bart
             del record["finished"], record["timings"]
         assert here == there
 
-    again = runner.invoke(app, [*_args(tiny_marian, tiny_bart, inbox, remote), "--ray", "local"])
-    assert again.exit_code == 1 and _skipped(again.stderr) == 3  # the empty file fails again
+    again = runner.invoke(
+        app, [*batch_args(tiny_marian, tiny_bart, inbox, remote), "--ray", "local"]
+    )
+    assert again.exit_code == 1 and count_skipped(again.stderr) == 3  # the empty file fails again
 
 
 def _actor_pids(name: str) -> list[int]:
@@ -122,7 +129,7 @@ def test_an_actor_killed_mid_run_loses_and_duplicates_nothing(
     inbox, outbox = tmp_path / "in", tmp_path / "out"
     inbox.mkdir()
     for i in range(8):
-        (inbox / f"art{i}.txt").write_text(_article(i), encoding="utf-8")
+        (inbox / f"art{i}.txt").write_text(numbered_article(i), encoding="utf-8")
     killed = []
 
     def kill_an_actor():
@@ -137,14 +144,14 @@ def test_an_actor_killed_mid_run_loses_and_duplicates_nothing(
 
     killer = threading.Thread(target=kill_an_actor)
     killer.start()
-    args = [*_args(tiny_marian, tiny_bart, inbox, outbox, "--window", "1"), "--ray", "local"]
+    args = [*batch_args(tiny_marian, tiny_bart, inbox, outbox, "--window", "1"), "--ray", "local"]
     first = runner.invoke(app, args)
     killer.join()
     assert killed, "no actor was found to kill"
     if first.exit_code != 0:  # Ray gave up on the dataset: the rerun does the rest
         rerun = runner.invoke(app, args)
         assert rerun.exit_code == 0, rerun.output
-    outputs = _outputs(outbox)
+    outputs = output_kinds(outbox)
     assert set(outputs) == {f"art{i}.txt" for i in range(8)}
     assert all(kinds == {"en.txt", "summary.txt", "json"} for kinds in outputs.values())
     assert not list(outbox.glob(".*.tmp"))
@@ -158,7 +165,7 @@ def test_missing_ray_is_one_line_exit_2(tiny_marian, tiny_bart, tmp_path, monkey
     inbox.mkdir()
     (inbox / "a.txt").write_text(SHORT, encoding="utf-8")
     result = runner.invoke(
-        app, [*_args(tiny_marian, tiny_bart, inbox, tmp_path / "o"), "--ray", "local"]
+        app, [*batch_args(tiny_marian, tiny_bart, inbox, tmp_path / "o"), "--ray", "local"]
     )
     assert result.exit_code == 2
     assert result.stderr.strip().splitlines() == [
@@ -171,7 +178,7 @@ def test_bad_ray_workers_is_a_usage_error(tiny_marian, tiny_bart, tmp_path):
     inbox = tmp_path / "in"
     inbox.mkdir()
     (inbox / "a.txt").write_text(SHORT, encoding="utf-8")
-    args = [*_args(tiny_marian, tiny_bart, inbox, tmp_path / "o"), "--ray", "local"]
+    args = [*batch_args(tiny_marian, tiny_bart, inbox, tmp_path / "o"), "--ray", "local"]
     result = runner.invoke(app, [*args, "--ray-workers", "2,x"])
     assert result.exit_code == 2 and "--ray-workers '2,x'" in result.stderr
 

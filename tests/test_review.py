@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from tests.conftest import INBOX
-from tests.test_batch import _args, _skipped
+from tests.helpers import batch_args, count_skipped
 from tests.test_language import ENGLISH, FRENCH
 from translate.cli import app
 from translate.text.document import parse
@@ -60,7 +60,7 @@ def newsroom(tmp_path):
 
 def test_newsroom_inbox_with_review_pages(tiny_marian, tiny_bart, newsroom):
     inbox, outbox = newsroom
-    args = [*_args(tiny_marian, tiny_bart, inbox, outbox), "--review"]
+    args = [*batch_args(tiny_marian, tiny_bart, inbox, outbox), "--review"]
     result = runner.invoke(app, args)
     assert result.exit_code == 1, result.output
 
@@ -127,7 +127,7 @@ def test_newsroom_inbox_with_review_pages(tiny_marian, tiny_bart, newsroom):
     }
 
     again = runner.invoke(app, args)
-    assert again.exit_code == 1 and _skipped(again.stderr) == 10
+    assert again.exit_code == 1 and count_skipped(again.stderr) == 10
 
 
 def test_translate_file_with_word_and_html(tiny_marian, tmp_path):
@@ -157,8 +157,8 @@ def test_asking_for_review_pages_later_writes_them(tiny_marian, tiny_bart, tmp_p
     inbox, outbox = tmp_path / "in", tmp_path / "out"
     inbox.mkdir()
     (inbox / "a.txt").write_text("De raad vergaderde dinsdag. Het plan is klaar.\n", "utf-8")
-    assert runner.invoke(app, _args(tiny_marian, tiny_bart, inbox, outbox)).exit_code == 0
+    assert runner.invoke(app, batch_args(tiny_marian, tiny_bart, inbox, outbox)).exit_code == 0
     assert not (outbox / "a.txt.review.html").exists()
-    later = runner.invoke(app, [*_args(tiny_marian, tiny_bart, inbox, outbox), "--review"])
-    assert later.exit_code == 0 and _skipped(later.stderr) == 0
+    later = runner.invoke(app, [*batch_args(tiny_marian, tiny_bart, inbox, outbox), "--review"])
+    assert later.exit_code == 0 and count_skipped(later.stderr) == 0
     assert (outbox / "a.txt.review.html").is_file() and (outbox / "index.html").is_file()

@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from tests.fakes import EchoEngine
-from tests.test_batch import FAST, SHORT, _args, _skipped
+from tests.helpers import FAST, SHORT, batch_args, count_skipped
 from translate.cli import app
 from translate.run.core import DONE, FAILED, Article, Pipeline
 from translate.stages.summarization import Summarizer
@@ -33,8 +33,8 @@ def test_run_core_on_texts_with_the_echo_engine():
     pipeline = Pipeline(Translator(EchoEngine()), Summarizer(EchoEngine()))
     articles = [
         Article("a.txt", "Kop\n\nDe raad vergaderde. Het plan is klaar.\n"),
-        Article("leeg.md", "```\ncode\n```\n", markdown=True),
-        Article("b.md", "# Titel\n\n- een punt\n- nog een punt\n", markdown=True),
+        Article("leeg.md", "```\ncode\n```\n", "markdown"),
+        Article("b.md", "# Titel\n\n- een punt\n- nog een punt\n", "markdown"),
     ]
     results = pipeline.process(articles)
     assert [r.name for r in results] == ["a.txt", "leeg.md", "b.md"]
@@ -55,7 +55,7 @@ def test_file_and_batch_write_the_same_bytes(tiny_marian, tiny_bart, tmp_path):
     inbox, outbox = tmp_path / "in", tmp_path / "out"
     inbox.mkdir()
     (inbox / "a.txt").write_text(SHORT, encoding="utf-8")
-    assert runner.invoke(app, _args(tiny_marian, tiny_bart, inbox, outbox)).exit_code == 0
+    assert runner.invoke(app, batch_args(tiny_marian, tiny_bart, inbox, outbox)).exit_code == 0
     english, summary = tmp_path / "file.en.txt", tmp_path / "file.summary.txt"
     models = ["--model", str(tiny_marian), "--summarizer", str(tiny_bart), "--offline"]
     result = runner.invoke(
@@ -78,15 +78,15 @@ def test_freshness_follows_dtype_not_path_spelling(tiny_marian, tiny_bart, tmp_p
     inbox, outbox = tmp_path / "in", tmp_path / "out"
     inbox.mkdir()
     (inbox / "a.txt").write_text(SHORT, encoding="utf-8")
-    first = runner.invoke(app, _args(tiny_marian, tiny_bart, inbox, outbox))
-    assert first.exit_code == 0 and _skipped(first.stderr) == 0
+    first = runner.invoke(app, batch_args(tiny_marian, tiny_bart, inbox, outbox))
+    assert first.exit_code == 0 and count_skipped(first.stderr) == 0
     sidecar = json.loads((outbox / "a.txt.json").read_text(encoding="utf-8"))
     assert sidecar["settings"]["translation"]["dtype"] == "fp32"
 
     # Another dtype changes outputs: the article is redone
-    redo = runner.invoke(app, _args(tiny_marian, tiny_bart, inbox, outbox, "--dtype", "int8"))
+    redo = runner.invoke(app, batch_args(tiny_marian, tiny_bart, inbox, outbox, "--dtype", "int8"))
     assert redo.exit_code == 0, redo.output
-    assert _skipped(redo.stderr) == 0
+    assert count_skipped(redo.stderr) == 0
     sidecar = json.loads((outbox / "a.txt.json").read_text(encoding="utf-8"))
     assert sidecar["dtype"] == sidecar["settings"]["translation"]["dtype"] == "int8"
 
@@ -94,6 +94,8 @@ def test_freshness_follows_dtype_not_path_spelling(tiny_marian, tiny_bart, tmp_p
     monkeypatch.chdir(tiny_marian.parent.parent)
     relative = [p.parent.name + "/" + p.name for p in (tiny_marian, tiny_bart)]
     assert relative[0] != str(tiny_marian)
-    again = runner.invoke(app, _args(relative[0], relative[1], inbox, outbox, "--dtype", "int8"))
+    again = runner.invoke(
+        app, batch_args(relative[0], relative[1], inbox, outbox, "--dtype", "int8")
+    )
     assert again.exit_code == 0, again.output
-    assert _skipped(again.stderr) == 1
+    assert count_skipped(again.stderr) == 1

@@ -62,7 +62,7 @@ def test_short_text_is_its_own_summary():
     assert len(text.split()) < 20
     summary = Summarizer(engine).summarize(text)
     assert summary.text == text
-    assert summary.rounds == 0 and "returned as its own summary" in summary.note
+    assert summary.rounds == 0 and "returned as its own summary" in summary.findings[0].message
     assert engine.batches == []
 
 
@@ -93,7 +93,7 @@ def test_length_presets_scale_checkpoint_bounds():
 def test_every_length_summarizes_with_fake(words):
     summary = Summarizer(Recording()).summarize(english(words))
     assert summary.text
-    assert len(summary.text.split()) <= 142 or summary.note
+    assert len(summary.text.split()) <= 142 or summary.findings
 
 
 def test_batches_across_texts():

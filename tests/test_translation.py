@@ -20,9 +20,9 @@ def test_over_long_sentence_is_split_and_every_word_reaches_the_model():
     result = Translator(engine).translate(document)
     assert result.translation.render() == document.render()
     assert result.segments == 1 + 7
-    assert any(
-        "over the model's 50-token limit: translated in 7 pieces" in w for w in result.warnings
-    )
+    (split,) = result.findings
+    assert split.kind == "split" and split.sentence == 1 and split.data["pieces"] == 7
+    assert "over the model's 50-token limit: translated in 7 pieces" in split.message
     assert all(len(text.split()) < 50 for batch in engine.batches for text in batch)
 
 
@@ -31,7 +31,8 @@ def test_length_cap_derives_from_source_and_warns_when_hit():
     translator = Translator(engine, options=TranslationOptions(length_ratio=0.5, length_slack=0))
     result = translator.translate(parse("Een twee drie vier vijf zes.\n"))
     assert engine.settings[0].max_new_tokens == 4  # ceil(0.5 * 7 tokens)
-    assert any("4-token cap" in w for w in result.warnings)
+    (capped,) = result.findings
+    assert capped.kind == "capped" and capped.sentence == 0 and "4-token cap" in capped.message
 
 
 def test_cap_never_exceeds_checkpoint_max_length():

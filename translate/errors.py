@@ -33,3 +33,10 @@ class OutboxError(TranslateError):
     """The outbox cannot take more outputs (full, read-only, over quota, no permission)."""
 
     exit_code = 2
+
+
+def first_line(exc: BaseException) -> str:
+    """The first line of an exception's message, or its type's name when it has none: what
+    a one-line error shows of a library's multi-line exception."""
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__

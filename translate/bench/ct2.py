@@ -81,7 +81,7 @@ def _open(folder: Path, runtime: RuntimeOptions):
     import ctranslate2
     from transformers import AutoTokenizer, GenerationConfig
 
-    from translate.engines.ctranslate2 import _COMPUTE, converted
+    from translate.engines.ctranslate2 import compute_type, converted
     from translate.models.hub import resolve_model
 
     resolved = resolve_model(ModelSpec(str(folder), offline=True))
@@ -89,7 +89,7 @@ def _open(folder: Path, runtime: RuntimeOptions):
     translator = ctranslate2.Translator(
         str(converted(resolved)),
         device=device,
-        compute_type=_COMPUTE[device][runtime.dtype],
+        compute_type=compute_type(device, runtime.dtype),
         intra_threads=runtime.threads or available_cpus() if device == "cpu" else 0,
     )
     return (

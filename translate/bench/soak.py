@@ -13,12 +13,9 @@ from pathlib import Path
 import torch
 
 from translate.config import ModelSpec, RuntimeOptions, SummaryOptions, TranslationOptions
-from translate.engines.load import load_engine
 from translate.outputs.outbox import scan
-from translate.run.core import Pipeline
+from translate.run.build import PipelineSpec, build_pipeline
 from translate.run.local import BatchJob, BatchRunner
-from translate.stages.summarization import Summarizer
-from translate.stages.translation import Translator
 from translate.testing.samples import DUTCH_SAMPLE
 from translate.testing.tinymodels import build_bart, build_marian
 
@@ -56,18 +53,16 @@ def run_soak(
             folder.mkdir(parents=True, exist_ok=True)
             body = " ".join(rng.sample(lines, 3))
             (folder / f"a{i:06}.txt").write_text(f"Bericht {i}\n\n{body}\n", encoding="utf-8")
-        runtime = RuntimeOptions(device)
-        translator = Translator(
-            load_engine(ModelSpec(str(build_marian(root / "marian"))), runtime),
-            TranslationOptions(beams=1, length_ratio=1.0, length_slack=2),
+        spec = PipelineSpec(
+            translation=ModelSpec(str(build_marian(root / "marian"))),
+            summary=ModelSpec(str(build_bart(root / "bart"))),
+            runtime=RuntimeOptions(device),
+            translation_options=TranslationOptions(beams=1, length_ratio=1.0, length_slack=2),
+            summary_options=SummaryOptions(min_tokens=4, max_tokens=16, beams=1),
         )
-        summarizer = Summarizer(
-            load_engine(ModelSpec(str(build_bart(root / "bart"))), runtime),
-            SummaryOptions(min_tokens=4, max_tokens=16, beams=1),
-        )
-        pipeline = Pipeline(translator, summarizer)
+        pipeline = build_pipeline(spec)
         runner = BatchRunner(pipeline, BatchJob(root / "inbox", root / "outbox"))
-        result = SoakResult(translator.engine.device, articles)
+        result = SoakResult(pipeline.translator.engine.device, articles)
         started = time.perf_counter()
         done = 0
         for _ in runner.run(scan(root / "inbox", ("*.txt",)).sources):

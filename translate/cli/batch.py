@@ -15,10 +15,11 @@ from translate.cli.options import (
     Options,
     language_check,
     load_pipeline,
+    pipeline_spec,
     shared,
 )
 from translate.errors import OutboxError, TranslateError, UsageError
-from translate.formats import DEFAULT_PATTERNS
+from translate.formats import default_patterns
 
 
 @app.command("batch")
@@ -30,8 +31,7 @@ def batch_command(
         list[str] | None,
         typer.Option(
             "--glob",
-            help="File pattern to include (repeatable; default *.txt, *.md, *.html, *.htm, "
-            "*.docx).",
+            help=f"File pattern to include (repeatable; default {', '.join(default_patterns())}).",
         ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Redo articles that are current.")] = False,
@@ -100,11 +100,12 @@ def batch_command(
 
     from translate.cli.views import BatchView
     from translate.outputs.outbox import OutboxLock, orphans, remove_stale_temp_files, scan
-    from translate.run.local import SKIPPED, BatchJob, BatchRunner, Outcome
+    from translate.run.local import BatchJob, BatchRunner
+    from translate.types import Outcome, Status
 
     started = time.perf_counter()
     setup_logging(options.verbose)
-    patterns = tuple(glob or DEFAULT_PATTERNS)
+    patterns = tuple(glob or default_patterns())
     try:
         check = language_check(force_language)
         on_ray = _ray_options(ray_address, ray_workers, ray_gpus_per_worker, ray_cpus_per_worker)
@@ -132,7 +133,7 @@ def batch_command(
             with view:
                 try:
                     for rel, reason in found.passed_over:
-                        view.article_done(Outcome(rel, SKIPPED, reason=reason))
+                        view.article_done(Outcome(rel, Status.SKIPPED, reason=reason))
                     for outcome in runner.run(found.sources, view.segments_done):
                         view.article_done(outcome)
                 except KeyboardInterrupt as stop:
@@ -177,20 +178,13 @@ def _ray_options(address: str | None, workers: str, gpus: float, cpus: float):
 def _ray_runner(options: Options, job, ray_options, summarize: bool, check: str):
     import math
 
-    from translate.run.ray import RayRunner, StageModels
+    from translate.run.ray import RayRunner
 
-    runtime = options.runtime()
-    if runtime.threads is None:  # torch in each actor uses its own CPUs, not the machine's
-        runtime = replace(runtime, threads=max(1, math.floor(ray_options.cpus_per_worker)))
-    models = StageModels(
-        options.translation_spec(),
-        options.summary_spec() if summarize else None,
-        runtime,
-        options.translation(),
-        options.summary(),
-        check,
-    )
-    return RayRunner(models, job, ray_options)
+    spec = pipeline_spec(options, summarize, check)
+    if spec.runtime.threads is None:  # torch in each actor uses its own CPUs, not the machine's
+        threads = max(1, math.floor(ray_options.cpus_per_worker))
+        spec = replace(spec, runtime=replace(spec.runtime, threads=threads))
+    return RayRunner(spec, job, ray_options)
 
 
 class _Terminated(KeyboardInterrupt):
@@ -220,4 +214,5 @@ def _index(view, outbox: Path) -> None:
     from translate.outputs.review import index_page
 
     report = run_report(view.outcomes, outbox, time.perf_counter() - view.started)
-    atomic_write_text(outbox / "index.html", index_page(outbox, report["articles"]))
+    page = index_page(outbox, report["articles"], report["totals"]["findings"])
+    atomic_write_text(outbox / "index.html", page)

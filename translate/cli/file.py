@@ -11,6 +11,7 @@ import typer
 from translate.cli.app import app, fail, logger, setup_logging
 from translate.cli.options import FORCE_LANGUAGE, Options, language_check, load_pipeline, shared
 from translate.errors import DocumentError, TranslateError, UsageError
+from translate.formats import suffixes
 
 
 @app.command("file")
@@ -18,7 +19,7 @@ from translate.errors import DocumentError, TranslateError, UsageError
 def file_command(
     path: Annotated[
         str,
-        typer.Argument(help="Dutch article (.txt, .md, .html, .htm, .docx), or - for stdin."),
+        typer.Argument(help=f"Dutch article ({', '.join(suffixes())}), or - for stdin."),
     ],
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write the translation here.")
@@ -37,12 +38,12 @@ def file_command(
     """Translate one Dutch article, then summarize it.
 
     Prints the English translation, a blank line, "Summary:" and the summary. -o and
-    --summary-out write either part to a file instead of stdout. HTML comes out as HTML,
-    Markdown as Markdown; a .docx translation needs -o.
+    --summary-out write either part to a file instead of stdout. Each format comes out as
+    its translation's format (HTML as HTML, Markdown as Markdown); a binary one (.docx)
+    needs -o.
     """
-    from translate.formats import format_of
-    from translate.run.core import FAILED, Article, reading_notes
-    from translate.text.decode import decode, read_source
+    from translate import formats
+    from translate.run.core import FAILED, Article, reading_findings
 
     setup_logging(options.verbose)
     if no_summary and (summary_only or summary_out):
@@ -50,27 +51,24 @@ def file_command(
     try:
         _check_outputs(path, output, summary_out)
         check = language_check(force_language)
-        fmt = "text" if path == "-" else format_of(path)
-        if fmt == "docx" and output is None and not summary_only:
-            raise UsageError(f"{path}: a Word translation is a file: give -o FILE.docx")
+        fmt = formats.get(formats.FALLBACK) if path == "-" else formats.format_for(path)
+        if fmt.binary and output is None and not summary_only:
+            suffix = fmt.translation_suffix(Path(path).suffix)[3:]
+            raise UsageError(f"{path}: a {fmt.label} translation is a file: give -o FILE{suffix}")
         if path == "-":
-            source = decode(sys.stdin.buffer.read(), "<stdin>")
+            source = fmt.decode(sys.stdin.buffer.read(), "<stdin>")
+            text, data = source.text, None
         else:
-            source = read_source(Path(path), fmt=fmt)
+            source = formats.read_source(Path(path), fmt=fmt)
+            text, data = source.text, source.data
         pipeline = load_pipeline(options, not no_summary, check)
-        article = Article(
-            path,
-            source.text,
-            fmt == "markdown",
-            notes=reading_notes(source.dropped),
-            format=fmt if fmt in ("html", "docx") else "",
-            data=None if path == "-" else source.data,
-        )
+        findings = reading_findings(source.dropped)
+        article = Article(path, text, fmt.name, findings=findings, data=data)
         (result,) = pipeline.process([article])
         if result.status == FAILED:
             raise DocumentError(result.reason)
-        for warning in result.record.warnings:
-            logger.warning("%s: %s", path, warning)
+        for finding in result.record.findings:
+            logger.warning("%s: %s", path, finding.message)
         parts = []
         if output is not None:
             _write(output, result.translation)

@@ -201,22 +201,22 @@ FORCE_LANGUAGE = typer.Option(
 )
 
 
+def pipeline_spec(options: Options, summarize: bool = True, check: str = "auto"):
+    """What :func:`translate.run.build.build_pipeline` loads for these options."""
+    from translate.run.build import PipelineSpec
+
+    return PipelineSpec(
+        translation=options.translation_spec(),
+        summary=options.summary_spec() if summarize else None,
+        runtime=options.runtime(),
+        translation_options=options.translation(),
+        summary_options=options.summary(),
+        language_check=check,
+    )
+
+
 def load_pipeline(options: Options, summarize: bool = True, check: str = "auto"):
     """Loads the models ``options`` name and returns the run core over them."""
-    from translate.engines.load import load_engine
-    from translate.run.core import Pipeline
-    from translate.stages.summarization import Summarizer
-    from translate.stages.translation import Translator
+    from translate.run.build import build_pipeline
 
-    runtime = options.runtime()
-    translator = Translator(load_engine(options.translation_spec(), runtime), options.translation())
-    engine = translator.engine
-    if engine.device == "cpu" and engine.dtype in ("fp16", "bf16"):
-        logger.warning(
-            "--dtype %s on the CPU is slower than fp32 and less exact; it pays on a GPU",
-            engine.dtype,
-        )
-    if not summarize:
-        return Pipeline(translator, language_check=check)
-    summarizer = Summarizer(load_engine(options.summary_spec(), runtime), options.summary())
-    return Pipeline(translator, summarizer, language_check=check)
+    return build_pipeline(pipeline_spec(options, summarize, check))

@@ -16,7 +16,10 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from translate.run.local import DONE, FAILED, SKIPPED, Outcome, totals
+from translate.findings import describe_counts
+from translate.types import Outcome, Status, totals
+
+DONE, SKIPPED, FAILED = Status.DONE, Status.SKIPPED, Status.FAILED
 
 _SHOWN_WARNINGS = 3
 
@@ -129,6 +132,12 @@ class BatchView:
             f"{counts[DONE] / working * 60:.1f}" if working > 0 else "-",
         )
         self.console.print(table)
+        if counts["findings"]:
+            self.console.print(
+                f"findings: {describe_counts(counts['findings'])} (per sentence in each sidecar)",
+                markup=False,
+                highlight=False,
+            )
 
     def orphans(self, paths: list) -> None:
         """Notes outputs whose source is gone; they are kept, never deleted."""

@@ -36,13 +36,21 @@ class CheckpointDefaults:
 
 @dataclass(frozen=True)
 class Generated:
-    """One output row: its text, its length in tokens, whether it stopped at the cap, and
-    the generated token ids (without the decoder start token and padding)."""
+    """One output row: its text, its length in tokens, whether it stopped at the cap, the
+    generated token ids (without the decoder start token and padding), and the model's
+    confidence in it.
+
+    ``score`` is the mean log-probability per token the model chose, end token included:
+    the search's own scores (after the checkpoint's rules, such as banned tokens), with a
+    token the checkpoint forces (BART's first ``<s>``, the end token at the cap) left out.
+    ``None`` where an engine cannot say.
+    """
 
     text: str
     tokens: int
     hit_cap: bool
     token_ids: tuple[int, ...] = ()
+    score: float | None = None
 
 
 class Engine(Protocol):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from translate.engines import CheckpointDefaults, Generated
 
@@ -46,19 +47,47 @@ def eos_ids(generation) -> set[int]:
     return set(eos) if isinstance(eos, list) else {eos}
 
 
+@dataclass(frozen=True)
+class Scores:
+    """What a search returned about each row's probability, for :func:`results_of`.
+
+    Args:
+        values: per row, the search's score.
+        length_penalty: ``values`` are summed log-probabilities divided by the generated
+            length to this power (beam search's ranking score); 0 means plain sums.
+        forced_bos: the checkpoint forces the first token (it does not count).
+        forced_eos: the checkpoint forces the end token at the cap (it does not count).
+    """
+
+    values: Sequence[float]
+    length_penalty: float = 0.0
+    forced_bos: bool = False
+    forced_eos: bool = False
+
+    def mean(self, i: int, steps: int, hit_cap: bool, ended: bool) -> float | None:
+        """Row ``i``'s mean log-probability per chosen token, over its ``steps`` tokens."""
+        total = self.values[i] * steps**self.length_penalty
+        chosen = steps - self.forced_bos - (self.forced_eos and hit_cap and ended)
+        return total / chosen if chosen > 0 else None
+
+
 def results_of(
-    rows: Sequence[Sequence[int]], texts: Sequence[str], eos: set[int], max_new_tokens: int
+    rows: Sequence[Sequence[int]],
+    texts: Sequence[str],
+    eos: set[int],
+    max_new_tokens: int,
+    scores: Scores | None = None,
 ) -> list[Generated]:
     """Generated rows (without the decoder start token) as :class:`Generated`: each cut after
-    its first end token, with its length and whether the length cap stopped it."""
+    its first end token, with its length, whether the length cap stopped it and its score."""
     results = []
-    for row, text in zip(rows, texts, strict=True):
-        ends = [i for i, token in enumerate(row) if token in eos]
+    for i, (row, text) in enumerate(zip(rows, texts, strict=True)):
+        ends = [j for j, token in enumerate(row) if token in eos]
         ended = bool(ends)
         steps = ends[0] + 1 if ended else len(row)
         # Forced-EOS checkpoints put EOS on the last step, so a row that used every step
         # was cut by the cap either way.
-        results.append(
-            Generated(text.strip(), steps - ended, steps >= max_new_tokens, tuple(row[:steps]))
-        )
+        hit_cap = steps >= max_new_tokens
+        score = scores.mean(i, steps, hit_cap, ended) if scores is not None else None
+        results.append(Generated(text.strip(), steps - ended, hit_cap, tuple(row[:steps]), score))
     return results

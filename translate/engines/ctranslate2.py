@@ -20,7 +20,7 @@ from pathlib import Path
 from translate.config import RuntimeOptions, available_cpus
 from translate.engines import Generated, GenerationSettings
 from translate.engines import checkpoint as hf
-from translate.errors import ModelLoadError, UsageError
+from translate.errors import ModelLoadError, UsageError, first_line
 from translate.models.hub import ResolvedModel, local_dir_name
 
 logger = logging.getLogger(__name__)
@@ -46,6 +46,18 @@ _COMPUTE = {
     },
 }
 _NAMES = {"float32": "fp32", "float16": "fp16", "bfloat16": "bf16"}
+
+
+def compute_type(device: str, dtype: str) -> str:
+    """CTranslate2's compute type for ``--dtype`` on a device type (``cpu``, ``cuda``).
+
+    Raises:
+        UsageError: a dtype this engine does not know.
+    """
+    table = _COMPUTE[device]
+    if dtype not in table:
+        raise UsageError(f"unknown dtype {dtype!r}: use {', '.join(table)}")
+    return table[dtype]
 
 
 def _import():
@@ -75,9 +87,7 @@ class CTranslate2Engine(hf.HFTokenized):
         self.revision = model.revision
         self._resolved = model
         device, index = _device(runtime.device, ctranslate2.get_cuda_device_count())
-        if runtime.dtype not in _COMPUTE[device]:
-            raise UsageError(f"unknown dtype {runtime.dtype!r}: use {', '.join(_COMPUTE[device])}")
-        self.compute_type = _COMPUTE[device][runtime.dtype]
+        self.compute_type = compute_type(device, runtime.dtype)
         self.device = device if device == "cpu" else f"cuda:{index}"
         self.dtype = _NAMES.get(self.compute_type, "int8")
         try:
@@ -88,7 +98,7 @@ class CTranslate2Engine(hf.HFTokenized):
             except OSError:
                 generation = GenerationConfig.from_model_config(config)
         except Exception as exc:  # transformers raises OSError, ValueError, KeyError, ...
-            raise ModelLoadError(f"{model.path}: cannot load model ({_first_line(exc)})") from exc
+            raise ModelLoadError(f"{model.path}: cannot load model ({first_line(exc)})") from exc
         self.folder = converted(model)
         threads = runtime.threads or available_cpus()
         try:
@@ -103,7 +113,7 @@ class CTranslate2Engine(hf.HFTokenized):
         except (RuntimeError, ValueError) as exc:
             raise ModelLoadError(
                 f"{self.folder}: ctranslate2 cannot load it on {self.device} "
-                f"as {self.compute_type} ({_first_line(exc)})"
+                f"as {self.compute_type} ({first_line(exc)})"
             ) from exc
         self._probe()
         self.max_input_tokens = hf.input_limit(config, self.tokenizer)
@@ -143,7 +153,7 @@ class CTranslate2Engine(hf.HFTokenized):
                     ", or use --engine torch"
                 )
             raise ModelLoadError(
-                f"{self.folder}: ctranslate2 cannot run on {self.device} ({_first_line(exc)}){hint}"
+                f"{self.folder}: ctranslate2 cannot run on {self.device} ({first_line(exc)}){hint}"
             ) from exc
 
     def generate(
@@ -157,11 +167,12 @@ class CTranslate2Engine(hf.HFTokenized):
         # Forced-EOS checkpoints end on EOS at the cap, as generate does: decode one step
         # less and put EOS on a row that used every step.
         steps = cap - 1 if self._forced_eos and cap > 1 else cap
+        length_penalty = _given(settings.length_penalty, defaults.length_penalty)
         results = self.translator.translate_batch(
             [self.tokenizer.convert_ids_to_tokens(list(row)) for row in batch],
             target_prefix=[self._prefix] * len(batch) if self._prefix else None,
             beam_size=settings.num_beams or defaults.num_beams,
-            length_penalty=_given(settings.length_penalty, defaults.length_penalty),
+            length_penalty=length_penalty,
             no_repeat_ngram_size=_given(
                 settings.no_repeat_ngram_size, defaults.no_repeat_ngram_size
             ),
@@ -171,17 +182,23 @@ class CTranslate2Engine(hf.HFTokenized):
             max_input_length=0,  # checked above; CTranslate2's default would cut at 1,024
             suppress_sequences=self._suppress,
             max_batch_size=0,
+            return_scores=True,
         )
         # Hypotheses come without their end token (asking for it measured 20-30% slower on
         # beam-4 summaries): a row shorter than the steps it had ended on EOS; one that used
         # every step ends on the forced EOS, if the checkpoint forces it.
         eos = min(self._eos_ids)
-        rows = []
+        rows, sums = [], []
         for result in results:
             row = self.tokenizer.convert_tokens_to_ids(result.hypotheses[0])
-            rows.append([*row, eos] if len(row) < steps or steps < cap else row)
+            ended = len(row) < steps
+            rows.append([*row, eos] if ended or steps < cap else row)
+            # CTranslate2's score is the summed log-probability over the hypothesis length
+            # (its end token included) to the power length_penalty
+            sums.append(result.scores[0] * (len(row) + ended) ** length_penalty)
         texts = self.tokenizer.batch_decode(rows, skip_special_tokens=True)
-        return hf.results_of(rows, texts, self._eos_ids, cap)
+        scores = hf.Scores(sums, forced_bos=self._prefix is not None, forced_eos=self._forced_eos)
+        return hf.results_of(rows, texts, self._eos_ids, cap, scores)
 
 
 def load(model: ResolvedModel, runtime: RuntimeOptions) -> CTranslate2Engine:
@@ -219,7 +236,7 @@ def converted(model: ResolvedModel) -> Path:
         os.replace(work / "model", target)
     except Exception as exc:
         raise ModelLoadError(
-            f"{model.path}: ctranslate2 cannot convert it ({_first_line(exc)})"
+            f"{model.path}: ctranslate2 cannot convert it ({first_line(exc)})"
         ) from exc
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -275,8 +292,3 @@ def _device(name: str, cuda_devices: int) -> tuple[str, int]:
 
 def _given(value, default):
     return default if value is None else value
-
-
-def _first_line(exc: Exception) -> str:
-    text = str(exc).strip()
-    return text.splitlines()[0] if text else type(exc).__name__

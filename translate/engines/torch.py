@@ -15,13 +15,14 @@ from translate.config import RuntimeOptions
 from translate.engines import Generated, GenerationSettings
 from translate.engines.checkpoint import (
     HFTokenized,
+    Scores,
     defaults_of,
     eos_ids,
     input_limit,
     results_of,
 )
 from translate.engines.hf_loop import loop_for
-from translate.errors import ModelLoadError, UsageError
+from translate.errors import ModelLoadError, UsageError, first_line
 from translate.models.devices import configure_backends, dtype_name, resolve_device, resolve_dtype
 from translate.models.hub import ResolvedModel
 
@@ -83,8 +84,7 @@ class TorchEngine(HFTokenized):
             self.tokenizer = AutoTokenizer.from_pretrained(model.path)
             self.model = AutoModelForSeq2SeqLM.from_pretrained(model.path, dtype=self._dtype)
         except Exception as exc:  # transformers raises OSError, ValueError, KeyError, ...
-            reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            raise ModelLoadError(f"{model.path}: cannot load model ({reason})") from exc
+            raise ModelLoadError(f"{model.path}: cannot load model ({first_line(exc)})") from exc
         self.model.to(self._device).eval()
         if self.dtype == "int8":
             # Linear layers hold nearly all the weights and time; activations stay fp32.
@@ -147,18 +147,41 @@ class TorchEngine(HFTokenized):
         with torch.inference_mode():
             plan = self.loop.prepare(config, ids) if self.loop else None
             if plan is not None:
-                out = self.loop.generate(ids, mask, plan)
+                out, values = self.loop.generate(ids, mask, plan)
             else:
-                out = self.model.generate(
-                    input_ids=ids,
-                    attention_mask=mask,
-                    generation_config=config,
-                    **{self._cache_kwarg: _BeamCache(DynamicCache(), DynamicCache())},
-                )
+                out, values = self._plain_generate(ids, mask, config)
         # Postprocess
         out = out[:, 1:].cpu()  # drop the decoder start token
         texts = self.tokenizer.batch_decode(out, skip_special_tokens=True)
-        return results_of(out.tolist(), texts, self._eos_ids, settings.max_new_tokens)
+        beams = config.num_beams or 1
+        scores = Scores(
+            values.float().cpu().tolist(),
+            length_penalty=_given(config.length_penalty, 1.0) if beams > 1 else 0.0,
+            forced_bos=config.forced_bos_token_id is not None,
+            forced_eos=config.forced_eos_token_id is not None,
+        )
+        return results_of(out.tolist(), texts, self._eos_ids, settings.max_new_tokens, scores)
+
+    def _plain_generate(self, ids, mask, config) -> tuple[torch.Tensor, torch.Tensor]:
+        """transformers' ``generate``, with the same scores as our loop gives."""
+        config = copy.copy(config)
+        config.output_scores = config.return_dict_in_generate = True
+        out = self.model.generate(
+            input_ids=ids,
+            attention_mask=mask,
+            generation_config=config,
+            **{self._cache_kwarg: _BeamCache(DynamicCache(), DynamicCache())},
+        )
+        if (config.num_beams or 1) > 1:
+            return out.sequences, out.sequences_scores
+        # Greedy: each step's processed scores, log-softmaxed, at the chosen tokens; a row
+        # stops counting at its first end token (generate pads finished rows)
+        steps = torch.stack(out.scores, dim=1).float().log_softmax(-1)
+        chosen = out.sequences[:, 1 : 1 + steps.shape[1]]
+        picked = steps.gather(2, chosen[:, :, None])[:, :, 0]
+        ended = torch.isin(chosen, torch.tensor(sorted(self._eos_ids), device=chosen.device))
+        after = (ended.cumsum(1) - ended.long()) > 0  # positions after the first end token
+        return out.sequences, picked.masked_fill(after, 0.0).sum(1)
 
     def _config_for(self, settings: GenerationSettings):
         config = copy.deepcopy(self._generation)
@@ -176,3 +199,7 @@ class TorchEngine(HFTokenized):
 def load(model: ResolvedModel, runtime: RuntimeOptions) -> TorchEngine:
     """This engine's entry point for :func:`translate.engines.load.load_engine`."""
     return TorchEngine(model, runtime)
+
+
+def _given(value, default):
+    return default if value is None else value

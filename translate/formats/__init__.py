@@ -1,59 +1,74 @@
-"""Input formats that carry markup: each reads a file into text units to translate and
-writes the translated units back into the same document. Segmentation, batching and engines
-never see the format; plain text and Markdown are handled by :mod:`translate.text.document`.
+"""Input formats: a registry of one module per format.
+
+Each format module declares a :class:`~translate.formats.base.Format`: its suffixes, whether
+it is read as bytes, how it parses a file into the document to translate, how it writes the
+translation back, and the suffix of its translation. Segmentation, batching and engines
+never see the format. A new format is one module here plus its name in :data:`_MODULES`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
-from pathlib import PurePath
-from typing import Protocol
+import importlib
+from pathlib import Path, PurePath
 
-# Source suffixes per format; anything else is plain text
-SUFFIXES = {".md": "markdown", ".html": "html", ".htm": "html", ".docx": "docx"}
-BINARY = {"docx"}  # read as bytes, not decoded as text
-DEFAULT_PATTERNS = ("*.txt", "*.md", "*.html", "*.htm", "*.docx")
+from translate.formats.base import Format, Layout, Source, Unit, Written
+from translate.formats.base import read_source as _read
 
+__all__ = ["Format", "Layout", "Source", "Unit", "Written", "FORMATS", "register"]
 
-@dataclass(frozen=True)
-class Unit:
-    """One piece of text to translate, with the kind of element it came from (``title``,
-    ``heading``, ``paragraph``, ``item``, ``cell``, ``caption``, ``attribute``, ...)."""
-
-    kind: str
-    text: str
+FORMATS: dict[str, Format] = {}  # by name, in registration order
+_MODULES = ("text", "markdown", "html", "docx")
+FALLBACK = "text"  # a file of any other suffix (picked with --glob) is read as plain text
 
 
-class Layout(Protocol):
-    """A parsed document: its units in reading order, and the document rebuilt with each
-    unit replaced by its translation (``write``), as ``str`` (HTML) or ``bytes`` (DOCX)."""
-
-    format: str
-    units: list[Unit]
-    notes: tuple[str, ...]  # what parsing found (markup repaired), for the sidecar
-    dropped: int  # inline tags the last ``write`` could not keep
-
-    def write(self, translations: Sequence[str]) -> str | bytes: ...
-
-
-def format_of(name: str) -> str:
-    """``text``, ``markdown``, ``html`` or ``docx``, from the file name's suffix."""
-    return SUFFIXES.get(PurePath(name).suffix.lower(), "text")
+def register(fmt: Format) -> None:
+    """Adds ``fmt``; a suffix another format already reads is refused."""
+    taken = {s: f.name for f in FORMATS.values() if f.name != fmt.name for s in f.suffixes}
+    for suffix in fmt.suffixes:
+        if suffix != suffix.lower() or not suffix.startswith("."):
+            raise ValueError(f"format {fmt.name!r}: suffix {suffix!r} must be like '.txt'")
+        if suffix in taken:
+            raise ValueError(f"format {fmt.name!r}: {suffix} is read by {taken[suffix]!r}")
+    FORMATS[fmt.name] = fmt
 
 
-def load_layout(fmt: str, name: str, text: str = "", data: bytes | None = None) -> Layout:
-    """Parses ``text`` (HTML) or ``data`` (DOCX).
+def get(name: str) -> Format:
+    """The format called ``name``."""
+    try:
+        return FORMATS[name]
+    except KeyError:
+        raise ValueError(f"unknown format {name!r}: one of {', '.join(FORMATS)}") from None
+
+
+def format_for(file_name: str) -> Format:
+    """The format that reads a file of this name, by its suffix (any case); plain text for
+    a suffix no format claims."""
+    suffix = PurePath(file_name).suffix.lower()
+    for fmt in FORMATS.values():
+        if suffix in fmt.suffixes:
+            return fmt
+    return FORMATS[FALLBACK]
+
+
+def suffixes() -> list[str]:
+    """Every suffix a format reads, in registration order."""
+    return [s for fmt in FORMATS.values() for s in fmt.suffixes]
+
+
+def default_patterns() -> tuple[str, ...]:
+    """The batch job's default ``--glob`` patterns: one per registered suffix."""
+    return tuple(f"*{s}" for s in suffixes())
+
+
+def read_source(path: Path, name: str | None = None, fmt: Format | None = None) -> Source:
+    """Reads and decodes one article with its format (by default the one its name says);
+    messages name it ``name`` (default: ``path``).
 
     Raises:
-        DocumentError: the file is not a readable document of its format; names the file.
+        DocumentError: unreadable, empty, binary or undecodable; the message names the file.
     """
-    if fmt == "html":
-        from translate.formats.html import HtmlLayout
+    return _read(path, name or str(path), fmt or format_for(path.name))
 
-        return HtmlLayout(text, name)
-    if fmt == "docx":
-        from translate.formats.docx import DocxLayout
 
-        return DocxLayout(data or b"", name)
-    raise ValueError(f"no layout for format {fmt!r}")
+for _module in _MODULES:
+    register(importlib.import_module(f"translate.formats.{_module}").FORMAT)

@@ -4,7 +4,8 @@ and footers are translated; styles, numbering, tables and images are kept.
 A paragraph is one unit, however its runs split it by formatting; its translation goes into
 the first run that holds text (so the paragraph's style and that run's formatting carry
 over), and the other runs' text is emptied (their formatting has no place in the new word
-order).
+order). The translation is written into a fresh copy of the document, never into the parsed
+one, so a layout can be written more than once.
 """
 
 from __future__ import annotations
@@ -12,8 +13,10 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator, Sequence
 
-from translate.errors import DocumentError
-from translate.formats import Unit
+from translate.errors import DocumentError, first_line
+from translate.findings import Finding
+from translate.formats.base import Format, Unit, Written, unit_document, unit_texts
+from translate.text.document import Document
 
 
 class DocxLayout:
@@ -24,46 +27,56 @@ class DocxLayout:
         name: how messages name the file.
     """
 
-    format = "docx"
-    notes: tuple[str, ...] = ()
-    dropped = 0
+    findings: tuple[Finding, ...] = ()
 
     def __init__(self, data: bytes, name: str):
-        import docx
-
         self.name = name
-        try:
-            self.document = docx.Document(io.BytesIO(data))
-        except Exception as exc:  # python-docx raises zip, key and package errors alike
-            reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            raise DocumentError(
-                f"{name}: not a readable Word .docx (encrypted, corrupt or another format: "
-                f"{reason})"
-            ) from None
-        self.units: list[Unit] = []
-        self._paragraphs = []
-        for kind, paragraph in _paragraphs(self.document):
-            text = " ".join(_text(paragraph).split())
-            if text:
-                self.units.append(Unit(kind, text))
-                self._paragraphs.append(paragraph)
+        self._data = data
+        self.units: list[Unit] = [unit for unit, _ in _units(_open(data, name))]
+        self.document = unit_document(self.units)
 
-    def write(self, translations: Sequence[str]) -> bytes:
+    def write(self, english: Document) -> Written:
         """The document with every paragraph translated and its language set to English."""
+        return Written(self.write_units(unit_texts(english)))
+
+    def write_units(self, translations: Sequence[str]) -> bytes:
+        """A copy of the document with each unit replaced by its translation, in order."""
         from docx.oxml.ns import qn
 
         if len(translations) != len(self.units):
             raise ValueError(f"expected {len(self.units)} translations, got {len(translations)}")
-        for paragraph, text in zip(self._paragraphs, translations, strict=True):
+        document = _open(self._data, self.name)
+        paragraphs = [paragraph for _, paragraph in _units(document)]
+        for paragraph, text in zip(paragraphs, translations, strict=True):
             pieces = list(paragraph._p.iter(qn("w:t")))
             pieces[0].text = text
             pieces[0].set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
             for piece in pieces[1:]:
                 piece.text = ""
-        self.document.core_properties.language = "en"
+        document.core_properties.language = "en"
         out = io.BytesIO()
-        self.document.save(out)
+        document.save(out)
         return out.getvalue()
+
+
+def _open(data: bytes, name: str):
+    import docx
+
+    try:
+        return docx.Document(io.BytesIO(data))
+    except Exception as exc:  # python-docx raises zip, key and package errors alike
+        raise DocumentError(
+            f"{name}: not a readable Word .docx (encrypted, corrupt or another format: "
+            f"{first_line(exc)})"
+        ) from None
+
+
+def _units(document) -> Iterator[tuple[Unit, object]]:
+    """Each paragraph with text, as a unit, with the paragraph it came from."""
+    for kind, paragraph in _paragraphs(document):
+        text = " ".join(_text(paragraph).split())
+        if text:
+            yield Unit(kind, text), paragraph
 
 
 def _text(paragraph) -> str:
@@ -113,3 +126,6 @@ def _unique_cells(row):
         if id(cell._tc) not in seen:
             seen.add(id(cell._tc))
             yield cell
+
+
+FORMAT = Format("docx", (".docx",), DocxLayout, binary=True, label="Word")

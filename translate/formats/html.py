@@ -13,8 +13,10 @@ import re
 from collections.abc import Sequence
 
 from translate.errors import DocumentError
-from translate.formats import Unit
-from translate.text.decode import decode
+from translate.findings import Finding
+from translate.formats.base import Format, Unit, Written, unit_document, unit_texts
+from translate.text.decode import Decoded, decode
+from translate.text.document import Document
 
 _BLOCKS = frozenset(
     "title h1 h2 h3 h4 h5 h6 p li td th dt dd figcaption caption blockquote div section "
@@ -29,19 +31,18 @@ _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGN
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 
-def decode_html(data: bytes, name: str) -> tuple[str, str, int]:
-    """Text, encoding and dropped control characters of an HTML file: a byte-order mark
-    first, then the page's own ``<meta charset>``, then detection as for plain text."""
+def decode_html(data: bytes, name: str) -> Decoded:
+    """An HTML file's text: a byte-order mark first, then the page's own ``<meta charset>``,
+    then detection as for plain text."""
     if not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
         declared = _CHARSET.search(data[:4096])
         if declared:
             encoding = declared.group(1).decode("ascii").lower()
             try:
-                return data.decode(encoding), encoding, 0
+                return Decoded(data.decode(encoding), encoding, 0)
             except (LookupError, UnicodeDecodeError):
                 pass  # a wrong or unknown declaration: detect instead
-    decoded = decode(data, name)
-    return decoded.text, decoded.encoding, decoded.dropped
+    return decode(data, name)
 
 
 def _kind(tag: str) -> str:
@@ -68,8 +69,6 @@ class HtmlLayout:
         name: how messages name the file.
     """
 
-    format = "html"
-
     def __init__(self, text: str, name: str):
         import lxml.html
         from lxml import etree
@@ -81,18 +80,24 @@ class HtmlLayout:
         except (etree.ParserError, ValueError) as exc:
             raise DocumentError(f"{name}: not a readable HTML page ({exc})") from None
         repaired = len(parser.error_log)
-        self.notes: tuple[str, ...] = (
-            (f"{repaired} markup errors in the HTML, repaired as a browser would",)
+        self.findings: tuple[Finding, ...] = (
+            (
+                Finding(
+                    "markup_repaired",
+                    f"{repaired} markup errors in the HTML, repaired as a browser would",
+                    data={"errors": repaired},
+                ),
+            )
             if repaired
             else ()
         )
         self.units: list[Unit] = []
-        self.dropped = 0  # inline tags the last write could not place in their translation
         self._slots: list[_Slot] = []
         # lxml hands out proxy objects: holding every element keeps their ids unique
         self._elements = list(self.root.iter())
         self._positions = {id(e): i for i, e in enumerate(self._elements)}
         self._walk(self.root)
+        self.document = unit_document(self.units)
 
     def _add(self, element, where: str, kind: str, text: str) -> None:
         text = _words(text)
@@ -122,8 +127,13 @@ class HtmlLayout:
             self._walk(child)
             self._add(child, "tail", kind, child.tail or "")
 
-    def write(self, translations: Sequence[str]) -> str:
-        """The page with every unit translated, ``lang="en"`` and a UTF-8 declaration."""
+    def write(self, english: Document) -> Written:
+        """The page with every unit translated, ``lang="en"`` and a UTF-8 declaration, and a
+        finding for the inline tags that could not be placed in their translation."""
+        return self.write_units(unit_texts(english))
+
+    def write_units(self, translations: Sequence[str]) -> Written:
+        """The page with each unit replaced by its translation, in order."""
         import lxml.html
 
         if len(translations) != len(self.units):
@@ -148,9 +158,19 @@ class HtmlLayout:
                 meta.set("charset", "utf-8")
             elif (meta.get("http-equiv") or "").lower() == "content-type":
                 meta.set("content", "text/html; charset=utf-8")
-        self.dropped = dropped
         doctype = root.getroottree().docinfo.doctype or "<!DOCTYPE html>"
-        return lxml.html.tostring(root, encoding="unicode", doctype=doctype) + "\n"
+        page = lxml.html.tostring(root, encoding="unicode", doctype=doctype) + "\n"
+        return Written(page, _dropped(dropped))
+
+
+def _dropped(count: int) -> tuple[Finding, ...]:
+    if not count:
+        return ()
+    message = (
+        f"{count} inline tags (bold, links, ...) could not be placed in their translation "
+        "and were left out"
+    )
+    return (Finding("markup", message, data={"dropped": count}),)
 
 
 def _fill(block, translation: str) -> int:
@@ -202,3 +222,6 @@ def _normalise(element) -> None:
     # The child's own text, whitespace-collapsed, so it reads as the words that were found
     if len(element) == 0 and element.text:
         element.text = _words(element.text)
+
+
+FORMAT = Format("html", (".html", ".htm"), HtmlLayout, decode=decode_html)

@@ -20,7 +20,7 @@ from translate.config import (
     DEFAULT_TRANSLATION_MODEL,
     ModelSpec,
 )
-from translate.errors import ModelNotFoundError
+from translate.errors import ModelNotFoundError, first_line
 
 logger = logging.getLogger(__name__)
 
@@ -146,9 +146,9 @@ def resolve_model(spec: ModelSpec) -> ResolvedModel:
     try:
         folder = _download(spec, local_dir=None)
     except Exception as exc:  # huggingface_hub raises many types for one cause: no model
-        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise ModelNotFoundError(
-            f"model {spec.model!r} not found: looked in {where}; download failed ({reason}). {fix}"
+            f"model {spec.model!r} not found: looked in {where}; download failed "
+            f"({first_line(exc)}). {fix}"
         ) from exc
     return ResolvedModel(spec.model, folder, "download", folder.name, spec.models_dir)
 
@@ -169,8 +169,7 @@ def pull_model(spec: ModelSpec) -> ResolvedModel:
         sha = HfApi().model_info(spec.model, revision=spec.revision).sha
         _download(replace(spec, revision=sha), local_dir=target)
     except Exception as exc:
-        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise ModelNotFoundError(f"cannot pull {spec.model!r}: {reason}") from exc
+        raise ModelNotFoundError(f"cannot pull {spec.model!r}: {first_line(exc)}") from exc
     record = {
         "model": spec.model,
         "revision": sha,

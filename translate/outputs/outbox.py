@@ -11,6 +11,7 @@ from dataclasses import astuple, dataclass
 from pathlib import Path
 
 from translate.errors import UsageError
+from translate.formats import format_for
 from translate.outputs.files import atomic_write_bytes, atomic_write_text
 
 LOCK_NAME = ".translate.lock"
@@ -88,9 +89,9 @@ def output_name(source_name: str, suffix: str) -> str:
 @dataclass(frozen=True)
 class Outputs:
     """Where one article's outputs go, beside each other in ``<outbox>/<relative folder>/``:
-    ``<name>.en<ext>`` (a Markdown source's translation is Markdown), ``<name>.summary.txt``,
-    ``<name>.json`` and ``<name>.error.txt``, where ``<name>`` is the source's file name with
-    its extension."""
+    ``<name>.en<ext>`` (``<ext>``: the suffix its format gives the translation, by default
+    the source's own), ``<name>.summary.txt``, ``<name>.json``, ``<name>.error.txt`` and
+    ``<name>.review.html``, where ``<name>`` is the source's file name with its extension."""
 
     translation: Path
     summary: Path
@@ -102,8 +103,9 @@ class Outputs:
     def for_source(cls, outbox: Path, rel: Path) -> Outputs:
         folder = outbox / rel.parent
         name = rel.name
+        translation = format_for(name).translation_suffix(rel.suffix)
         return cls(
-            folder / output_name(name, f".en{rel.suffix or '.txt'}"),
+            folder / output_name(name, translation),
             folder / output_name(name, ".summary.txt"),
             folder / output_name(name, ".json"),
             folder / output_name(name, ".error.txt"),

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 
-from translate.stages.summarization import Summarizer
-from translate.stages.translation import Translator
+from translate.findings import Finding
 
 
 @dataclass(frozen=True)
@@ -42,11 +41,13 @@ class Timings:
 class Record:
     """One article's sidecar.
 
-    ``format`` is the source's (``text``, ``markdown``, ``html``, ``docx``), ``elements``
+    ``format`` is the source's (a name in :data:`translate.formats.FORMATS`), ``elements``
     counts its lines or units per kind, ``language`` is the detected language (``code``,
     ``confidence``, ``decided``; None when the check is off). ``settings`` is what decides
-    whether the outputs are current (see :func:`settings_of`); ``models`` names the models
-    as the user gave them, for people to read.
+    whether the outputs are current (see :class:`translate.run.core.RunSettings`);
+    ``models`` names the models as the user gave them, for people to read. ``findings`` is
+    everything the job noticed; the sidecar also lists their messages as ``warnings``
+    (deprecated: kept for one version, read ``findings``).
     """
 
     source: SourceInfo | None
@@ -59,59 +60,22 @@ class Record:
     device: str
     dtype: str
     counts: Counts
-    warnings: tuple[str, ...]
+    findings: tuple[Finding, ...]
     timings: Timings
     finished: str
     tool_version: str
 
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        return tuple(f.message for f in self.findings)
+
     def to_json(self) -> dict:
-        data = asdict(self)
-        data["warnings"] = list(self.warnings)
+        data = {}
+        for f in fields(self):
+            if f.name == "findings":  # in the sidecar's field order: warnings, findings
+                data["warnings"] = list(self.warnings)
+                data["findings"] = [finding.to_json() for finding in self.findings]
+            else:
+                value = getattr(self, f.name)
+                data[f.name] = asdict(value) if hasattr(value, "__dataclass_fields__") else value
         return data
-
-
-def settings_of(translator: Translator, summarizer: Summarizer | None) -> dict:
-    """Everything that changes an article's outputs; a sidecar with other settings is stale.
-
-    Models enter by identity (hub id and revision, or a fingerprint of their files), so the
-    same model reached by another path spelling keeps outputs current.
-    """
-    engine, options = translator.engine, translator.options
-    settings: dict = {
-        "translation": {
-            "model": engine.identity,
-            "engine": engine.name,
-            "dtype": engine.dtype,
-            "beams": options.beams,
-            "length_ratio": options.length_ratio,
-            "length_slack": options.length_slack,
-        },
-        "summary": None,
-    }
-    if summarizer is not None:
-        engine, options = summarizer.engine, summarizer.options
-        settings["summary"] = {
-            "model": engine.identity,
-            "engine": engine.name,
-            "dtype": engine.dtype,
-            "min_tokens": summarizer.bounds.min_tokens,
-            "max_tokens": summarizer.bounds.max_tokens,
-            "beams": options.beams,
-            "length_penalty": options.length_penalty,
-            "no_repeat_ngram_size": options.no_repeat_ngram_size,
-            "own_summary_words": options.own_summary_words,
-            "max_rounds": options.max_rounds,
-        }
-    return settings
-
-
-def models_of(translator: Translator, summarizer: Summarizer | None) -> dict:
-    """The models as named by the user, with their revisions when known."""
-    models = {
-        "translation": translator.engine.model_id,
-        "translation_revision": translator.engine.revision,
-    }
-    if summarizer is not None:
-        models["summary"] = summarizer.engine.model_id
-        models["summary_revision"] = summarizer.engine.revision
-    return models

@@ -8,9 +8,10 @@ from dataclasses import asdict
 from pathlib import Path
 
 from translate import __version__
+from translate.findings import count_kinds
 from translate.outputs.files import atomic_write_text
 from translate.outputs.outbox import Outputs
-from translate.run.local import FAILED, Outcome, totals
+from translate.types import Outcome, Status, totals
 
 REPORT_VERSION = 1
 
@@ -30,14 +31,15 @@ def run_report(
 
     Each record: ``source`` (relative to the inbox), ``status`` (done, skipped, failed),
     ``reason`` (failed only), ``outputs`` (paths of the files that exist for it),
-    ``segments``, ``words`` and ``warnings``.
+    ``segments``, ``words``, ``findings`` (as in the sidecar), ``finding_counts`` (per kind)
+    and ``warnings`` (their messages; deprecated). The totals count findings per kind too.
     """
     articles = []
     for outcome in outcomes:
         paths = asdict(Outputs.for_source(outbox, outcome.source))
         wanted = (
             ("error",)
-            if outcome.status == FAILED
+            if outcome.status == Status.FAILED
             else ("translation", "summary", "sidecar", "review")
         )
         articles.append(
@@ -49,6 +51,8 @@ def run_report(
                 "segments": outcome.segments,
                 "words": outcome.words,
                 "warnings": list(outcome.warnings),
+                "findings": [f.to_json() for f in outcome.findings],
+                "finding_counts": count_kinds(outcome.findings),
             }
         )
     counts = totals(outcomes)

@@ -4,14 +4,12 @@
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Sequence
 from pathlib import Path
 
+from translate.findings import Finding, describe_counts
 from translate.outputs.records import Record
-from translate.run.reading import Pair
-
-_SENTENCE = re.compile(r"^sentence (\d+)\b")
+from translate.types import Pair
 
 _STYLE = """
 :root{--ink:#1d1d1f;--muted:#5f6368;--line:#d9dce1;--warn:#fff4ce;--warn-ink:#7a5b00}
@@ -51,8 +49,8 @@ def _page(title: str, body: str) -> str:
 
 def review_page(name: str, pairs: Sequence[Pair], summary: str | None, record: Record) -> str:
     """Dutch and English side by side, paragraph by paragraph, the summary on top, and each
-    warning beside the paragraph it happened in (those of no one paragraph at the top)."""
-    placed, loose = _place(record.warnings, pairs)
+    finding beside the paragraph of its sentence (those of the whole article at the top)."""
+    placed, loose = _place(record.findings, pairs)
     language = record.language
     detected = (
         f"language {language['code']} (confidence {language['confidence']:.2f})"
@@ -72,13 +70,16 @@ def review_page(name: str, pairs: Sequence[Pair], summary: str | None, record: R
             "</section>\n"
         )
     if loose:
-        items = "".join(f"<li>{html.escape(w)}</li>" for w in loose)
+        items = "".join(f"<li>{html.escape(f.message)}</li>" for f in loose)
         parts.append(f'<section class="notes"><h2>Warnings</h2><ul>{items}</ul></section>\n')
     parts.append('<div class="head"><span lang="nl">Nederlands</span><span>English</span></div>\n')
     for i, pair in enumerate(pairs):
         notes = placed.get(i, [])
         classes = " ".join(["pair", html.escape(pair.kind)] + (["warn"] if notes else []))
-        note = "".join(f'<div class="note">⚠ {html.escape(n)}</div>' for n in notes)
+        note = "".join(
+            f'<div class="note" data-kind="{html.escape(n.kind)}">⚠ {html.escape(n.message)}</div>'
+            for n in notes
+        )
         label = f"{i + 1}" if pair.kind in ("paragraph", "prose") else f"{i + 1} {pair.kind}"
         parts.append(
             f'<div class="{classes}" id="p{i + 1}"><p lang="nl"><span class="n">{label}</span>'
@@ -87,29 +88,30 @@ def review_page(name: str, pairs: Sequence[Pair], summary: str | None, record: R
     return _page(f"Review: {name}", "".join(parts))
 
 
-def _place(warnings: Sequence[str], pairs: Sequence[Pair]) -> tuple[dict[int, list[str]], list]:
-    """Warnings that name a sentence go to its paragraph; the rest stay loose."""
+def _place(
+    findings: Sequence[Finding], pairs: Sequence[Pair]
+) -> tuple[dict[int, list[Finding]], list[Finding]]:
+    """Findings of a sentence go to its paragraph; those of the whole article stay loose."""
     ends, total = [], 0
     for pair in pairs:
         total += pair.sentences
         ends.append(total)
-    placed: dict[int, list[str]] = {}
+    placed: dict[int, list[Finding]] = {}
     loose = []
-    for warning in warnings:
-        match = _SENTENCE.match(warning)
-        if match:
-            sentence = int(match.group(1))
-            paragraph = next((i for i, end in enumerate(ends) if sentence <= end), None)
+    for finding in findings:
+        if finding.sentence is not None:
+            paragraph = next((i for i, end in enumerate(ends) if finding.sentence < end), None)
             if paragraph is not None:
-                placed.setdefault(paragraph, []).append(warning)
+                placed.setdefault(paragraph, []).append(finding)
                 continue
-        loose.append(warning)
+        loose.append(finding)
     return placed, loose
 
 
-def index_page(outbox: Path, rows: Sequence[dict]) -> str:
-    """The run's articles with status, words and links to their outputs; ``rows`` hold
-    ``source``, ``status``, ``words``, ``reason`` and ``outputs`` (kind to path)."""
+def index_page(outbox: Path, rows: Sequence[dict], findings: dict[str, int]) -> str:
+    """The run's articles with status, words, findings per kind and links to their outputs;
+    ``rows`` are the run report's articles (``source``, ``status``, ``words``, ``reason``,
+    ``finding_counts`` and ``outputs``, kind to path); ``findings`` the run's counts per kind."""
     cells = []
     for row in rows:
         links = " ".join(
@@ -118,13 +120,16 @@ def index_page(outbox: Path, rows: Sequence[dict]) -> str:
         )
         status = html.escape(row["status"])
         reason = f"<br>{html.escape(row['reason'])}" if row.get("reason") else ""
+        found = html.escape(describe_counts(row["finding_counts"]))
         cells.append(
             f'<tr><td>{html.escape(row["source"])}</td><td class="{status}">{status}{reason}'
-            f"</td><td>{row['words'] or ''}</td><td>{links}</td></tr>\n"
+            f"</td><td>{row['words'] or ''}</td><td>{found}</td><td>{links}</td></tr>\n"
         )
+    total = describe_counts(findings)
+    summary = f'<p class="meta">findings: {html.escape(total)}</p>\n' if total else ""
     body = (
-        f"<h1>Translation run: {len(rows)} articles</h1>\n<table>\n"
-        "<tr><th>source</th><th>status</th><th>words</th><th>outputs</th></tr>\n"
+        f"<h1>Translation run: {len(rows)} articles</h1>\n{summary}<table>\n"
+        "<tr><th>source</th><th>status</th><th>words</th><th>findings</th><th>outputs</th></tr>\n"
         + "".join(cells)
         + "</table>\n"
     )

@@ -9,30 +9,40 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from translate import __version__
-from translate.errors import DocumentError
+from translate import __version__, formats
+from translate.checks import CHECKS, Check
+from translate.errors import DocumentError, first_line
+from translate.findings import Finding
 from translate.formats import Layout
-from translate.outputs.records import Counts, Record, SourceInfo, Timings, models_of, settings_of
-from translate.run.reading import (
-    Pair,
-    check_language,
-    elements,
-    is_english,
-    pairs,
-    render,
-    structure,
-)
+from translate.outputs.records import Counts, Record, SourceInfo, Timings
+from translate.run.post import Translated, postprocess
 from translate.stages.summarization import Summarizer
-from translate.stages.translation import Translator
+from translate.stages.translation import TranslationResult, Translator
 from translate.text.document import Document
-from translate.text.language import Language
+from translate.text.language import Language, check_language, is_english
+from translate.types import Pair, Status
 
 logger = logging.getLogger(__name__)
 
-DONE, SKIPPED, FAILED = "done", "skipped", "failed"
+DONE, SKIPPED, FAILED = Status.DONE, Status.SKIPPED, Status.FAILED
+
+__all__ = [
+    "DONE",
+    "FAILED",
+    "SKIPPED",
+    "Article",
+    "Parsed",
+    "Pipeline",
+    "Result",
+    "RunSettings",
+    "Translated",
+    "isolated",
+    "merge_isolated",
+    "reading_findings",
+]
 
 
 @dataclass(frozen=True)
@@ -41,38 +51,75 @@ class Article:
 
     Args:
         name: how messages and the record name it (a path relative to the inbox, say).
-        text: the decoded text.
-        markdown: parse Markdown markup (headings, lists, fenced code, links).
+        text: the decoded text (empty for a binary format).
+        format: the name of its format in :data:`translate.formats.FORMATS`.
         source: what is known about the source bytes, recorded in the sidecar.
-        notes: what reading it found (dropped control characters), recorded as warnings.
-        format: ``html`` or ``docx`` for those formats (see :mod:`translate.formats`);
-            empty for text, Markdown by ``markdown``.
+        findings: what reading it found (dropped control characters).
         data: the file's bytes, for a binary format (DOCX).
     """
 
     name: str
     text: str
-    markdown: bool = False
+    format: str = "text"
     source: SourceInfo | None = None
-    notes: tuple[str, ...] = ()
-    format: str = ""
+    findings: tuple[Finding, ...] = ()
     data: bytes | None = None
 
     @property
-    def kind(self) -> str:
-        return self.format or ("markdown" if self.markdown else "text")
+    def content(self) -> str | bytes:
+        """What the format parses: the bytes of a binary format, else the text."""
+        return (self.data or b"") if formats.get(self.format).binary else self.text
 
 
-def reading_notes(dropped: int) -> tuple[str, ...]:
-    """What reading a source found, as :attr:`Article.notes`."""
-    return (f"{dropped} control characters (NUL and the like) dropped",) if dropped else ()
+def reading_findings(dropped: int) -> tuple[Finding, ...]:
+    """What reading a source found, as :attr:`Article.findings`."""
+    if not dropped:
+        return ()
+    message = f"{dropped} control characters (NUL and the like) dropped"
+    return (Finding("control_characters", message, data={"dropped": dropped}),)
+
+
+@dataclass(frozen=True)
+class RunSettings:
+    """What a run records in every sidecar.
+
+    ``settings`` is everything that changes an article's outputs: a sidecar with other
+    settings is stale. Models enter by identity (hub id and revision, or a fingerprint of
+    their files), so the same model reached by another path spelling keeps outputs
+    current. ``models`` names the models as the user gave them, for people to read.
+    """
+
+    settings: dict
+    models: dict
+
+    @classmethod
+    def of(
+        cls, translator: Translator, summarizer: Summarizer | None, language_check: str
+    ) -> RunSettings:
+        translation = translator.settings() | {"language_check": language_check}
+        settings = {
+            "translation": translation,
+            "summary": summarizer.settings() if summarizer is not None else None,
+        }
+        models = {
+            "translation": translator.engine.model_id,
+            "translation_revision": translator.engine.revision,
+        }
+        if summarizer is not None:
+            models["summary"] = summarizer.engine.model_id
+            models["summary_revision"] = summarizer.engine.revision
+        return cls(settings, models)
+
+    @property
+    def summarizes(self) -> bool:
+        return self.settings["summary"] is not None
 
 
 @dataclass(frozen=True)
 class Parsed:
     article: Article
     document: Document
-    layout: Layout | None = None
+    layout: Layout
     language: Language | None = None
 
 
@@ -82,7 +129,7 @@ class Result:
     a summarizer) and record, or ``failed`` with a one-line ``reason`` naming it."""
 
     name: str
-    status: str
+    status: Status
     translation: str | bytes = ""
     summary: str | None = None
     record: Record | None = None
@@ -90,41 +137,21 @@ class Result:
     pairs: tuple[Pair, ...] = ()
 
 
-@dataclass(frozen=True)
-class Translated:
-    """An article between its two stages: translated, not yet summarized. Plain fields only,
-    so a runner can carry it from one process to another (Ray's two stages); the article's
-    text is dropped, its translation kept."""
-
-    article: Article
-    english: str
-    rendered: str | bytes
-    pairs: tuple[Pair, ...]
-    elements: dict
-    language: dict | None
-    paragraphs: int
-    sentences: int
-    segments: int
-    words: int
-    warnings: tuple[str, ...]
-    engine: str
-    device: str
-    dtype: str
-    window_articles: int
-    translation_s: float
-
-
 class Pipeline:
     """Translation and summaries for batches of articles, with models loaded once.
 
+    Built by :func:`translate.run.build.build_pipeline`; a process that runs only one stage
+    (a Ray actor) has only that stage's model and takes ``run`` from the process that has
+    both.
+
     Args:
-        translator: the loaded translator; ``None`` in a process that only summarizes, which
-            then takes the run's ``settings`` and ``models`` from the process that has both.
+        translator: the loaded translator, or ``None`` in a process that only summarizes.
         summarizer: the loaded summarizer, or ``None`` for translation only.
-        settings, models: see :func:`translate.outputs.records.settings_of`; computed from
-            the two stages when not given.
+        run: the settings and model names every record carries; computed from the two
+            stages when not given.
         language_check: ``auto`` detects each article's language (English is copied through,
             other languages fail); ``nl`` treats every article as Dutch.
+        checks: the per-sentence checks (see :mod:`translate.checks`).
     """
 
     def __init__(
@@ -132,18 +159,19 @@ class Pipeline:
         translator: Translator | None,
         summarizer: Summarizer | None = None,
         *,
-        settings: dict | None = None,
-        models: dict | None = None,
+        run: RunSettings | None = None,
         language_check: str = "auto",
+        checks: Sequence[Check] = CHECKS,
     ):
         self.translator = translator
         self.summarizer = summarizer
         self.language_check = language_check
-        if settings is None:
-            settings = settings_of(translator, summarizer)
-            settings["translation"]["language_check"] = language_check
-        self.settings = settings
-        self.models = models if models is not None else models_of(translator, summarizer)
+        self.checks = tuple(checks)
+        self.run = run or RunSettings.of(translator, summarizer, language_check)
+
+    @property
+    def settings(self) -> dict:
+        return self.run.settings
 
     @property
     def window_segments(self) -> int:
@@ -153,10 +181,11 @@ class Pipeline:
         """The article's structure, or a failed result naming why: nothing to translate, not
         a readable document of its format, or not in Dutch or English."""
         try:
-            document, layout = structure(article.name, article.kind, article.text, article.data)
+            layout = formats.get(article.format).parse(article.content, article.name)
+            document = layout.document
             if not document.sentences:
                 raise DocumentError(f"{article.name}: no text to translate")
-            language = check_language(article.name, document, self.language_check)
+            language = check_language(article.name, document.sentences, self.language_check)
         except DocumentError as exc:
             return Result(article.name, FAILED, reason=str(exc))
         return Parsed(article, document, layout, language)
@@ -172,71 +201,35 @@ class Pipeline:
                 then with the number of segments finished after every model batch.
         """
         parsed = [self.parse(article) for article in articles]
-        done = iter(self.process_parsed([p for p in parsed if isinstance(p, Parsed)], progress))
-        return [p if isinstance(p, Result) else next(done) for p in parsed]
+        return merge_isolated(parsed, Parsed, lambda items: self.process_parsed(items, progress))
 
     def process_parsed(
         self, window: Sequence[Parsed], progress: Callable[..., None] | None = None
     ) -> list[Result]:
         """Translates and summarizes parsed articles together; one that makes the models fail
         is retried alone, so it cannot sink the others."""
-        return isolated(
-            window, lambda items: self.finish(self.translate(items, progress)), _name_of
-        )
+        return isolated(window, lambda items: self.finish(self.translate(items, progress)))
 
     def translate(
         self, window: Sequence[Parsed], progress: Callable[..., None] | None = None
     ) -> list[Translated]:
-        """The first stage: the window's sentences batched together through the translator.
-        An article in English is not sent to the model: it is its own translation."""
+        """The first stage: the window's sentences batched together through the translator,
+        then each article's post-processing. An article in English is not sent to the
+        model: it is its own translation."""
+        # Generation
         started = time.perf_counter()
         foreign = [p for p in window if not is_english(p.language)]
         done = iter(list(self.translator.translate_many([p.document for p in foreign], progress)))
         seconds = round(time.perf_counter() - started, 3)
+        results: list[TranslationResult | None] = [
+            None if is_english(p.language) else next(done) for p in window
+        ]
+        # Post-processing: findings, rendering, review pairs, record fields
         engine = self.translator.engine
-        out = []
-        for item in window:
-            warnings = list(item.article.notes)
-            if item.layout is not None:
-                warnings += item.layout.notes
-            if is_english(item.language):
-                english, segments = item.document, 0
-                warnings.append(
-                    f"written in English (confidence {item.language.confidence:.2f}): copied "
-                    "through as its own translation"
-                )
-            else:
-                result = next(done)
-                english, segments = result.translation, result.segments
-                warnings += result.warnings
-            rendered = render(english, item.layout)
-            if item.layout is not None and item.layout.dropped:
-                warnings.append(
-                    f"{item.layout.dropped} inline tags (bold, links, ...) could not be placed "
-                    "in their translation and were left out"
-                )
-            language = item.language
-            out.append(
-                Translated(
-                    article=replace(item.article, text="", data=None),
-                    english=english.render(),
-                    rendered=rendered,
-                    pairs=pairs(item.document, english),
-                    elements=elements(item.document),
-                    language=None if language is None else asdict(language),
-                    paragraphs=len(item.document.paragraphs),
-                    sentences=len(item.document.sentences),
-                    segments=segments,
-                    words=item.document.words,
-                    warnings=tuple(warnings),
-                    engine=engine.name,
-                    device=engine.device,
-                    dtype=engine.dtype,
-                    window_articles=len(window),
-                    translation_s=seconds,
-                )
-            )
-        return out
+        return [
+            postprocess(item, result, self.checks, engine, len(window), seconds)
+            for item, result in zip(window, results, strict=True)
+        ]
 
     def finish(self, window: Sequence[Translated]) -> list[Result]:
         """The second stage: summaries batched across the window, then each record."""
@@ -248,14 +241,13 @@ class Pipeline:
         results = []
         for i, item in enumerate(window):
             summary = summaries[i] if summaries else None
-            warnings = list(item.warnings) + ([summary.note] if summary and summary.note else [])
             record = Record(
                 source=item.article.source,
-                format=item.article.kind,
+                format=item.article.format,
                 elements=item.elements,
                 language=item.language,
-                settings=self.settings,
-                models=self.models,
+                settings=self.run.settings,
+                models=self.run.models,
                 engine=item.engine,
                 device=item.device,
                 dtype=item.dtype,
@@ -267,7 +259,7 @@ class Pipeline:
                     summary_chunks=summary.chunks if summary else None,
                     summary_rounds=summary.rounds if summary else None,
                 ),
-                warnings=tuple(warnings),
+                findings=item.findings + (summary.findings if summary else ()),
                 timings=Timings(item.window_articles, item.translation_s, seconds),
                 finished=finished,
                 tool_version=__version__,
@@ -279,23 +271,27 @@ class Pipeline:
         return results
 
 
-def isolated(items: Sequence, run: Callable[[list], list], name_of: Callable) -> list:
+def isolated(items: Sequence, run: Callable[[list], list]) -> list:
     """``run(items)``, but when it raises, each item is retried alone, so one article that
-    makes a model fail cannot sink the rest; an item that fails alone becomes a failed
-    :class:`Result` naming it (``name_of(item)``) and the reason."""
+    makes a model fail cannot sink the rest; an item (with an ``article``) that fails alone
+    becomes a failed :class:`Result` naming it and the reason."""
     if not items:
         return []
     try:
         return run(list(items))
     except Exception as exc:
         if len(items) == 1:
-            name = name_of(items[0])
+            name = items[0].article.name
             logger.debug("article failed", exc_info=True)
-            reason = f"{name}: {type(exc).__name__}: {exc}".splitlines()[0]
+            reason = f"{name}: {type(exc).__name__}: {first_line(exc)}"
             return [Result(name, FAILED, reason=reason)]
         logger.warning("a window of %d articles failed; retrying one by one", len(items))
-        return [r for item in items for r in isolated([item], run, name_of)]
+        return [r for item in items for r in isolated([item], run)]
 
 
-def _name_of(item: Parsed | Translated) -> str:
-    return item.article.name
+def merge_isolated(items: Sequence, pending: type, run: Callable[[list], list]) -> list:
+    """The items of type ``pending`` through :func:`isolated` ``run``, the others (results
+    already, such as articles that failed to parse) as they are, all in the order given."""
+    todo = [item for item in items if isinstance(item, pending)]
+    done = iter(isolated(todo, run))
+    return [next(done) if isinstance(item, pending) else item for item in items]

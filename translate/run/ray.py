@@ -16,10 +16,11 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from translate.config import ModelSpec, RuntimeOptions, SummaryOptions, TranslationOptions
-from translate.errors import TranslateError, UsageError
-from translate.run.core import Parsed, Pipeline, Result, Translated, isolated
-from translate.run.local import BatchJob, BatchRunner, Outcome
+from translate.errors import TranslateError, UsageError, first_line
+from translate.run.build import PipelineSpec, build_pipeline, describe
+from translate.run.core import Parsed, Result, RunSettings, Translated, merge_isolated
+from translate.run.files import ArticleFiles, BatchJob
+from translate.types import Outcome
 
 logger = logging.getLogger(__name__)
 
@@ -45,18 +46,6 @@ class RayOptions:
     cpus_per_worker: float = 1.0
 
 
-@dataclass(frozen=True)
-class StageModels:
-    """What the stage actors load: the models, runtime and stage options, all picklable."""
-
-    translation: ModelSpec
-    summary: ModelSpec | None
-    runtime: RuntimeOptions
-    translation_options: TranslationOptions
-    summary_options: SummaryOptions
-    language_check: str = "auto"
-
-
 def import_ray():
     try:
         import ray
@@ -66,66 +55,36 @@ def import_ray():
     return ray
 
 
-def _translator(models: StageModels):
-    from translate.engines.load import load_engine
-    from translate.stages.translation import Translator
-
-    return Translator(load_engine(models.translation, models.runtime), models.translation_options)
-
-
-def _summarizer(models: StageModels):
-    from translate.engines.load import load_engine
-    from translate.stages.summarization import Summarizer
-
-    if models.summary is None:
-        return None
-    return Summarizer(load_engine(models.summary, models.runtime), models.summary_options)
-
-
-def describe(models: StageModels) -> tuple[dict, dict]:
-    """The run's settings and model names, as the workers will see them (their device and
-    dtype): the driver needs them for freshness before anything is scheduled."""
-    pipeline = Pipeline(
-        _translator(models), _summarizer(models), language_check=models.language_check
-    )
-    return pipeline.settings, pipeline.models
-
-
 class TranslateStage:
-    """Ray Data stage 1: a batch of articles in, each translated (or failed) out.
+    """Ray Data stage 1: a batch of articles in, each translated (or failed) out; with no
+    summary stage, each finished with its record.
 
     Called by ``map_batches`` with a batch as a dict of columns; the ``item`` column holds
-    pickled :class:`~translate.run.core.Article` (in) and ``Translated`` or failed
-    ``Result`` (out). The model loads once, when the actor starts.
+    pickled :class:`~translate.run.core.Article` (in) and ``Translated`` or ``Result``
+    (out). The model loads once, when the actor starts.
     """
 
-    def __init__(self, models: StageModels, settings: dict, names: dict):
-        self.pipeline = Pipeline(
-            _translator(models),
-            None,
-            settings=settings,
-            models=names,
-            language_check=models.language_check,
-        )
+    def __init__(self, spec: PipelineSpec, run: RunSettings):
+        self.pipeline = build_pipeline(spec, summary=False, run=run)
+        self.last_stage = spec.summary is None
 
     def __call__(self, batch: dict) -> dict:
-        parsed = [self.pipeline.parse(pickle.loads(item)) for item in batch["item"]]
-        window = [p for p in parsed if isinstance(p, Parsed)]
-        done = iter(isolated(window, self.pipeline.translate, _name_of))
-        return _column([p if isinstance(p, Result) else next(done) for p in parsed])
+        pipeline = self.pipeline
+        parsed = [pipeline.parse(pickle.loads(item)) for item in batch["item"]]
+        if self.last_stage:
+            return _column(merge_isolated(parsed, Parsed, pipeline.process_parsed))
+        return _column(merge_isolated(parsed, Parsed, pipeline.translate))
 
 
 class SummarizeStage:
     """Ray Data stage 2: translated articles in, each with its summary and record out."""
 
-    def __init__(self, models: StageModels, settings: dict, names: dict):
-        self.pipeline = Pipeline(None, _summarizer(models), settings=settings, models=names)
+    def __init__(self, spec: PipelineSpec, run: RunSettings):
+        self.pipeline = build_pipeline(spec, translation=False, run=run)
 
     def __call__(self, batch: dict) -> dict:
         items = [pickle.loads(item) for item in batch["item"]]
-        window = [t for t in items if isinstance(t, Translated)]
-        done = iter(isolated(window, self.pipeline.finish, _name_of))
-        return _column([t if isinstance(t, Result) else next(done) for t in items])
+        return _column(merge_isolated(items, Translated, self.pipeline.finish))
 
 
 def _column(items: list) -> dict:
@@ -136,31 +95,30 @@ def _column(items: list) -> dict:
     return {"item": column}
 
 
-def _name_of(item) -> str:
-    return item.article.name
-
-
-class RayRunner(BatchRunner):
-    """The batch job with its models on Ray: reading and writing as :class:`BatchRunner`,
-    the two stages as Ray Data actor pools.
+class RayRunner:
+    """The batch job with its models on Ray: the driver reads and writes the files as
+    :class:`~translate.run.local.BatchRunner` does (:class:`ArticleFiles`), the two stages
+    run as Ray Data actor pools.
 
     Args:
-        models: what the stages load.
-        job: folders and flags; ``window_articles`` is the batch each actor call gets.
+        spec: what the stages load.
+        job: folders and flags; ``window_articles`` is the batch each actor call gets (the
+            actor's translator windows those by segments, as locally).
         options: where and how wide.
     """
 
-    def __init__(self, models: StageModels, job: BatchJob, options: RayOptions):
-        self.models = models
+    def __init__(self, spec: PipelineSpec, job: BatchJob, options: RayOptions):
+        self.spec = spec
+        self.job = job
         self.options = options
         self.ray = import_ray()
         self._started = _connect(self.ray, options)
         try:
-            settings, names = self._remote(describe, models)
+            self.run_settings = self._remote(describe, spec)
         except BaseException:
             self.close()
             raise
-        super().__init__(Pipeline(None, None, settings=settings, models=names), job)
+        self.files = ArticleFiles(job, self.run_settings)
 
     def close(self) -> None:
         """Stops the local Ray this runner started (a joined cluster is left running)."""
@@ -176,7 +134,7 @@ class RayRunner(BatchRunner):
         ``progress`` is not called: segments are counted inside the actors."""
         articles = []
         for rel in sources:
-            prepared = self._prepare(rel)
+            prepared = self.files.prepare(rel)
             if isinstance(prepared, Outcome):
                 yield prepared
             else:
@@ -188,31 +146,24 @@ class RayRunner(BatchRunner):
             if result.name in written:  # a retried task may hand a batch back twice
                 continue
             written.add(result.name)
-            yield self._write(Path(result.name), result)
+            yield self.files.write(Path(result.name), result)
 
     def _results(self, articles: list) -> Iterator[Result]:
         ray, options, window = self.ray, self.options, self.job.window_articles
         context = ray.data.DataContext.get_current()
         context.enable_progress_bars = False  # the batch view shows progress
         context.print_on_execution_start = False
-        arguments = {
-            "models": self.models,
-            "settings": self.pipeline.settings,
-            "names": self.pipeline.models,
-        }
+        arguments = {"spec": self.spec, "run": self.run_settings}
         dataset = ray.data.from_items(
             [{"item": pickle.dumps(a)} for a in articles],
             override_num_blocks=max(1, -(-len(articles) // window)),
         )
         dataset = self._stage(dataset, TranslateStage, options.translation_workers, arguments)
-        if self.models.summary is not None:
+        if self.spec.summary is not None:
             dataset = self._stage(dataset, SummarizeStage, options.summary_workers, arguments)
         for batch in dataset.iter_batches(batch_size=None, batch_format="numpy"):
             for item in batch["item"]:
-                result = pickle.loads(item)
-                if isinstance(result, Translated):  # translation only: the record, here
-                    result = self.pipeline.finish([result])[0]
-                yield result
+                yield pickle.loads(item)
 
     def _stage(self, dataset, stage: type, workers: int, arguments: dict):
         """``stage`` as a pool of ``workers`` actors, each called with ``--window`` articles."""
@@ -258,8 +209,7 @@ def _connect(ray, options: RayOptions) -> bool:
                 warnings.simplefilter("ignore")
                 ray.init(address=options.address, **quiet)
         except (ConnectionError, RuntimeError, ValueError) as exc:
-            reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
             raise UsageError(
-                f"cannot join the Ray cluster at {options.address}: {reason}"
+                f"cannot join the Ray cluster at {options.address}: {first_line(exc)}"
             ) from None
     return True

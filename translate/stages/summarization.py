@@ -15,6 +15,7 @@ from translate.config import (
 )
 from translate.engines import Engine, GenerationSettings
 from translate.errors import UsageError
+from translate.findings import Finding
 from translate.text import batching
 from translate.text.fit import fit_to_limit
 from translate.text.sentences import split_sentences
@@ -29,13 +30,14 @@ class Summary:
     """A summary and how it was made.
 
     ``chunks`` is the number of window-sized chunks of the input (first round); ``rounds``
-    the number of summarization passes (0 when the text is its own summary).
+    the number of summarization passes (0 when the text is its own summary); ``findings``
+    say when the text was its own summary or the rounds ran out (kind ``summary``).
     """
 
     text: str
     chunks: int
     rounds: int
-    note: str | None = None
+    findings: tuple[Finding, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,22 @@ class Summarizer:
         self.batch_tokens = batch_budget(
             engine.device, DEFAULT_SUMMARY_BATCH_TOKENS, options.batch_tokens
         )
+
+    def settings(self) -> dict:
+        """What changes this stage's outputs (see :class:`translate.run.core.RunSettings`)."""
+        engine, options = self.engine, self.options
+        return {
+            "model": engine.identity,
+            "engine": engine.name,
+            "dtype": engine.dtype,
+            "min_tokens": self.bounds.min_tokens,
+            "max_tokens": self.bounds.max_tokens,
+            "beams": options.beams,
+            "length_penalty": options.length_penalty,
+            "no_repeat_ngram_size": options.no_repeat_ngram_size,
+            "own_summary_words": options.own_summary_words,
+            "max_rounds": options.max_rounds,
+        }
 
     def summarize(self, text: str) -> Summary:
         """Summarizes one text."""
@@ -151,12 +169,13 @@ class _State:
         self.chunks = 0
         self.rounds = 0
         self.summary = ""
-        self.note: str | None = None
+        self.findings: tuple[Finding, ...] = ()
         self.done = False
         words = len(self.text.split())
         if words < summarizer.options.own_summary_words:
             self.summary, self.done = self.text, True
-            self.note = f"text has {words} words: returned as its own summary"
+            message = f"text has {words} words: returned as its own summary"
+            self.findings = (Finding("summary", message, data={"words": words}),)
         self._current: list[tuple[list[str], list[int]]] = []
 
     def next_round(self) -> list[tuple[list[str], list[int]]]:
@@ -176,10 +195,11 @@ class _State:
         self.sentences = _sentences(joined)
         if self.rounds >= self.summarizer.options.max_rounds:
             self.summary, self.done = joined, True
-            self.note = f"stopped after {self.rounds} rounds; summary may be long"
+            message = f"stopped after {self.rounds} rounds; summary may be long"
+            self.findings = (Finding("summary", message, data={"rounds": self.rounds}),)
 
     def result(self) -> Summary:
-        return Summary(self.summary, self.chunks, self.rounds, self.note)
+        return Summary(self.summary, self.chunks, self.rounds, self.findings)
 
 
 def _sentences(text: str) -> list[str]:

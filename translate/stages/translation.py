@@ -8,7 +8,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from translate.config import DEFAULT_BATCH_TOKENS, TranslationOptions, batch_budget
-from translate.engines import Engine, GenerationSettings
+from translate.engines import Engine, Generated, GenerationSettings
+from translate.findings import Finding
 from translate.text import batching
 from translate.text.document import Document
 from translate.text.fit import fit_to_limit
@@ -21,13 +22,17 @@ class TranslationResult:
     """One translated document.
 
     ``segments`` counts the rows sent to the model (a sentence over the input limit counts
-    once per piece); ``warnings`` name sentences that were split or hit the length cap.
+    once per piece); ``findings`` name sentences that were split (``split``) or hit the
+    length cap (``capped``); ``scores`` holds each sentence's mean log-probability per
+    token (the mean over its pieces' tokens for a split sentence; ``None`` where the engine
+    gives none).
     """
 
     source: Document
     translation: Document
     segments: int
-    warnings: tuple[str, ...] = field(default=())
+    findings: tuple[Finding, ...] = field(default=())
+    scores: tuple[float | None, ...] = field(default=())
 
 
 class Translator:
@@ -63,22 +68,20 @@ class Translator:
             progress: called as ``progress(0, total)`` when a window's segments are known,
                 then with the number of segments finished after every batch.
         """
-        window: list[Document] = []
-        size = 0
+        windows = batching.Windows(self.options.window_segments)
         for document in documents:
-            window.append(document)
-            size += len(document.sentences)
-            if size >= self.options.window_segments:
-                yield from self._translate_window(window, progress)
-                window, size = [], 0
-        if window:
-            yield from self._translate_window(window, progress)
+            full = windows.add(document, len(document.sentences))
+            if full:
+                yield from self._translate_window(full, progress)
+        rest = windows.rest()
+        if rest:
+            yield from self._translate_window(rest, progress)
 
     def _translate_window(
         self, documents: list[Document], progress: Callable[..., None] | None
     ) -> list[TranslationResult]:
         limit = self.engine.max_input_tokens
-        warnings: list[list[str]] = [[] for _ in documents]
+        findings: list[list[Finding]] = [[] for _ in documents]
         rows: list[list[int]] = []
         owners: list[tuple[int, int]] = []
 
@@ -86,52 +89,68 @@ class Translator:
         for d, document in enumerate(documents):
             for s, fitted in enumerate(fit_to_limit(document.sentences, self.engine.encode, limit)):
                 if fitted.cut:
-                    warnings[d].append(
+                    message = (
                         f"sentence {s + 1} has {fitted.tokens} tokens, over the model's "
                         f"{limit}-token limit: translated in {len(fitted.pieces)} pieces"
                     )
+                    data = {"tokens": fitted.tokens, "pieces": len(fitted.pieces)}
+                    findings[d].append(Finding("split", message, s, data))
                 rows.extend(fitted.ids)
                 owners.extend([(d, s)] * len(fitted.ids))
 
         # Batching and generation
         if progress is not None:
             progress(0, len(rows))  # this window's total, for a count and an ETA
-        outputs: list[str] = [""] * len(rows)
+        outputs: list[Generated | None] = [None] * len(rows)
         capped: list[tuple[int, int]] = []
         for batch in batching.plan([len(r) for r in rows], self.batch_tokens):
             settings = self._settings(max(len(rows[i]) for i in batch))
             results = self.engine.generate([rows[i] for i in batch], settings)
             for i, result in zip(batch, results, strict=True):
-                outputs[i] = result.text
+                outputs[i] = result
                 if result.hit_cap and self.options.forced_length_ratio is None:
                     capped.append((i, settings.max_new_tokens))
             if progress is not None:
                 progress(len(batch))
         for i, cap in sorted(capped):
             d, s = owners[i]
-            warnings[d].append(
+            message = (
                 f"sentence {s + 1}: output stopped at the {cap}-token cap (likely a repetition "
                 "loop)"
             )
+            findings[d].append(Finding("capped", message, s, {"cap": cap}))
 
         # Reassembly: pieces of one sentence are joined, then put back into the structure
-        translated: list[list[list[str]]] = [
+        translated: list[list[list[Generated]]] = [
             [[] for _ in document.sentences] for document in documents
         ]
-        for (d, s), text in zip(owners, outputs, strict=True):
-            translated[d][s].append(text)
+        for (d, s), result in zip(owners, outputs, strict=True):
+            translated[d][s].append(result)
         results = []
         for d, document in enumerate(documents):
-            english = [" ".join(p for p in parts if p) for parts in translated[d]]
+            english = [" ".join(p.text for p in parts if p.text) for parts in translated[d]]
             results.append(
                 TranslationResult(
                     source=document,
                     translation=document.with_sentences(english),
                     segments=sum(1 for owner in owners if owner[0] == d),
-                    warnings=tuple(warnings[d]),
+                    findings=tuple(findings[d]),
+                    scores=tuple(_mean_score(parts) for parts in translated[d]),
                 )
             )
         return results
+
+    def settings(self) -> dict:
+        """What changes this stage's outputs (see :class:`translate.run.core.RunSettings`)."""
+        engine, options = self.engine, self.options
+        return {
+            "model": engine.identity,
+            "engine": engine.name,
+            "dtype": engine.dtype,
+            "beams": options.beams,
+            "length_ratio": options.length_ratio,
+            "length_slack": options.length_slack,
+        }
 
     def _settings(self, longest: int) -> GenerationSettings:
         forced = self.options.forced_length_ratio
@@ -143,3 +162,11 @@ class Translator:
     def _cap(self, source_tokens: int) -> int:
         cap = math.ceil(self.options.length_ratio * source_tokens + self.options.length_slack)
         return min(cap, self.engine.defaults.max_length)
+
+
+def _mean_score(parts: list[Generated]) -> float | None:
+    """A sentence's score: over all its pieces' tokens."""
+    if not parts or any(p.score is None for p in parts):
+        return None
+    tokens = [max(1, p.tokens) for p in parts]
+    return sum(p.score * n for p, n in zip(parts, tokens, strict=True)) / sum(tokens)

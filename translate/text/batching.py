@@ -35,3 +35,30 @@ def plan(lengths: Sequence[int], max_tokens: int) -> list[list[int]]:
     if current:
         batches.append(current)
     return batches
+
+
+class Windows:
+    """The window policy: consecutive items are gathered until their sizes add up to
+    ``max_size`` (segments, say) or there are ``max_items`` of them, then handed on as one
+    window, which is sorted and batched as a whole. Bounds memory on any number of items.
+
+    Usage: ``full = windows.add(item, size)`` returns a full window (else ``None``);
+    ``windows.rest()`` returns what is left at the end.
+    """
+
+    def __init__(self, max_size: int, max_items: int | None = None):
+        self.max_size, self.max_items = max_size, max_items
+        self._items: list = []
+        self._size = 0
+
+    def add(self, item, size: int) -> list | None:
+        self._items.append(item)
+        self._size += size
+        full = self._size >= self.max_size or (
+            self.max_items is not None and len(self._items) >= self.max_items
+        )
+        return self.rest() if full else None
+
+    def rest(self) -> list:
+        items, self._items, self._size = self._items, [], 0
+        return items

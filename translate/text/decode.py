@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
-from pathlib import Path
 
 from translate.errors import DocumentError
 
@@ -75,43 +73,3 @@ def _decode_without_bom(data: bytes, name: str) -> tuple[str, str]:
     if best is None:
         raise DocumentError(f"{name}: cannot decode as text in any known encoding")
     return str(best), best.encoding
-
-
-@dataclass(frozen=True)
-class Source:
-    """A source file's decoded text and what the sidecar records about it."""
-
-    text: str
-    encoding: str
-    size: int
-    sha256: str
-    dropped: int = 0
-    data: bytes | None = None  # the bytes themselves, for a binary format (DOCX)
-
-
-def read_source(path: Path, name: str | None = None, fmt: str = "text") -> Source:
-    """Reads and decodes one article; messages name it ``name`` (default: ``path``).
-
-    ``fmt`` (see :func:`translate.formats.format_of`): ``html`` honours the page's declared
-    charset; ``docx`` is kept as bytes (encoding ``binary``).
-
-    Raises:
-        DocumentError: unreadable, empty, binary or undecodable; the message names the file.
-    """
-    name = name or str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise DocumentError(f"{name}: cannot read ({exc.strerror or exc})") from exc
-    digest = hashlib.sha256(data).hexdigest()
-    if fmt == "docx":
-        if not data:
-            raise DocumentError(f"{name}: file is empty")
-        return Source("", "binary", len(data), digest, 0, data)
-    if fmt == "html":
-        from translate.formats.html import decode_html
-
-        text, encoding, dropped = decode_html(data, name)
-        return Source(text, encoding, len(data), digest, dropped)
-    decoded = decode(data, name)
-    return Source(decoded.text, decoded.encoding, len(data), digest, decoded.dropped)

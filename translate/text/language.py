@@ -52,3 +52,29 @@ def detect(text: str) -> Language:
     confidence = round(float(confidence), 4)
     decided = len(sample.split()) >= MIN_WORDS and confidence >= MIN_CONFIDENCE
     return Language(code, confidence, decided)
+
+
+def check_language(name: str, sentences: list[str], check: str) -> Language | None:
+    """The detected language of an article's ``sentences`` (None when ``check`` is ``nl``:
+    every article is Dutch); a decided language other than Dutch or English fails the
+    article, naming the language and the way around it.
+
+    Raises:
+        DocumentError: the article is in another language.
+    """
+    from translate.errors import DocumentError
+
+    if check != "auto":
+        return None
+    language = detect(" ".join(sentences))
+    if language.decided and language.code not in ("nl", "en"):
+        raise DocumentError(
+            f"{name}: written in {language.name} ({language.code}, confidence "
+            f"{language.confidence:.2f}), not Dutch: not translated (--force-language nl to "
+            "translate it anyway)"
+        )
+    return language
+
+
+def is_english(language: Language | None) -> bool:
+    return language is not None and language.decided and language.code == "en"

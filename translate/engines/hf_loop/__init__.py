@@ -74,8 +74,10 @@ class Loop:
             logger.warning("own decoding loop unavailable, using generate (%s)", self._unavailable)
             return None
 
-    def generate(self, input_ids, attention_mask, plan: Plan) -> torch.Tensor:
-        """Decodes a padded batch; returns ``[inputs, 1 + steps]`` ids like ``generate``."""
+    def generate(self, input_ids, attention_mask, plan: Plan) -> tuple[torch.Tensor, torch.Tensor]:
+        """Decodes a padded batch; returns ``[inputs, 1 + steps]`` ids like ``generate`` and
+        each row's score: summed log-probabilities (greedy) or the beam score (summed
+        log-probabilities over the generated length to the power ``length_penalty``)."""
         encoded = self.step.encode(input_ids, attention_mask)
         if plan.beams == 1:
             return search.greedy(self.step, plan, encoded)

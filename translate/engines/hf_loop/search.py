@@ -16,8 +16,9 @@ from translate.engines.hf_loop.step import Encoded, Step
 _NEG = -1.0e9
 
 
-def greedy(step: Step, plan: Plan, encoded: Encoded) -> torch.Tensor:
-    """Greedy decoding; returns ``[inputs, 1 + steps]`` ids like ``generate``."""
+def greedy(step: Step, plan: Plan, encoded: Encoded) -> tuple[torch.Tensor, torch.Tensor]:
+    """Greedy decoding; returns ``[inputs, 1 + steps]`` ids like ``generate``, and each row's
+    summed log-probabilities of its tokens (after the processors, as HF's scores)."""
     config, processors, criteria = plan.config, plan.processors, plan.criteria
     batch = encoded.mask.shape[0]
     device = encoded.mask.device
@@ -26,6 +27,7 @@ def greedy(step: Step, plan: Plan, encoded: Encoded) -> torch.Tensor:
     pad = config._pad_token_tensor
     out = torch.full((batch, max_length), int(pad if pad is not None else 0), device=device)
     out[:, 0] = start
+    sums = torch.zeros(batch, dtype=torch.float32, device=device)
     alive = torch.arange(batch, device=device)  # original index of each row still running
     sequences = out[:, :1].clone()
     cache = step.new_cache(batch, max_length, encoded)
@@ -34,6 +36,8 @@ def greedy(step: Step, plan: Plan, encoded: Encoded) -> torch.Tensor:
         logits = step(sequences[:, -1], length - 1, cache, encoded, 1)
         scores = processors(sequences, logits)
         tokens = torch.argmax(scores, dim=-1)
+        chosen = F.log_softmax(scores, dim=-1, dtype=torch.float32).gather(1, tokens[:, None])
+        sums[alive] += chosen[:, 0]
         sequences = torch.cat([sequences, tokens[:, None]], dim=-1)
         length += 1
         out[alive, length - 1] = tokens  # earlier columns were written while alive
@@ -46,11 +50,13 @@ def greedy(step: Step, plan: Plan, encoded: Encoded) -> torch.Tensor:
             alive, sequences = alive[keep], sequences[keep]
             encoded = encoded.keep(keep)
             cache.select(keep, length - 1)
-    return out[:, :length]
+    return out[:, :length], sums
 
 
-def beam(step: Step, plan: Plan, encoded: Encoded) -> torch.Tensor:
-    """HF's vectorized beam search; inputs leave the batch once their result is final."""
+def beam(step: Step, plan: Plan, encoded: Encoded) -> tuple[torch.Tensor, torch.Tensor]:
+    """HF's vectorized beam search; inputs leave the batch once their result is final.
+    Returns the ids like ``generate`` and each row's beam score (summed log-probabilities
+    divided by the generated length to the power ``length_penalty``)."""
     config, processors, criteria, beams = plan.config, plan.processors, plan.criteria, plan.beams
     batch = encoded.mask.shape[0]
     device = encoded.mask.device
@@ -74,6 +80,7 @@ def beam(step: Step, plan: Plan, encoded: Encoded) -> torch.Tensor:
     is_finished = torch.zeros((batch, beams), dtype=torch.bool, device=device)
     improvable = torch.ones((batch, 1), dtype=torch.bool, device=device)
     result = torch.full((batch, max_length), fill, dtype=torch.long, device=device)
+    result_scores = torch.zeros(batch, device=device)
     alive = torch.arange(batch, device=device)
     cache = step.new_cache(batch * beams, max_length, encoded)
     cur_len = 1
@@ -136,10 +143,12 @@ def beam(step: Step, plan: Plan, encoded: Encoded) -> torch.Tensor:
         all_done, stuck, some_done = torch.stack((done.all(), hits.all(), done.any())).tolist()
         if all_done or stuck:
             result[alive] = finished[:, 0]
+            result_scores[alive] = finished_scores[:, 0]
             break
         source = (beam_parent + torch.arange(n, device=device)[:, None] * beams).view(-1)
         if some_done:
             result[alive[done]] = finished[done, 0]
+            result_scores[alive[done]] = finished_scores[done, 0]
             keep = (~done).nonzero().squeeze(1)
             alive = alive[keep]
             running, running_scores = running[keep], running_scores[keep]
@@ -148,4 +157,4 @@ def beam(step: Step, plan: Plan, encoded: Encoded) -> torch.Tensor:
             encoded = encoded.keep(keep)
             source = source.view(n, beams)[keep].reshape(-1)
         cache.select(source, cur_len - 1)
-    return result[:, :cur_len]
+    return result[:, :cur_len], result_scores

@@ -1,0 +1,62 @@
+"""Findings: everything the job notices about an article or one of its sentences, typed.
+
+Stages, formats and readers produce :class:`Finding` records; the sidecar, the review page,
+the run table, the ``--json`` report and ``index.html`` all read them from one list. A new
+kind is one line in :data:`KINDS` plus the code that produces it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+# Every kind of finding, with what it means (the README's sidecar section lists them too)
+KINDS: dict[str, str] = {
+    "control_characters": "control characters (NUL and the like) dropped while reading",
+    "markup_repaired": "markup errors in the source, repaired as a browser would",
+    "language": "the article's language: an English article copied through",
+    "split": "a sentence over the model's input limit, translated in pieces",
+    "capped": "a translation stopped at its length cap (likely a repetition loop)",
+    "markup": "inline markup that could not be placed in the translation",
+    "summary": "how the summary was made: the text is its own summary, or rounds ran out",
+}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing noticed.
+
+    Args:
+        kind: one of :data:`KINDS`.
+        message: one line for people.
+        sentence: the index of the sentence it concerns in the article's sentences (in
+            document order, from 0), or ``None`` for the whole article.
+        data: optional figures behind the message (``{"tokens": 612}``).
+    """
+
+    kind: str
+    message: str
+    sentence: int | None = None
+    data: dict = field(default_factory=dict, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise ValueError(f"unknown finding kind {self.kind!r}: declare it in KINDS")
+
+    def to_json(self) -> dict:
+        out: dict = {"kind": self.kind, "sentence": self.sentence, "message": self.message}
+        if self.data:
+            out["data"] = dict(self.data)
+        return out
+
+
+def count_kinds(findings: Iterable[Finding]) -> dict[str, int]:
+    """How many findings of each kind, in the order of :data:`KINDS`."""
+    counts = Counter(f.kind for f in findings)
+    return {kind: counts[kind] for kind in KINDS if counts[kind]}
+
+
+def describe_counts(counts: dict[str, int]) -> str:
+    """``capped 3 · split 1``; empty for none."""
+    return " · ".join(f"{kind} {n}" for kind, n in counts.items())

@@ -1,0 +1,120 @@
+"""What every format module provides, and reading a source file through its format."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from translate.errors import DocumentError
+from translate.findings import Finding
+from translate.text.decode import Decoded, decode
+from translate.text.document import Document, Line
+from translate.text.sentences import split_sentences
+
+
+class Layout(Protocol):
+    """A parsed source: the document to translate (paragraphs of lines of sentences), what
+    parsing found, and the source rebuilt around a translation of that document."""
+
+    document: Document
+    findings: tuple[Finding, ...]
+
+    def write(self, english: Document) -> Written:
+        """The translated file (``str``, or ``bytes`` for a binary format) and what could not
+        be carried over; ``english`` has the shape of :attr:`document`."""
+        ...
+
+
+@dataclass(frozen=True)
+class Written:
+    """A translated file and what writing it found (markup that could not be placed)."""
+
+    content: str | bytes
+    findings: tuple[Finding, ...] = ()
+
+
+@dataclass(frozen=True)
+class Format:
+    """One input format.
+
+    Args:
+        name: as the sidecar records it (``html``).
+        suffixes: the source file suffixes it reads, lower case (``.html``, ``.htm``).
+        parse: ``parse(content, name)``: a :class:`Layout` of the decoded text (or of the
+            bytes, for a binary format); raises :class:`DocumentError` naming ``name``.
+        binary: read as bytes, never decoded as text (``.docx``).
+        output_suffix: the suffix of the translation (``.md`` for a format that cannot be
+            rewritten in place); ``None`` keeps the source's own suffix.
+        decode: bytes to text for a text format (HTML honours its ``<meta charset>``).
+        label: how messages name it (``Word``); the name by default.
+    """
+
+    name: str
+    suffixes: tuple[str, ...]
+    parse: Callable[[str | bytes, str], Layout]
+    binary: bool = False
+    output_suffix: str | None = None
+    decode: Callable[[bytes, str], Decoded] = decode
+    label: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.label:
+            object.__setattr__(self, "label", self.name)
+
+    def translation_suffix(self, source_suffix: str) -> str:
+        """``.en`` and the translation's suffix, for a source with ``source_suffix``."""
+        return ".en" + (self.output_suffix or source_suffix or self.suffixes[0])
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One piece of text to translate, with the kind of element it came from (``title``,
+    ``heading``, ``paragraph``, ``item``, ``cell``, ``caption``, ``attribute``, ...)."""
+
+    kind: str
+    text: str
+
+
+def unit_document(units: Sequence[Unit]) -> Document:
+    """A document of one paragraph per unit, for formats that translate units whole."""
+    return Document(tuple((Line(u.kind, "", tuple(split_sentences(u.text))),) for u in units))
+
+
+def unit_texts(english: Document) -> list[str]:
+    """Each unit's translation, from a document built by :func:`unit_document`."""
+    return [line.render() for paragraph in english.paragraphs for line in paragraph]
+
+
+@dataclass(frozen=True)
+class Source:
+    """A source file's decoded text (or its bytes, for a binary format) and what the sidecar
+    records about it."""
+
+    text: str
+    encoding: str
+    size: int
+    sha256: str
+    dropped: int = 0
+    data: bytes | None = None
+
+
+def read_source(path: Path, name: str, fmt: Format) -> Source:
+    """Reads one article as its format reads it; messages name it ``name``.
+
+    Raises:
+        DocumentError: unreadable, empty, binary or undecodable; the message names the file.
+    """
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise DocumentError(f"{name}: cannot read ({exc.strerror or exc})") from exc
+    digest = hashlib.sha256(data).hexdigest()
+    if fmt.binary:
+        if not data:
+            raise DocumentError(f"{name}: file is empty")
+        return Source("", "binary", len(data), digest, 0, data)
+    decoded = fmt.decode(data, name)
+    return Source(decoded.text, decoded.encoding, len(data), digest, decoded.dropped)

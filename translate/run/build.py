@@ -1,0 +1,75 @@
+"""The one place that builds the pipeline from what the user asked for: used by
+``translate file``, ``translate batch``, the Ray actors and the soak."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from translate.config import ModelSpec, RuntimeOptions, SummaryOptions, TranslationOptions
+from translate.run.core import Pipeline, RunSettings
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class PipelineSpec:
+    """Everything a pipeline is built from; plain and picklable, so a Ray actor on another
+    machine builds the same pipeline.
+
+    Args:
+        translation: the translation model.
+        summary: the summarization model; ``None`` translates only.
+        runtime: engine, device, dtype and threads, for both models.
+        translation_options, summary_options: how each stage batches and decodes.
+        language_check: ``auto`` or ``nl`` (see :class:`~translate.run.core.Pipeline`).
+    """
+
+    translation: ModelSpec
+    summary: ModelSpec | None = None
+    runtime: RuntimeOptions = RuntimeOptions()
+    translation_options: TranslationOptions = TranslationOptions()
+    summary_options: SummaryOptions = SummaryOptions()
+    language_check: str = "auto"
+
+
+def build_pipeline(
+    spec: PipelineSpec,
+    *,
+    translation: bool = True,
+    summary: bool = True,
+    run: RunSettings | None = None,
+) -> Pipeline:
+    """Loads the models ``spec`` names and returns the run core over them.
+
+    Args:
+        spec: what to load.
+        translation, summary: which stages this process runs (a Ray actor runs one); a
+            pipeline without the translator needs ``run`` from one that has it.
+        run: the run's settings, as the process that has both models computed them.
+
+    Raises:
+        ModelNotFoundError, ModelLoadError, UsageError: a model cannot be found or loaded.
+    """
+    from translate.engines.load import load_engine
+    from translate.stages.summarization import Summarizer
+    from translate.stages.translation import Translator
+
+    translator = summarizer = None
+    if translation:
+        engine = load_engine(spec.translation, spec.runtime)
+        if engine.device == "cpu" and engine.dtype in ("fp16", "bf16"):
+            logger.warning(
+                "--dtype %s on the CPU is slower than fp32 and less exact; it pays on a GPU",
+                engine.dtype,
+            )
+        translator = Translator(engine, spec.translation_options)
+    if summary and spec.summary is not None:
+        summarizer = Summarizer(load_engine(spec.summary, spec.runtime), spec.summary_options)
+    return Pipeline(translator, summarizer, run=run, language_check=spec.language_check)
+
+
+def describe(spec: PipelineSpec) -> RunSettings:
+    """The run's settings and model names as a process that loads ``spec`` sees them (its
+    device and dtype): a driver that runs no model needs them for freshness."""
+    return build_pipeline(spec).run

@@ -1,0 +1,117 @@
+"""After the model: one article's findings, its translation rendered in its format, the
+paragraph pairs of its review page and the fields its record needs."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, replace
+from typing import TYPE_CHECKING
+
+from translate.checks import Check, Sentence, run_checks
+from translate.findings import Finding
+from translate.stages.translation import TranslationResult
+from translate.text.document import Document
+from translate.types import Pair
+
+if TYPE_CHECKING:
+    from translate.engines import Engine
+    from translate.run.core import Article, Parsed
+
+
+@dataclass(frozen=True)
+class Translated:
+    """An article between its two stages: translated, not yet summarized. Plain fields only,
+    so a runner can carry it from one process to another (Ray's two stages); the article's
+    text is dropped, its translation kept."""
+
+    article: Article
+    english: str
+    rendered: str | bytes
+    pairs: tuple[Pair, ...]
+    elements: dict
+    language: dict | None
+    paragraphs: int
+    sentences: int
+    segments: int
+    words: int
+    findings: tuple[Finding, ...]
+    engine: str
+    device: str
+    dtype: str
+    window_articles: int
+    translation_s: float
+
+
+def postprocess(
+    item: Parsed,
+    result: TranslationResult | None,
+    checks: Sequence[Check],
+    engine: Engine,
+    window_articles: int,
+    seconds: float,
+) -> Translated:
+    """One article after the model: ``result`` is its translation, or ``None`` for an
+    article in English, which is its own translation."""
+    findings = list(item.article.findings) + list(item.layout.findings)
+    if result is None:
+        english, segments = item.document, 0
+        confidence = item.language.confidence
+        message = f"written in English (confidence {confidence:.2f}): copied through as its own "
+        findings.append(
+            Finding("language", message + "translation", data={"confidence": confidence})
+        )
+    else:
+        english, segments = result.translation, result.segments
+        findings += result.findings
+        findings += run_checks(_sentences(item.document, result), checks)
+    written = item.layout.write(english)
+    findings += written.findings
+    language = item.language
+    return Translated(
+        article=replace(item.article, text="", data=None),
+        english=english.render(),
+        rendered=written.content,
+        pairs=pairs(item.document, english),
+        elements=elements(item.document),
+        language=None if language is None else asdict(language),
+        paragraphs=len(item.document.paragraphs),
+        sentences=len(item.document.sentences),
+        segments=segments,
+        words=item.document.words,
+        findings=tuple(findings),
+        engine=engine.name,
+        device=engine.device,
+        dtype=engine.dtype,
+        window_articles=window_articles,
+        translation_s=seconds,
+    )
+
+
+def _sentences(source: Document, result: TranslationResult) -> list[Sentence]:
+    english = result.translation.sentences
+    scores = result.scores or (None,) * len(english)
+    return [
+        Sentence(i, dutch, ours, score)
+        for i, (dutch, ours, score) in enumerate(
+            zip(source.sentences, english, scores, strict=True)
+        )
+    ]
+
+
+def elements(document: Document) -> dict[str, int]:
+    """How many lines (text, Markdown) or units (HTML, DOCX) of each kind."""
+    return dict(sorted(Counter(line.kind for p in document.paragraphs for line in p).items()))
+
+
+def pairs(source: Document, english: Document) -> tuple[Pair, ...]:
+    """Each paragraph in Dutch and in English, with its number of sentences."""
+    return tuple(
+        Pair(
+            dutch[0].kind,
+            "\n".join(line.render() for line in dutch),
+            "\n".join(line.render() for line in ours),
+            sum(len(line.sentences) for line in dutch),
+        )
+        for dutch, ours in zip(source.paragraphs, english.paragraphs, strict=True)
+    )

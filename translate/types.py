@@ -1,0 +1,64 @@
+"""Types the runners and the outputs share, low in the stack so neither imports the other:
+article statuses, what became of one source file, and a review page's paragraph pairs."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+
+from translate.findings import Finding, count_kinds
+
+
+class Status(str, Enum):
+    """What became of one article; compares equal to its value (``"done"``)."""
+
+    DONE = "done"
+    SKIPPED = "skipped"
+    FAILED = "failed"
+
+    def __str__(self) -> str:
+        return self.value
+
+    # Equal to its value, so it must hash like it (a dict keyed by "done" finds it)
+    __hash__ = str.__hash__
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened to one source file (``source`` relative to the inbox)."""
+
+    source: Path
+    status: Status
+    reason: str = ""
+    segments: int = 0
+    words: int = 0
+    findings: tuple[Finding, ...] = ()
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        return tuple(f.message for f in self.findings)
+
+
+@dataclass(frozen=True)
+class Pair:
+    """One paragraph (or HTML/DOCX unit) in Dutch and in English, with its sentence count,
+    so findings that name a sentence can be shown beside their paragraph."""
+
+    kind: str
+    source: str
+    english: str
+    sentences: int
+
+
+def totals(outcomes: Sequence[Outcome]) -> dict:
+    """Counts per status, segments and words of the finished articles, and findings per kind."""
+    return {
+        Status.DONE.value: sum(o.status == Status.DONE for o in outcomes),
+        Status.SKIPPED.value: sum(o.status == Status.SKIPPED for o in outcomes),
+        Status.FAILED.value: sum(o.status == Status.FAILED for o in outcomes),
+        "segments": sum(o.segments for o in outcomes),
+        "words": sum(o.words for o in outcomes),
+        "findings": count_kinds(f for o in outcomes for f in o.findings),
+    }

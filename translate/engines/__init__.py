@@ -80,3 +80,8 @@ class Engine(Protocol):
     ) -> list[Generated]:
         """Decodes one batch; rows come back in the order given."""
         ...
+
+
+def engine_settings(engine: Engine) -> dict:
+    """What of an engine decides its outputs: the model's identity, the engine, the dtype."""
+    return {"model": engine.identity, "engine": engine.name, "dtype": engine.dtype}

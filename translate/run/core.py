@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from translate import __version__, formats
-from translate.checks import CHECKS, Check
+from translate import checks as sentence_checks
+from translate.checks import Check
 from translate.errors import DocumentError, first_line
 from translate.findings import Finding
 from translate.formats import Layout
@@ -151,7 +152,7 @@ class Pipeline:
             stages when not given.
         language_check: ``auto`` detects each article's language (English is copied through,
             other languages fail); ``nl`` treats every article as Dutch.
-        checks: the per-sentence checks (see :mod:`translate.checks`).
+        checks: the per-sentence checks; by default :data:`translate.checks.CHECKS`.
     """
 
     def __init__(
@@ -161,12 +162,12 @@ class Pipeline:
         *,
         run: RunSettings | None = None,
         language_check: str = "auto",
-        checks: Sequence[Check] = CHECKS,
+        checks: Sequence[Check] | None = None,
     ):
         self.translator = translator
         self.summarizer = summarizer
         self.language_check = language_check
-        self.checks = tuple(checks)
+        self.checks = tuple(sentence_checks.CHECKS if checks is None else checks)
         self.run = run or RunSettings.of(translator, summarizer, language_check)
 
     @property

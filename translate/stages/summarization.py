@@ -13,7 +13,7 @@ from translate.config import (
     SummaryOptions,
     batch_budget,
 )
-from translate.engines import Engine, GenerationSettings
+from translate.engines import Engine, GenerationSettings, engine_settings
 from translate.errors import UsageError
 from translate.findings import Finding
 from translate.text import batching
@@ -64,11 +64,8 @@ class Summarizer:
 
     def settings(self) -> dict:
         """What changes this stage's outputs (see :class:`translate.run.core.RunSettings`)."""
-        engine, options = self.engine, self.options
-        return {
-            "model": engine.identity,
-            "engine": engine.name,
-            "dtype": engine.dtype,
+        options = self.options
+        return engine_settings(self.engine) | {
             "min_tokens": self.bounds.min_tokens,
             "max_tokens": self.bounds.max_tokens,
             "beams": options.beams,

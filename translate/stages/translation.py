@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from translate.config import DEFAULT_BATCH_TOKENS, TranslationOptions, batch_budget
-from translate.engines import Engine, Generated, GenerationSettings
+from translate.engines import Engine, Generated, GenerationSettings, engine_settings
 from translate.findings import Finding
 from translate.text import batching
 from translate.text.document import Document
@@ -121,32 +121,12 @@ class Translator:
             findings[d].append(Finding("capped", message, s, {"cap": cap}))
 
         # Reassembly: pieces of one sentence are joined, then put back into the structure
-        translated: list[list[list[Generated]]] = [
-            [[] for _ in document.sentences] for document in documents
-        ]
-        for (d, s), result in zip(owners, outputs, strict=True):
-            translated[d][s].append(result)
-        results = []
-        for d, document in enumerate(documents):
-            english = [" ".join(p.text for p in parts if p.text) for parts in translated[d]]
-            results.append(
-                TranslationResult(
-                    source=document,
-                    translation=document.with_sentences(english),
-                    segments=sum(1 for owner in owners if owner[0] == d),
-                    findings=tuple(findings[d]),
-                    scores=tuple(_mean_score(parts) for parts in translated[d]),
-                )
-            )
-        return results
+        return _reassemble(documents, owners, outputs, findings)
 
     def settings(self) -> dict:
         """What changes this stage's outputs (see :class:`translate.run.core.RunSettings`)."""
-        engine, options = self.engine, self.options
-        return {
-            "model": engine.identity,
-            "engine": engine.name,
-            "dtype": engine.dtype,
+        options = self.options
+        return engine_settings(self.engine) | {
             "beams": options.beams,
             "length_ratio": options.length_ratio,
             "length_slack": options.length_slack,
@@ -162,6 +142,32 @@ class Translator:
     def _cap(self, source_tokens: int) -> int:
         cap = math.ceil(self.options.length_ratio * source_tokens + self.options.length_slack)
         return min(cap, self.engine.defaults.max_length)
+
+
+def _reassemble(
+    documents: list[Document],
+    owners: list[tuple[int, int]],
+    outputs: list[Generated],
+    findings: list[list[Finding]],
+) -> list[TranslationResult]:
+    """Each document with its sentences' pieces (rows owned by ``(document, sentence)``)
+    joined and put back into its structure."""
+    translated: list[list[list[Generated]]] = [[[] for _ in d.sentences] for d in documents]
+    for (d, s), result in zip(owners, outputs, strict=True):
+        translated[d][s].append(result)
+    results = []
+    for d, document in enumerate(documents):
+        english = [" ".join(p.text for p in parts if p.text) for parts in translated[d]]
+        results.append(
+            TranslationResult(
+                source=document,
+                translation=document.with_sentences(english),
+                segments=sum(1 for owner in owners if owner[0] == d),
+                findings=tuple(findings[d]),
+                scores=tuple(_mean_score(parts) for parts in translated[d]),
+            )
+        )
+    return results
 
 
 def _mean_score(parts: list[Generated]) -> float | None:

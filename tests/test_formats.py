@@ -230,3 +230,29 @@ def test_a_zip_of_something_else_named_docx_is_one_line():
         [Article("x.docx", "", format="docx", data=out.getvalue())]
     )
     assert result.status == FAILED and result.reason.startswith("x.docx: not a readable Word .docx")
+
+
+def test_layouts_write_into_copies_and_return_what_they_dropped():
+    from translate.formats import get
+
+    data = _word_document()
+    layout = get("docx").parse(data, "a.docx")
+    upper = layout.document.with_sentences([s.upper() for s in layout.document.sentences])
+    first, second = layout.write(upper), layout.write(layout.document)
+    assert first.findings == second.findings == ()
+    # the parsed document is untouched: writing the Dutch back gives the Dutch texts
+    again = docx.Document(io.BytesIO(second.content))
+    assert [p.text for p in again.paragraphs] == [
+        p.text for p in docx.Document(io.BytesIO(data)).paragraphs
+    ]
+    assert "DE GROTE BRUG IS OPEN." in [
+        p.text for p in docx.Document(io.BytesIO(first.content)).paragraphs
+    ]
+
+    page = "<p>De <b>grote</b> brug <a href='/x'>staat</a> open.</p>"
+    html = get("html").parse(page, "a.html")
+    other = html.document.with_sentences(["The grote bridge is open."])
+    written = html.write(other)
+    (finding,) = written.findings  # "staat" is not in the translation: the link is dropped
+    assert finding.kind == "markup" and finding.data == {"dropped": 1} and finding.sentence is None
+    assert html.write(html.document).findings == ()  # the Dutch back: every tag placed

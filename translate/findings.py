@@ -50,6 +50,17 @@ class Finding:
             out["data"] = dict(self.data)
         return out
 
+    @classmethod
+    def from_json(cls, data: dict) -> Finding:
+        """The finding :meth:`to_json` wrote.
+
+        Raises:
+            ValueError, KeyError, TypeError: not a finding of a declared kind.
+        """
+        return cls(
+            data["kind"], data["message"], data.get("sentence"), dict(data.get("data") or {})
+        )
+
 
 def count_kinds(findings: Iterable[Finding]) -> dict[str, int]:
     """How many findings of each kind, in the order of :data:`KINDS`."""

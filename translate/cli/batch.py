@@ -98,18 +98,21 @@ def batch_command(
     """
     import time
 
-    from translate.cli.views import BatchView
-    from translate.outputs.outbox import OutboxLock, orphans, remove_stale_temp_files, scan
-    from translate.run.local import BatchJob, BatchRunner
-    from translate.types import Outcome, Status
+    from translate.outputs.outbox import scan
 
     started = time.perf_counter()
     setup_logging(options.verbose)
     patterns = tuple(glob or default_patterns())
+    # A scheduler or `docker stop` sends SIGTERM: stop like Ctrl-C (exit 143), from the start,
+    # so that loading models is interrupted as cleanly as translating
+    previous = signal.signal(signal.SIGTERM, _terminate)
     try:
         check = language_check(force_language)
+        max_bytes = _max_bytes(max_mb)
         on_ray = _ray_options(ray_address, ray_workers, ray_gpus_per_worker, ray_cpus_per_worker)
         found = scan(inbox, patterns, exclude=outbox, follow_symlinks=follow_symlinks)
+        if json_report is not None:
+            _check_report(json_report, inbox, outbox, found.sources)
         if dry_run:
             for rel in found.sources:
                 typer.echo(str(rel))
@@ -117,45 +120,111 @@ def batch_command(
                 typer.echo(f"skipped {rel}: {reason}", err=True)
             typer.echo(f"{len(found.sources)} files would be processed", err=True)
             return
-        with OutboxLock(outbox):
-            removed = remove_stale_temp_files(outbox)
-            if removed:
-                logger.info("removed %d temporary files left by an interrupted run", removed)
-            job = BatchJob(inbox, outbox, force, window, int(max_mb * 1e6), review)
+        from translate.run.local import BatchJob, BatchRunner
+
+        job = BatchJob(inbox, outbox, force, window, max_bytes, review, follow_symlinks)
+
+        def load():
             if on_ray is None:
-                runner = BatchRunner(load_pipeline(options, not no_summary, check), job)
-            else:
-                runner = _ray_runner(options, job, on_ray, not no_summary, check)
-            total = len(found.sources) + len(found.passed_over)
-            view = BatchView(total, quiet, started=started)
-            # A scheduler or `docker stop` sends SIGTERM: stop like Ctrl-C, exit 143
-            previous = signal.signal(signal.SIGTERM, _terminate)
-            with view:
-                try:
-                    for rel, reason in found.passed_over:
-                        view.article_done(Outcome(rel, Status.SKIPPED, reason=reason))
-                    for outcome in runner.run(found.sources, view.segments_done):
-                        view.article_done(outcome)
-                except KeyboardInterrupt as stop:
-                    view.interrupted()
-                    _report(json_report, view, outbox, stopped="interrupted")
-                    raise typer.Exit(143 if isinstance(stop, _Terminated) else 130) from None
-                except OutboxError as exc:
-                    _report(json_report, view, outbox, stopped=str(exc))
-                    raise
-                finally:
-                    signal.signal(signal.SIGTERM, previous)
-                    if on_ray is not None:
-                        runner.close()
-            view.print_table()
-            _report(json_report, view, outbox)
-            if review:
-                _index(view, outbox)
-            view.orphans(orphans(inbox, outbox, keep=[json_report] if json_report else []))
+                return BatchRunner(load_pipeline(options, not no_summary, check), job)
+            return _ray_runner(options, job, on_ray, not no_summary, check)
+
+        failed = _run(job, found, load, quiet, json_report, started)
+    except _Terminated:
+        raise typer.Exit(143) from None
     except TranslateError as exc:
         raise fail(exc) from None
-    if view.failed:
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    if failed:
         raise typer.Exit(1)
+
+
+def _run(job, found, load, quiet: bool, json_report: Path | None, started: float) -> int:
+    """The run itself, under the outbox lock, with the runner ``load()`` builds (the models
+    load there); returns how many articles failed."""
+    from translate.cli.views import BatchView
+    from translate.outputs.outbox import OutboxLock, orphans, remove_stale_temp_files
+    from translate.types import Outcome, Status
+
+    outbox = job.outbox
+    with OutboxLock(outbox):
+        removed = remove_stale_temp_files(outbox)
+        if removed:
+            logger.info("removed %d temporary files left by an interrupted run", removed)
+        view = runner = None
+        try:
+            runner = load()
+            total = len(found.sources) + len(found.passed_over)
+            view = BatchView(total, quiet, started=started)
+            with view:
+                for rel, reason in found.passed_over:
+                    view.article_done(Outcome(rel, Status.SKIPPED, reason=reason))
+                for outcome in runner.run(found.sources, view.segments_done):
+                    view.article_done(outcome)
+        except KeyboardInterrupt as stop:
+            if view is not None:
+                view.interrupted()
+            else:
+                typer.echo("interrupted while loading the models; nothing was done", err=True)
+            _report(json_report, view, outbox, started, stopped="interrupted")
+            raise typer.Exit(143 if isinstance(stop, _Terminated) else 130) from None
+        except OutboxError as exc:
+            _report(json_report, view, outbox, started, stopped=str(exc))
+            raise
+        finally:
+            if hasattr(runner, "close"):  # the Ray runner stops the Ray it started
+                runner.close()
+        view.print_table()
+        _report(json_report, view, outbox, started, strict=True)
+        if job.review:
+            _index(view, outbox)
+        view.orphans(orphans(job.inbox, outbox, keep=[json_report] if json_report else []))
+    return view.failed
+
+
+def _max_bytes(max_mb: float) -> int:
+    import math
+
+    if not math.isfinite(max_mb):
+        raise UsageError(f"--max-mb {max_mb}: give a size in MB, such as 2 or 0.5")
+    return int(max_mb * 1e6)
+
+
+def _check_report(path: Path, inbox: Path, outbox: Path, sources) -> None:
+    """Refuses a ``--json`` path that would overwrite what is not a run report: a folder, a
+    path below a file, anything in the inbox, or an article's output."""
+    import json
+
+    from translate.outputs.outbox import Outputs
+
+    if path.is_dir():
+        raise UsageError(f"--json {path}: is a folder; give a file name to write")
+    parent = next((p for p in path.parents if p.exists()), None)
+    if parent is not None and not parent.is_dir():
+        raise UsageError(f"--json {path}: {parent} is a file, not a folder")
+    target = path.resolve()
+    if target.is_relative_to(inbox.resolve()):
+        raise UsageError(f"--json {path}: is inside the inbox; write the report elsewhere")
+    outputs = {p.resolve() for rel in sources for p in _paths(Outputs.for_source(outbox, rel))}
+    if target in outputs:
+        raise UsageError(f"--json {path}: is an article's output; write the report elsewhere")
+    if target.is_relative_to(outbox.resolve()) and path.is_file():
+        try:
+            is_report = "report_version" in json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError, TypeError):
+            is_report = False
+        if not is_report:
+            raise UsageError(
+                f"--json {path}: an existing file in the outbox that is not a run report; "
+                "write the report elsewhere"
+            )
+
+
+def _paths(outputs) -> tuple[Path, ...]:
+    from dataclasses import astuple
+
+    return astuple(outputs)
 
 
 def _ray_options(address: str | None, workers: str, gpus: float, cpus: float):
@@ -195,15 +264,25 @@ def _terminate(signum, frame) -> None:
     raise _Terminated
 
 
-def _report(path: Path | None, view, outbox: Path, stopped: str | None = None) -> None:
+def _report(path, view, outbox: Path, started: float, stopped=None, strict=False) -> None:
+    """Writes the ``--json`` report, if asked for. When it cannot be written: the end of a
+    run (``strict``) fails with one line; a run already stopping says so and goes on."""
     import time
 
     from translate.outputs.report import run_report, write_report
 
-    if path is not None:
-        elapsed = time.perf_counter() - view.started
-        loading = view.working - view.started
-        write_report(path, run_report(view.outcomes, outbox, elapsed, stopped, loading))
+    if path is None:
+        return
+    elapsed = time.perf_counter() - started
+    outcomes = view.outcomes if view is not None else []
+    loading = view.working - view.started if view is not None else None
+    try:
+        write_report(path, run_report(outcomes, outbox, elapsed, stopped, loading))
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        if strict:
+            raise OutboxError(f"{path}: cannot write the run report ({reason})") from None
+        typer.echo(f"note: {path}: the run report could not be written ({reason})", err=True)
 
 
 def _index(view, outbox: Path) -> None:
@@ -215,4 +294,8 @@ def _index(view, outbox: Path) -> None:
 
     report = run_report(view.outcomes, outbox, time.perf_counter() - view.started)
     page = index_page(outbox, report["articles"], report["totals"]["findings"])
-    atomic_write_text(outbox / "index.html", page)
+    try:
+        atomic_write_text(outbox / "index.html", page)
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise OutboxError(f"{outbox / 'index.html'}: cannot write ({reason})") from None

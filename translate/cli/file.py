@@ -22,10 +22,11 @@ def file_command(
         typer.Argument(help=f"Dutch article ({', '.join(suffixes())}), or - for stdin."),
     ],
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write the translation here.")
+        Path | None,
+        typer.Option("--output", "-o", help="Write the translation here (- for stdout)."),
     ] = None,
     summary_out: Annotated[
-        Path | None, typer.Option("--summary-out", help="Write the summary here.")
+        Path | None, typer.Option("--summary-out", help="Write the summary here (- for stdout).")
     ] = None,
     no_summary: Annotated[bool, typer.Option("--no-summary", help="Translate only.")] = False,
     summary_only: Annotated[
@@ -48,6 +49,9 @@ def file_command(
     setup_logging(options.verbose)
     if no_summary and (summary_only or summary_out):
         raise fail(UsageError("--no-summary cannot be combined with --summary-only/--summary-out"))
+    # "-" is standard output, as it is standard input for the article
+    output = None if output == Path("-") else output
+    summary_out = None if summary_out == Path("-") else summary_out
     try:
         _check_outputs(path, output, summary_out)
         check = language_check(force_language)
@@ -87,8 +91,12 @@ def file_command(
 
 
 def _check_outputs(source: str, *outputs: Path | None) -> None:
-    """Refuses an output that is a folder or the Dutch source itself (also through links)."""
-    for output in (o for o in outputs if o is not None):
+    """Refuses an output that is a folder or the Dutch source itself (also through links),
+    and two outputs in one file."""
+    given = [o for o in outputs if o is not None]
+    if len(given) == 2 and given[0].resolve() == given[1].resolve():
+        raise UsageError(f"{given[0]}: -o and --summary-out name the same file; give two")
+    for output in given:
         if output.is_dir():
             raise UsageError(f"{output}: is a folder; give a file name to write")
         if source != "-" and output.exists() and Path(source).exists() and output.samefile(source):

@@ -13,6 +13,9 @@ from translate.cli.options import MODELS_DIR_ENV
 from translate.config import DEFAULT_MODELS_DIR, ModelSpec
 from translate.errors import TranslateError
 
+# The name these commands had before they took --models-dir, as batch and file do
+_OLD_DIR = typer.Option("--dir", hidden=True, help="Old name of --models-dir.")
+
 
 @models_app.command("pull")
 def models_pull(
@@ -24,13 +27,16 @@ def models_pull(
         str | None, typer.Option(help="Hub branch, tag or commit of --model.")
     ] = None,
     models_dir: Annotated[
-        Path, typer.Option("--dir", envvar=MODELS_DIR_ENV, help="Where to write.")
+        Path,
+        typer.Option("--models-dir", envvar=MODELS_DIR_ENV, help="Where to write."),
     ] = DEFAULT_MODELS_DIR,
+    old_dir: Annotated[Path | None, _OLD_DIR] = None,
     verbose: Annotated[int, typer.Option("--verbose", "-v", count=True, help="More logging.")] = 0,
 ) -> None:
     """Download the models into models/ with only the files loading needs."""
     from translate.models.hub import KNOWN_MODELS, pull_model
 
+    models_dir = old_dir or models_dir
     setup_logging(verbose)
     for name in model or KNOWN_MODELS:
         try:
@@ -43,8 +49,10 @@ def models_pull(
 @models_app.command("list")
 def models_list(
     models_dir: Annotated[
-        Path, typer.Option("--dir", envvar=MODELS_DIR_ENV, help="Folder of snapshots.")
+        Path,
+        typer.Option("--models-dir", envvar=MODELS_DIR_ENV, help="Folder of snapshots."),
     ] = DEFAULT_MODELS_DIR,
+    old_dir: Annotated[Path | None, _OLD_DIR] = None,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON list on stdout.")] = False,
 ) -> None:
     """Show each known model, whether and where it is present locally, and its size."""
@@ -53,7 +61,7 @@ def models_list(
 
     from translate.models.hub import list_models
 
-    rows = list_models(models_dir)
+    rows = list_models(old_dir or models_dir)
     if as_json:
         records = [
             {
@@ -61,13 +69,15 @@ def models_list(
                 "where": row.location,
                 "path": str(row.path) if row.path else None,
                 "size_bytes": row.size_bytes,
+                "broken": row.broken,
             }
             for row in rows
         ]
         typer.echo(json.dumps(records, indent=2))
         return
-    table = Table("model", "where", "path", "size")
+    table = Table("model", "where", "path", "size", "state")
     for row in rows:
         size = f"{row.size_bytes / 1e6:,.1f} MB" if row.path else "-"
-        table.add_row(row.model_id, row.location, str(row.path or "-"), size)
+        state = f"broken: {row.broken}" if row.broken else ("ok" if row.path else "-")
+        table.add_row(row.model_id, row.location, str(row.path or "-"), size, state)
     Console().print(table)

@@ -17,6 +17,7 @@ from rich.progress import (
 from rich.table import Table
 
 from translate.findings import describe_counts
+from translate.outputs.files import printable
 from translate.types import Outcome, Status, totals
 
 DONE, SKIPPED, FAILED = Status.DONE, Status.SKIPPED, Status.FAILED
@@ -78,30 +79,24 @@ class BatchView:
         self.outcomes.append(outcome)
         if self._progress is not None:
             self._progress.update(self._articles, advance=1)
+        source, reason = printable(str(outcome.source)), printable(outcome.reason)
         if outcome.status == FAILED:
-            self.console.print(f"failed  {outcome.reason}", markup=False, highlight=False)
+            self._line(f"failed  {reason}")
         elif self.quiet:
             return
         elif outcome.status == SKIPPED and outcome.reason:  # passed over on purpose: say why
-            self.console.print(
-                f"skipped {outcome.source}: {outcome.reason}", markup=False, highlight=False
-            )
+            self._line(f"skipped {source}: {reason}")
         else:
             detail = f" ({outcome.segments} segments)" if outcome.status == DONE else ""
-            self.console.print(
-                f"{outcome.status:<7} {outcome.source}{detail}", markup=False, highlight=False
-            )
+            self._line(f"{outcome.status:<7} {source}{detail}")
             for warning in outcome.warnings[:_SHOWN_WARNINGS]:
-                self.console.print(
-                    f"warning {outcome.source}: {warning}", markup=False, highlight=False
-                )
+                self._line(f"warning {source}: {warning}")
             hidden = len(outcome.warnings) - _SHOWN_WARNINGS
             if hidden > 0:
-                self.console.print(
-                    f"warning {outcome.source}: {hidden} more in its sidecar",
-                    markup=False,
-                    highlight=False,
-                )
+                self._line(f"warning {source}: {hidden} more in its sidecar")
+
+    def _line(self, text: str) -> None:
+        self.console.print(text, markup=False, highlight=False)
 
     def interrupted(self) -> None:
         done = sum(o.status == DONE for o in self.outcomes)
@@ -143,7 +138,7 @@ class BatchView:
         """Notes outputs whose source is gone; they are kept, never deleted."""
         if not paths or self.quiet:
             return
-        shown = ", ".join(str(p) for p in paths[:_SHOWN_WARNINGS])
+        shown = ", ".join(printable(str(p)) for p in paths[:_SHOWN_WARNINGS])
         more = f" and {len(paths) - _SHOWN_WARNINGS} more" if len(paths) > _SHOWN_WARNINGS else ""
         self.console.print(
             f"note: {len(paths)} outputs in the outbox have no source in the inbox ({shown}"

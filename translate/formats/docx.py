@@ -32,7 +32,7 @@ class DocxLayout:
     def __init__(self, data: bytes, name: str):
         self.name = name
         self._data = data
-        self.units: list[Unit] = [unit for unit, _ in _units(_open(data, name))]
+        self.units: list[Unit] = [unit for unit, _ in _read(data, name)]
         self.document = unit_document(self.units)
 
     def write(self, english: Document) -> Written:
@@ -46,7 +46,7 @@ class DocxLayout:
         if len(translations) != len(self.units):
             raise ValueError(f"expected {len(self.units)} translations, got {len(translations)}")
         document = _open(self._data, self.name)
-        paragraphs = [paragraph for _, paragraph in _units(document)]
+        paragraphs = [paragraph for _, paragraph in _read(document, self.name)]
         for paragraph, text in zip(paragraphs, translations, strict=True):
             pieces = list(paragraph._p.iter(qn("w:t")))
             pieces[0].text = text
@@ -67,6 +67,23 @@ def _open(data: bytes, name: str):
     except Exception as exc:  # python-docx raises zip, key and package errors alike
         raise DocumentError(
             f"{name}: not a readable Word .docx (encrypted, corrupt or another format: "
+            f"{first_line(exc)})"
+        ) from None
+
+
+def _read(source, name: str) -> list[tuple[Unit, object]]:
+    """The units of a document (or of its bytes), with their paragraphs.
+
+    Raises:
+        DocumentError: python-docx fails anywhere while reading it (a dangling header
+            reference raises ``KeyError``, a broken part ``ValueError``, ...).
+    """
+    document = _open(source, name) if isinstance(source, bytes) else source
+    try:
+        return list(_units(document))
+    except Exception as exc:  # python-docx raises whatever its parts' parsing raises
+        raise DocumentError(
+            f"{name}: not a readable Word .docx (a damaged part: {type(exc).__name__}: "
             f"{first_line(exc)})"
         ) from None
 

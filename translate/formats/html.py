@@ -29,6 +29,7 @@ _KINDS = {"li": "item", "dt": "item", "dd": "item", "td": "cell", "th": "cell"}
 _KINDS |= {"figcaption": "caption", "caption": "caption", "title": "title"}
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+_MAX_DEPTH = 2048  # libxml2's nesting limit with huge_tree
 
 
 def decode_html(data: bytes, name: str) -> Decoded:
@@ -40,8 +41,8 @@ def decode_html(data: bytes, name: str) -> Decoded:
             encoding = declared.group(1).decode("ascii").lower()
             try:
                 return Decoded(data.decode(encoding), encoding, 0)
-            except (LookupError, UnicodeDecodeError):
-                pass  # a wrong or unknown declaration: detect instead
+            except Exception:  # noqa: BLE001 - unknown, wrong or odd (punycode raises
+                pass  # UnicodeError, a text codec TypeError): the declaration is ignored
     return decode(data, name)
 
 
@@ -74,11 +75,18 @@ class HtmlLayout:
         from lxml import etree
 
         self.name = name
-        parser = lxml.html.HTMLParser(recover=True)
+        # huge_tree: libxml2 stops at 256 levels of nesting without it (2,048 with it) and
+        # drops the rest of the page
+        parser = lxml.html.HTMLParser(recover=True, huge_tree=True)
         try:
             self.root = lxml.html.document_fromstring(_XML_DECLARATION.sub("", text), parser)
         except (etree.ParserError, ValueError) as exc:
             raise DocumentError(f"{name}: not a readable HTML page ({exc})") from None
+        if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):
+            raise DocumentError(
+                f"{name}: HTML nested deeper than {_MAX_DEPTH:,} levels; the parser cannot read "
+                "the page whole, so it is not translated"
+            )
         repaired = len(parser.error_log)
         self.findings: tuple[Finding, ...] = (
             (
@@ -110,22 +118,31 @@ class HtmlLayout:
             if element.get(attribute):
                 self._add(element, attribute, "attribute", element.get(attribute))
 
-    def _walk(self, element) -> None:
-        if not isinstance(element.tag, str) or element.tag in _SKIP:
-            return  # comments, processing instructions, code
-        self._attributes(element)
-        inner = [d for d in element.iterdescendants() if isinstance(d.tag, str)]
-        if element.tag in _BLOCKS and not any(d.tag in _BLOCKS or d.tag in _SKIP for d in inner):
-            # A leaf block: translated whole, so inline tags cannot split a sentence
-            self._add(element, "block", _kind(element.tag), element.text_content())
-            for descendant in inner:
-                self._attributes(descendant)
-            return
-        kind = _kind(element.tag)
-        self._add(element, "text", kind, element.text or "")
-        for child in element:
-            self._walk(child)
-            self._add(child, "tail", kind, child.tail or "")
+    def _walk(self, root) -> None:
+        # Depth first in document order, with a stack: pages nest deeper than Python recurses
+        stack: list[tuple[str, object, str]] = [("element", root, "")]
+        while stack:
+            action, element, kind = stack.pop()
+            if action == "tail":
+                self._add(element, "tail", kind, element.tail or "")
+                continue
+            if not isinstance(element.tag, str) or element.tag in _SKIP:
+                continue  # comments, processing instructions, code
+            self._attributes(element)
+            inner = [d for d in element.iterdescendants() if isinstance(d.tag, str)]
+            if element.tag in _BLOCKS and not any(
+                d.tag in _BLOCKS or d.tag in _SKIP for d in inner
+            ):
+                # A leaf block: translated whole, so inline tags cannot split a sentence
+                self._add(element, "block", _kind(element.tag), element.text_content())
+                for descendant in inner:
+                    self._attributes(descendant)
+                continue
+            kind = _kind(element.tag)
+            self._add(element, "text", kind, element.text or "")
+            for child in reversed(element):
+                stack.append(("tail", child, kind))
+                stack.append(("element", child, ""))
 
     def write(self, english: Document) -> Written:
         """The page with every unit translated, ``lang="en"`` and a UTF-8 declaration, and a

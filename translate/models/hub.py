@@ -187,6 +187,7 @@ class LocalModel:
     location: str
     path: Path | None
     size_bytes: int
+    broken: str | None = None  # why a folder that is there cannot load, else None
 
 
 def list_models(models_dir: Path) -> list[LocalModel]:
@@ -205,14 +206,30 @@ def list_models(models_dir: Path) -> list[LocalModel]:
         if (local / "config.json").is_file():
             # a conversion by the ctranslate2 engine holds model.bin, not transformers weights
             where = "ctranslate2" if (local / "model.bin").is_file() else "models dir"
-            rows.append(LocalModel(name, where, local, _folder_size(local)))
+            rows.append(LocalModel(name, where, local, _folder_size(local), broken_reason(local)))
             continue
         cached = _from_cache(spec)
         if cached is not None:
-            rows.append(LocalModel(name, "HF cache", cached.path, _folder_size(cached.path)))
+            size = _folder_size(cached.path)
+            rows.append(LocalModel(name, "HF cache", cached.path, size, broken_reason(cached.path)))
         else:
             rows.append(LocalModel(name, "missing", None, 0))
     return rows
+
+
+def broken_reason(folder: Path) -> str | None:
+    """Why a model folder cannot load (an unreadable config, no weights), or ``None``: a
+    quick look at its files, not a load."""
+    try:
+        config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        return f"config.json unreadable ({first_line(exc)})"
+    if not isinstance(config, dict) or "model_type" not in config:
+        return "config.json names no model_type"
+    weights = [*_SAFETENSORS, *_PYTORCH_BIN, "model.bin"]  # model.bin: a ctranslate2 conversion
+    if not any(path.stat().st_size > 0 for w in weights for path in folder.glob(w)):
+        return "no weights (no .safetensors, pytorch_model.bin or model.bin)"
+    return None
 
 
 def _from_cache(spec: ModelSpec) -> ResolvedModel | None:

@@ -6,13 +6,19 @@ import hashlib
 import json
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import astuple, dataclass
-from pathlib import Path
+from pathlib import Path, PurePath, PurePosixPath
 
 from translate.errors import UsageError
 from translate.formats import format_for
-from translate.outputs.files import atomic_write_bytes, atomic_write_text
+from translate.outputs.files import (
+    TEMP_PREFIX,
+    TEMP_SUFFIX,
+    atomic_write_bytes,
+    atomic_write_json,
+    atomic_write_text,
+)
 
 LOCK_NAME = ".translate.lock"
 PID_NAME = ".translate.pid"
@@ -35,10 +41,17 @@ def scan(
 ) -> Scan:
     """Finds source files under ``inbox`` matching any of ``patterns``.
 
-    Hidden files and anything under ``exclude`` are left out. A file symlink that resolves
-    outside the inbox is passed over (with its reason) unless ``follow_symlinks``; folder
-    symlinks are never descended into, so a link loop cannot hang the scan.
+    Patterns match the path relative to the inbox from its right end (``*.txt`` anywhere,
+    ``regio/*.txt`` in any folder called ``regio``), ignoring case, so ``BERICHT.TXT`` is
+    found by ``*.txt``. Hidden files and anything under ``exclude`` are left out. A file
+    symlink that resolves outside the inbox is passed over (with its reason) unless
+    ``follow_symlinks``; folder symlinks are never descended into, so a link loop cannot
+    hang the scan.
+
+    Raises:
+        UsageError: no inbox, an outbox that holds it, or a pattern that is not relative.
     """
+    matchers = [_matcher(pattern) for pattern in patterns]
     if not inbox.is_dir():
         raise UsageError(f"{inbox}: inbox folder does not exist")
     if exclude is not None and inbox.resolve().is_relative_to(exclude.resolve()):
@@ -48,21 +61,39 @@ def scan(
     root = inbox.resolve()
     found: set[Path] = set()
     passed_over: dict[Path, str] = {}
-    for pattern in patterns:
-        for path in inbox.rglob(pattern):
-            rel = path.relative_to(inbox)
-            if any(part.startswith(".") for part in rel.parts) or not path.is_file():
-                continue
-            target = path.resolve()
-            if exclude is not None and target.is_relative_to(exclude.resolve()):
-                continue
-            if not follow_symlinks and not target.is_relative_to(root):
-                passed_over[rel] = (
-                    f"a symlink to {target}, outside the inbox (--follow-symlinks to read it)"
-                )
-                continue
-            found.add(rel)
+    for path in inbox.rglob("*"):
+        rel = path.relative_to(inbox)
+        if any(part.startswith(".") for part in rel.parts) or not path.is_file():
+            continue
+        lowered = PurePosixPath(rel.as_posix().lower())
+        if not any(lowered.match(matcher) for matcher in matchers):
+            continue
+        target = path.resolve()
+        if exclude is not None and target.is_relative_to(exclude.resolve()):
+            continue
+        if not follow_symlinks and not target.is_relative_to(root):
+            passed_over[rel] = outside_reason(target)
+            continue
+        found.add(rel)
     return Scan(sorted(found), sorted(passed_over.items()))
+
+
+def outside_reason(target: Path) -> str:
+    """Why a file symlink out of the inbox is passed over."""
+    return f"a symlink to {target}, outside the inbox (--follow-symlinks to read it)"
+
+
+def _matcher(pattern: str) -> str:
+    if not pattern.strip():
+        raise UsageError("--glob '': give a file pattern such as '*.txt'")
+    if PurePath(pattern).is_absolute() or PurePosixPath(pattern).is_absolute():
+        raise UsageError(
+            f"--glob {pattern!r}: patterns are relative to the inbox (such as '*.txt' or "
+            "'regio/*.md')"
+        )
+    if ".." in PurePosixPath(pattern).parts:
+        raise UsageError(f"--glob {pattern!r}: a pattern cannot leave the inbox ('..')")
+    return pattern.lower()
 
 
 # The name limit of Linux and macOS file systems, in bytes
@@ -76,14 +107,36 @@ def output_name(source_name: str, suffix: str) -> str:
     Keeping the whole source name means two sources never share an output (``a.txt`` and
     ``a.md`` differ). A name over the file system's 255-byte limit is shortened to fit, with
     a hash of the whole source name, so it still cannot collide.
+    A name that is not valid UTF-8 (a Latin-1 name from an old share) keeps its very bytes.
     """
     name = source_name + suffix
-    if len(name.encode()) <= NAME_MAX:
+    if len(os.fsencode(name)) <= NAME_MAX:
         return name
-    digest = hashlib.sha256(source_name.encode()).hexdigest()[:_HASH]
+    raw = os.fsencode(source_name)
+    digest = hashlib.sha256(raw).hexdigest()[:_HASH]
     room = NAME_MAX - len(suffix.encode()) - _HASH - 1
-    head = source_name.encode()[:room].decode("utf-8", errors="ignore")
-    return f"{head}~{digest}{suffix}"
+    head = raw[:room]
+    try:
+        text = head.decode("utf-8")
+    except UnicodeDecodeError as exc:  # a character cut in two, or a name that is not UTF-8
+        cut = exc.reason == "unexpected end of data" and exc.end == len(head)
+        text = head[: exc.start].decode("utf-8") if cut else os.fsdecode(head)
+    return f"{text}~{digest}{suffix}"
+
+
+@dataclass(frozen=True)
+class Freshness:
+    """What of an article's outputs is current (see :meth:`Outputs.freshness`), and the
+    sidecar it was judged by."""
+
+    translation: bool
+    summary: bool
+    review: bool
+    sidecar: dict | None
+
+    @property
+    def complete(self) -> bool:
+        return self.translation and self.summary and self.review
 
 
 @dataclass(frozen=True)
@@ -112,20 +165,29 @@ class Outputs:
             folder / output_name(name, ".review.html"),
         )
 
-    def is_current(self, sha256: str, settings: dict, summary: bool, review: bool = False) -> bool:
-        """True when the sidecar says this exact source was done with these settings, and
-        every output asked for (summary, review page) is there."""
+    def freshness(self, sha256: str, settings: dict, summary: bool, review: bool) -> Freshness:
+        """Which outputs are current for this exact source and these settings, output by
+        output: the translation (its settings, and the sentences the sidecar keeps), the
+        summary (if asked for: its settings, of a current translation) and the review page
+        (if asked for). An output not asked for counts as current and is left alone."""
         try:
             sidecar = json.loads(self.sidecar.read_text(encoding="utf-8"))
         except (OSError, ValueError):
-            return False
-        return (
-            sidecar.get("source", {}).get("sha256") == sha256
-            and sidecar.get("settings") == settings
+            sidecar = None
+        if not isinstance(sidecar, dict):
+            return Freshness(False, not summary, not review, None)
+        old = sidecar.get("settings") or {}
+        translation = (
+            (sidecar.get("source") or {}).get("sha256") == sha256
+            and isinstance(sidecar.get("sentences"), list)
+            and old.get("translation") == settings["translation"]
             and self.translation.is_file()
-            and (self.summary.is_file() or not summary)
-            and (self.review.is_file() or not review)
         )
+        summarized = (
+            translation and old.get("summary") == settings["summary"] and self.summary.is_file()
+        )
+        reviewed = translation and self.review.is_file()
+        return Freshness(translation, summarized or not summary, reviewed or not review, sidecar)
 
     def write(
         self,
@@ -148,7 +210,7 @@ class Outputs:
             atomic_write_text(self.summary, summary)
         else:
             self.summary.unlink(missing_ok=True)
-        atomic_write_text(self.sidecar, json.dumps(sidecar, indent=2, ensure_ascii=False) + "\n")
+        atomic_write_json(self.sidecar, sidecar)
         self.error.unlink(missing_ok=True)
 
     def write_error(self, reason: str) -> None:
@@ -173,11 +235,10 @@ def orphans(inbox: Path, outbox: Path, keep: Sequence[Path] = ()) -> list[Path]:
             expected.update(p.relative_to(outbox) for p in astuple(Outputs.for_source(outbox, rel)))
     kept = {p.resolve() for p in keep}
     found = []
-    for path in outbox.rglob("*"):
+    for path in own_files(outbox):
         rel = path.relative_to(outbox)
         if (
-            path.is_file()
-            and not any(part.startswith(".") for part in rel.parts)
+            not any(part.startswith(".") for part in rel.parts)
             and _OUTPUT_ENDINGS.search(path.name)
             and rel not in expected
             and path.resolve() not in kept
@@ -186,12 +247,26 @@ def orphans(inbox: Path, outbox: Path, keep: Sequence[Path] = ()) -> list[Path]:
     return sorted(found)
 
 
+def own_files(outbox: Path) -> Iterator[Path]:
+    """Every file under ``outbox`` except those of another outbox inside it (a folder that
+    holds another run's lock file): that run's files are not this one's to judge or clean.
+    Folder symlinks are not followed."""
+    for folder, folders, files in os.walk(outbox):
+        here = Path(folder)
+        folders[:] = [f for f in folders if not (here / f / LOCK_NAME).exists()]
+        for name in files:
+            if (here / name).is_file():
+                yield here / name
+
+
 def remove_stale_temp_files(outbox: Path) -> int:
-    """Deletes temporary files a killed run left behind; returns how many."""
+    """Deletes the temporary files a killed run of this job left behind (named
+    ``.translate-*.tmp``; no other file), never inside another outbox; returns how many."""
     count = 0
-    for path in outbox.rglob(".*.tmp"):
-        path.unlink(missing_ok=True)
-        count += 1
+    for path in own_files(outbox):
+        if path.name.startswith(TEMP_PREFIX) and path.name.endswith(TEMP_SUFFIX):
+            path.unlink(missing_ok=True)
+            count += 1
     return count
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, fields, is_dataclass
 
 from translate.findings import Finding
 
@@ -29,6 +29,18 @@ class Counts:
 
 
 @dataclass(frozen=True)
+class SentenceRecord:
+    """One sentence as the sidecar keeps it: the Dutch, the English, the model's score (mean
+    log-probability per token; ``None`` for an English article copied through) and the
+    kinds of the findings about it."""
+
+    source: str
+    translation: str
+    score: float | None
+    findings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Timings:
     """Seconds spent on the window of articles this one was batched with."""
 
@@ -47,7 +59,9 @@ class Record:
     whether the outputs are current (see :class:`translate.run.core.RunSettings`);
     ``models`` names the models as the user gave them, for people to read. ``findings`` is
     everything the job noticed; the sidecar also lists their messages as ``warnings``
-    (deprecated: kept for one version, read ``findings``).
+    (deprecated: kept for one version, read ``findings``). ``sentences`` holds every
+    sentence with its translation, so a later run can reuse them; ``reused`` names the
+    outputs taken from an earlier run (``translation``, ``summary``) instead of the model.
     """
 
     source: SourceInfo | None
@@ -61,6 +75,8 @@ class Record:
     dtype: str
     counts: Counts
     findings: tuple[Finding, ...]
+    sentences: tuple[SentenceRecord, ...]
+    reused: tuple[str, ...]
     timings: Timings
     finished: str
     tool_version: str
@@ -75,7 +91,9 @@ class Record:
             if f.name == "findings":  # in the sidecar's field order: warnings, findings
                 data["warnings"] = list(self.warnings)
                 data["findings"] = [finding.to_json() for finding in self.findings]
+            elif f.name == "sentences":
+                data["sentences"] = [asdict(sentence) for sentence in self.sentences]
             else:
                 value = getattr(self, f.name)
-                data[f.name] = asdict(value) if hasattr(value, "__dataclass_fields__") else value
+                data[f.name] = asdict(value) if is_dataclass(value) else value
         return data

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
 
 from translate import __version__
 from translate.findings import count_kinds
-from translate.outputs.files import atomic_write_text
+from translate.outputs.files import atomic_write_json
 from translate.outputs.outbox import Outputs
 from translate.types import Outcome, Status, totals
 
@@ -73,4 +72,6 @@ def run_report(
 
 
 def write_report(path: Path, report: dict) -> None:
-    atomic_write_text(path, json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+    """Writes the report; names that are not UTF-8 as :func:`~translate.outputs.files.printable`
+    shows them."""
+    atomic_write_json(path, report)

@@ -4,8 +4,10 @@
 from __future__ import annotations
 
 import html
+import os
 from collections.abc import Sequence
 from pathlib import Path
+from urllib.parse import quote
 
 from translate.findings import Finding, describe_counts
 from translate.outputs.records import Record
@@ -115,7 +117,7 @@ def index_page(outbox: Path, rows: Sequence[dict], findings: dict[str, int]) -> 
     cells = []
     for row in rows:
         links = " ".join(
-            f'<a href="{html.escape(Path(path).relative_to(outbox).as_posix())}">{kind}</a>'
+            f'<a href="{html.escape(link(outbox, Path(path)))}">{kind}</a>'
             for kind, path in row["outputs"].items()
         )
         status = html.escape(row["status"])
@@ -134,3 +136,11 @@ def index_page(outbox: Path, rows: Sequence[dict], findings: dict[str, int]) -> 
         + "</table>\n"
     )
     return _page("Translation run", body)
+
+
+def link(outbox: Path, path: Path) -> str:
+    """A relative URL from the outbox to ``path``: each segment percent-encoded (its bytes,
+    for a name that is not UTF-8), so no name can become a scheme (``javascript:``), a
+    fragment (``#``) or a query (``?``)."""
+    segments = path.relative_to(outbox).parts
+    return "/".join(quote(os.fsencode(segment), safe="") for segment in segments)

@@ -20,7 +20,7 @@ from translate.findings import Finding
 from translate.formats import Layout
 from translate.outputs.records import Counts, Record, SourceInfo, Timings
 from translate.run.post import Translated, postprocess
-from translate.stages.summarization import Summarizer
+from translate.stages.summarization import Summarizer, Summary
 from translate.stages.translation import TranslationResult, Translator
 from translate.text.document import Document
 from translate.text.language import Language, check_language, is_english
@@ -57,6 +57,7 @@ class Article:
         source: what is known about the source bytes, recorded in the sidecar.
         findings: what reading it found (dropped control characters).
         data: the file's bytes, for a binary format (DOCX).
+        reuse: what an earlier run made of this very source with the same settings.
     """
 
     name: str
@@ -65,11 +66,40 @@ class Article:
     source: SourceInfo | None = None
     findings: tuple[Finding, ...] = ()
     data: bytes | None = None
+    reuse: Reuse | None = None
 
     @property
     def content(self) -> str | bytes:
         """What the format parses: the bytes of a binary format, else the text."""
         return (self.data or b"") if formats.get(self.format).binary else self.text
+
+
+@dataclass(frozen=True)
+class Reuse:
+    """Outputs of an earlier run that are still current for an article, so the model is not
+    asked again: its translation sentence by sentence (with scores, segment count and the
+    translation stage's findings) and, when also current, its summary with the summary
+    settings it was made with. Used only while the article's sentences are the same ones."""
+
+    sources: tuple[str, ...]
+    translations: tuple[str, ...]
+    scores: tuple[float | None, ...]
+    segments: int
+    findings: tuple[Finding, ...]
+    summary: Summary | None = None
+    summary_settings: dict | None = None
+
+    def result(self, document: Document) -> TranslationResult | None:
+        """The translation result for ``document``, or None when its sentences changed."""
+        if tuple(document.sentences) != self.sources:
+            return None
+        return TranslationResult(
+            source=document,
+            translation=document.with_sentences(self.translations),
+            segments=self.segments,
+            findings=self.findings,
+            scores=self.scores,
+        )
 
 
 def reading_findings(dropped: int) -> tuple[Finding, ...]:
@@ -217,37 +247,55 @@ class Pipeline:
         """The first stage: the window's sentences batched together through the translator,
         then each article's post-processing. An article in English is not sent to the
         model: it is its own translation."""
+        # Reuse: what an earlier run translated of these very sentences
+        reused = [_reused(p) for p in window]
         # Generation
         started = time.perf_counter()
-        foreign = [p for p in window if not is_english(p.language)]
-        done = iter(list(self.translator.translate_many([p.document for p in foreign], progress)))
+        foreign = [
+            p
+            for p, r in zip(window, reused, strict=True)
+            if r is None and not is_english(p.language)
+        ]
+        documents = [p.document for p in foreign]
+        done = iter(list(self.translator.translate_many(documents, progress)) if foreign else [])
         seconds = round(time.perf_counter() - started, 3)
         results: list[TranslationResult | None] = [
-            None if is_english(p.language) else next(done) for p in window
+            r if r is not None else None if is_english(p.language) else next(done)
+            for p, r in zip(window, reused, strict=True)
         ]
         # Post-processing: findings, rendering, review pairs, record fields
         engine = self.translator.engine
         return [
-            postprocess(item, result, self.checks, engine, len(window), seconds)
-            for item, result in zip(window, results, strict=True)
+            postprocess(item, result, self.checks, engine, len(window), seconds, reused is not None)
+            for item, result, reused in zip(window, results, reused, strict=True)
         ]
 
     def finish(self, window: Sequence[Translated]) -> list[Result]:
         """The second stage: summaries batched across the window, then each record."""
         started = time.perf_counter()
-        english = [t.english for t in window]
-        summaries = self.summarizer.summarize_many(english) if self.summarizer else None
+        fresh = [t for t in window if t.summary is None]
+        made = iter(
+            self.summarizer.summarize_many([t.english for t in fresh])
+            if fresh and self.summarizer
+            else ()
+        )
         seconds = round(time.perf_counter() - started, 3)
         finished = datetime.now(timezone.utc).isoformat(timespec="seconds")
         results = []
-        for i, item in enumerate(window):
-            summary = summaries[i] if summaries else None
+        for item in window:
+            settings, reused = self.run.settings, item.reused
+            if item.summary is not None:  # an earlier run's, still current
+                summary = item.summary
+                settings = settings | {"summary": item.summary_settings}
+                reused = reused + ("summary",)
+            else:
+                summary = next(made, None) if self.summarizer else None
             record = Record(
                 source=item.article.source,
                 format=item.article.format,
                 elements=item.elements,
                 language=item.language,
-                settings=self.run.settings,
+                settings=settings,
                 models=self.run.models,
                 engine=item.engine,
                 device=item.device,
@@ -261,6 +309,8 @@ class Pipeline:
                     summary_rounds=summary.rounds if summary else None,
                 ),
                 findings=item.findings + (summary.findings if summary else ()),
+                sentences=item.sentence_records,
+                reused=reused,
                 timings=Timings(item.window_articles, item.translation_s, seconds),
                 finished=finished,
                 tool_version=__version__,
@@ -296,3 +346,8 @@ def merge_isolated(items: Sequence, pending: type, run: Callable[[list], list]) 
     todo = [item for item in items if isinstance(item, pending)]
     done = iter(isolated(todo, run))
     return [next(done) if isinstance(item, pending) else item for item in items]
+
+
+def _reused(item: Parsed) -> TranslationResult | None:
+    reuse = item.article.reuse
+    return reuse.result(item.document) if reuse is not None else None

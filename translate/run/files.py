@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import errno
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from translate import formats
 from translate.errors import DocumentError, OutboxError
-from translate.outputs.outbox import Outputs
+from translate.findings import Finding
+from translate.outputs.outbox import Freshness, Outputs, outside_reason
 from translate.outputs.records import SourceInfo
 from translate.outputs.review import review_page
-from translate.run.core import Article, Result, RunSettings, reading_findings
+from translate.run.core import Article, Result, Reuse, RunSettings, reading_findings
+from translate.stages.summarization import Summary
+from translate.stages.translation import KINDS as TRANSLATION_KINDS
 from translate.types import Outcome, Status
 
 logger = logging.getLogger(__name__)
@@ -34,6 +37,7 @@ class BatchJob:
             write outputs sooner, larger ones batch better.
         max_bytes: larger source files are refused (a dump of many articles, not one).
         review: also write each article's bilingual review page.
+        follow_symlinks: read file symlinks that lead outside the inbox.
     """
 
     inbox: Path
@@ -42,6 +46,7 @@ class BatchJob:
     window_articles: int = 256
     max_bytes: int = 2_000_000
     review: bool = False
+    follow_symlinks: bool = False
 
 
 class ArticleFiles:
@@ -55,30 +60,40 @@ class ArticleFiles:
     def __init__(self, job: BatchJob, run: RunSettings):
         self.job = job
         self.run = run
+        self._root = job.inbox.resolve()
 
     def prepare(self, rel: Path) -> Article | Outcome:
         """The article at ``rel`` (relative to the inbox), or its outcome when it is current
         (skipped) or cannot be read (failed, with its error file written)."""
         outputs = Outputs.for_source(self.job.outbox, rel)
         fmt = formats.format_for(rel.name)
+        path = self.job.inbox / rel
+        # Checked again at reading time: the file may have become a link since the scan
+        target = path.resolve()
+        if not self.job.follow_symlinks and not target.is_relative_to(self._root):
+            return Outcome(rel, Status.SKIPPED, reason=outside_reason(target))
         try:
-            path = self.job.inbox / rel
             size = _size(path, rel)
             if size > self.job.max_bytes:
+                limit = self.job.max_bytes
                 raise DocumentError(
-                    f"{rel}: {size / 1e6:.1f} MB is over the {self.job.max_bytes / 1e6:g} MB "
+                    f"{rel}: {_size_text(size, limit)} is over the {_size_text(limit, size)} "
                     "limit for one article (--max-mb)"
                 )
             source = formats.read_source(path, str(rel), fmt)
-            if not self.job.force and outputs.is_current(
-                source.sha256, self.run.settings, self.run.summarizes, self.job.review
-            ):
-                return Outcome(rel, Status.SKIPPED)
         except DocumentError as exc:
             return self.fail(rel, str(exc))
+        reuse = None
+        if not self.job.force:
+            fresh = outputs.freshness(
+                source.sha256, self.run.settings, self.run.summarizes, self.job.review
+            )
+            if fresh.complete:
+                return Outcome(rel, Status.SKIPPED)
+            reuse = _reuse(fresh, outputs, self.run.summarizes)
         info = SourceInfo(str(rel), source.size, source.sha256, source.encoding)
         findings = reading_findings(source.dropped)
-        return Article(str(rel), source.text, fmt.name, info, findings, source.data)
+        return Article(str(rel), source.text, fmt.name, info, findings, source.data, reuse)
 
     def write(self, rel: Path, result: Result) -> Outcome:
         """Writes one article's outputs (sidecar last), or its error file when it failed.
@@ -116,8 +131,51 @@ class ArticleFiles:
         return Outcome(rel, Status.FAILED, reason=reason)
 
 
+def _reuse(fresh: Freshness, outputs: Outputs, summarizes: bool) -> Reuse | None:
+    """What of an earlier run's outputs the article can take instead of the model: its
+    translation when current, and its summary when current too (or, with summaries off,
+    when it is there at all: it is kept, with the settings it was made with)."""
+    if not fresh.translation:
+        return None
+    sidecar = fresh.sidecar
+    try:
+        sentences = sidecar["sentences"]
+        findings = [Finding.from_json(f) for f in sidecar.get("findings") or []]
+        summary_settings = sidecar["settings"].get("summary")
+        reuse = Reuse(
+            sources=tuple(str(s["source"]) for s in sentences),
+            translations=tuple(str(s["translation"]) for s in sentences),
+            scores=tuple(s.get("score") for s in sentences),
+            segments=int(sidecar["counts"]["segments"]),
+            findings=tuple(f for f in findings if f.kind in TRANSLATION_KINDS),
+        )
+        if summary_settings is None or not outputs.summary.is_file():
+            return reuse
+        if summarizes and not fresh.summary:
+            return reuse  # summarized anew from the reused translation
+        counts = sidecar["counts"]
+        summary = Summary(
+            outputs.summary.read_text(encoding="utf-8").removesuffix("\n"),
+            int(counts["summary_chunks"] or 0),
+            int(counts["summary_rounds"] or 0),
+            tuple(f for f in findings if f.kind == "summary"),
+        )
+    except (KeyError, TypeError, ValueError, AttributeError, OSError):
+        return None  # a sidecar this version cannot read: everything is made anew
+    return replace(reuse, summary=summary, summary_settings=summary_settings)
+
+
 def _size(path: Path, rel: Path) -> int:
     try:
         return path.stat().st_size
     except OSError as exc:
         raise DocumentError(f"{rel}: cannot read ({exc.strerror or exc})") from exc
+
+
+def _size_text(size: int, other: int) -> str:
+    """``size`` in MB with as many decimals as it takes to tell it from ``other`` (in bytes
+    when even six do not)."""
+    for decimals in range(1, 7):
+        if round(size / 1e6, decimals) != round(other / 1e6, decimals):
+            return f"{size / 1e6:,.{decimals}f}".rstrip("0").rstrip(".") + " MB"
+    return f"{size:,} bytes"

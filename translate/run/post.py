@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 
 from translate.checks import Check, Sentence, run_checks
 from translate.findings import Finding
+from translate.outputs.records import SentenceRecord
+from translate.stages.summarization import Summary
 from translate.stages.translation import TranslationResult
 from translate.text.document import Document
 from translate.types import Pair
@@ -23,7 +25,8 @@ if TYPE_CHECKING:
 class Translated:
     """An article between its two stages: translated, not yet summarized. Plain fields only,
     so a runner can carry it from one process to another (Ray's two stages); the article's
-    text is dropped, its translation kept."""
+    text is dropped, its translation kept. ``summary`` (with ``summary_settings``) is an
+    earlier run's summary that is still current; ``reused`` names what was not made anew."""
 
     article: Article
     english: str
@@ -36,11 +39,15 @@ class Translated:
     segments: int
     words: int
     findings: tuple[Finding, ...]
+    sentence_records: tuple[SentenceRecord, ...]
     engine: str
     device: str
     dtype: str
     window_articles: int
     translation_s: float
+    reused: tuple[str, ...] = ()
+    summary: Summary | None = None
+    summary_settings: dict | None = None
 
 
 def postprocess(
@@ -50,9 +57,10 @@ def postprocess(
     engine: Engine,
     window_articles: int,
     seconds: float,
+    reused: bool = False,
 ) -> Translated:
-    """One article after the model: ``result`` is its translation, or ``None`` for an
-    article in English, which is its own translation."""
+    """One article after the model: ``result`` is its translation (``reused`` from an
+    earlier run, or not), or ``None`` for an article in English, its own translation."""
     findings = list(item.article.findings) + list(item.layout.findings)
     if result is None:
         english, segments = item.document, 0
@@ -68,8 +76,9 @@ def postprocess(
     written = item.layout.write(english)
     findings += written.findings
     language = item.language
+    reuse = item.article.reuse if reused else None
     return Translated(
-        article=replace(item.article, text="", data=None),
+        article=replace(item.article, text="", data=None, reuse=None),
         english=english.render(),
         rendered=written.content,
         pairs=pairs(item.document, english),
@@ -80,11 +89,37 @@ def postprocess(
         segments=segments,
         words=item.document.words,
         findings=tuple(findings),
+        sentence_records=_records(item.document, english, result, findings),
         engine=engine.name,
         device=engine.device,
         dtype=engine.dtype,
         window_articles=window_articles,
         translation_s=seconds,
+        reused=("translation",) if reused else (),
+        summary=reuse.summary if reuse is not None else None,
+        summary_settings=reuse.summary_settings if reuse is not None else None,
+    )
+
+
+def _records(
+    source: Document,
+    english: Document,
+    result: TranslationResult | None,
+    findings: list[Finding],
+) -> tuple[SentenceRecord, ...]:
+    kinds: dict[int, list[str]] = {}
+    for finding in findings:
+        if finding.sentence is not None:
+            kinds.setdefault(finding.sentence, []).append(finding.kind)
+    scores = result.scores if result is not None and result.scores else ()
+    return tuple(
+        SentenceRecord(
+            dutch,
+            ours,
+            scores[i] if i < len(scores) else None,
+            tuple(dict.fromkeys(kinds.get(i, ()))),
+        )
+        for i, (dutch, ours) in enumerate(zip(source.sentences, english.sentences, strict=True))
     )
 
 

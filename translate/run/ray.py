@@ -204,6 +204,9 @@ def _connect(ray, options: RayOptions) -> bool:
     if options.address is None:
         ray.init(num_cpus=available_cpus(), include_dashboard=False, **quiet)
     else:
+        unreachable = _unreachable(options.address)
+        if unreachable:  # Ray itself would retry for minutes, holding the outbox lock
+            raise UsageError(f"cannot join the Ray cluster at {options.address}: {unreachable}")
         try:
             with warnings.catch_warnings():  # the Ray Client warns, then raises the same
                 warnings.simplefilter("ignore")
@@ -213,3 +216,22 @@ def _connect(ray, options: RayOptions) -> bool:
                 f"cannot join the Ray cluster at {options.address}: {first_line(exc)}"
             ) from None
     return True
+
+
+def _unreachable(address: str, timeout: float = 10.0) -> str | None:
+    """Why nothing answers at a cluster address (``host:port`` or ``ray://host:port``), or
+    ``None`` when something does; ``auto`` is Ray's to resolve."""
+    import socket
+
+    if address == "auto":
+        return None
+    hostport = address.removeprefix("ray://")
+    host, _, port = hostport.rpartition(":")
+    host = host.strip("[]")
+    if not host or not port.isdigit() or not 0 < int(port) < 65536:
+        return "not an address: give auto, host:port or ray://host:port"
+    try:
+        socket.create_connection((host, int(port)), timeout=timeout).close()
+    except OSError as exc:
+        return f"nothing answers there ({exc.strerror or type(exc).__name__})"
+    return None

@@ -16,6 +16,9 @@ from translate.text.fit import fit_to_limit
 
 logger = logging.getLogger(__name__)
 
+# The kinds of findings this stage produces
+KINDS = ("split", "capped")
+
 
 @dataclass(frozen=True)
 class TranslationResult:

@@ -62,6 +62,12 @@ def decode(data: bytes, name: str) -> Decoded:
 
 
 def _decode_without_bom(data: bytes, name: str) -> tuple[str, str]:
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        try:
+            return data.decode(utf16), utf16
+        except UnicodeDecodeError:
+            pass  # NULs in a pattern, but not UTF-16 after all: judged as bytes below
     for codec in ("utf-8", "cp1252"):
         try:
             return data.decode(codec), codec
@@ -73,3 +79,18 @@ def _decode_without_bom(data: bytes, name: str) -> tuple[str, str]:
     if best is None:
         raise DocumentError(f"{name}: cannot decode as text in any known encoding")
     return str(best), best.encoding
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """``utf-16-le`` or ``-be`` when the bytes look like it: text in Latin script has a NUL
+    as every other byte, on the odd positions (little-endian) or the even ones (big)."""
+    sample = data[:8192]
+    if len(sample) < 4 or len(sample) % 2:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd >= 0.4 * half and even <= 0.05 * half:
+        return "utf-16-le"
+    if even >= 0.4 * half and odd <= 0.05 * half:
+        return "utf-16-be"
+    return None

@@ -515,3 +515,19 @@ def test_another_runs_outbox_inside_is_not_reported_as_orphans(tmp_path):
     (nested / "oud.txt.en.txt").write_text("old", encoding="utf-8")
     (outbox / "weg.txt.en.txt").write_text("ours, source gone", encoding="utf-8")
     assert orphans(inbox, outbox) == [Path("weg.txt.en.txt")]
+
+
+# Beyond the list: a name holding a newline or a terminal escape stays one line
+
+
+@pytest.mark.slow
+def test_names_with_control_characters_stay_one_line(tiny_marian, tiny_bart, tmp_path):
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    (inbox / "twee\nregels.txt").write_text(numbered_article(1), encoding="utf-8")
+    (inbox / "\x1b[31mrood.txt").write_bytes(b"")
+    result = runner.invoke(app, batch_args(tiny_marian, tiny_bart, inbox, tmp_path / "out"))
+    assert result.exit_code == 1
+    assert "done    twee\\nregels.txt (" in result.stderr
+    assert "failed  \\x1b[31mrood.txt: file is empty" in result.stderr
+    assert "\x1b" not in result.stderr

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 import time
 
@@ -23,6 +24,11 @@ from translate.types import Outcome, Status, totals
 DONE, SKIPPED, FAILED = Status.DONE, Status.SKIPPED, Status.FAILED
 
 _SHOWN_WARNINGS = 3
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def _escape(match: re.Match) -> str:
+    return repr(match.group())[1:-1]
 
 
 class BatchView:
@@ -96,7 +102,8 @@ class BatchView:
                 self._line(f"warning {source}: {hidden} more in its sidecar")
 
     def _line(self, text: str) -> None:
-        self.console.print(text, markup=False, highlight=False)
+        # One line per article, whatever its name holds (a newline, a terminal escape)
+        self.console.print(_CONTROL.sub(_escape, text), markup=False, highlight=False)
 
     def interrupted(self) -> None:
         done = sum(o.status == DONE for o in self.outcomes)

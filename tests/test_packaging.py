@@ -104,7 +104,7 @@ def test_json_run_report(tiny_marian, tiny_bart, tmp_path):
     }
     by = {a["source"]: a for a in data["articles"]}
     assert data["totals"]["findings"] == by["b.txt"]["finding_counts"]
-    assert by["b.txt"]["finding_counts"]["summary"] == 1  # 4 words: its own summary
+    assert by["b.txt"]["finding_counts"]["summary_note"] == 1  # 4 words: its own summary
     assert [f["message"] for f in by["b.txt"]["findings"]] == by["b.txt"]["warnings"]
     assert by["a.txt"]["status"] == "skipped" and by["a.txt"]["reason"] is None
     assert by["b.txt"]["status"] == "done" and by["b.txt"]["words"] == 4

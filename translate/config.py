@@ -84,6 +84,8 @@ class TranslationOptions:
             together; bounds memory when streaming many documents.
         forced_length_ratio: benchmarks only: every batch decodes exactly
             ``ceil(ratio * longest source)`` tokens, because random weights never stop.
+        repair: decode a runaway row (at its cap, or looping) once more with a repetition
+            guard, and keep that when it passes and is shorter.
     """
 
     beams: int | None = None
@@ -92,6 +94,7 @@ class TranslationOptions:
     length_slack: int = 10
     window_segments: int = 2048
     forced_length_ratio: float | None = None
+    repair: bool = True
 
 
 # Summary length presets: scales of the checkpoint's own min/max length.

@@ -19,8 +19,20 @@ KINDS: dict[str, str] = {
     "split": "a sentence over the model's input limit, translated in pieces",
     "capped": "a translation stopped at its length cap (likely a repetition loop)",
     "markup": "inline markup that could not be placed in the translation",
-    "summary": "how the summary was made: the text is its own summary, or rounds ran out",
+    "numbers": "a number of the source missing from the translation, or a new one in it",
+    "names": "a name of the source missing from the translation, or only misspelled there",
+    "length": "a translation too short or too long for its source (dropped, cut off, added)",
+    "repetition": "words or phrases repeated in the translation beyond the source",
+    "untranslated": "a translation that is (mostly) still the Dutch source",
+    "confidence": "the model's confidence in a sentence far below the rest of the run's",
+    "repaired": "a runaway translation decoded again with a repetition guard",
+    "summary_note": "how the summary was made: the text is its own summary, or rounds ran out",
+    "summary": "a number or a name in the summary that is not in the translation",
 }
+# The kinds that say a sentence (or a summary) may be wrong: what --strict fails on
+STRICT_KINDS = ("numbers", "names", "length", "untranslated", "summary")
+# The kinds the checks produce (an article with any of them is "flagged")
+CHECK_KINDS = ("numbers", "names", "length", "repetition", "untranslated", "confidence", "summary")
 
 
 @dataclass(frozen=True)

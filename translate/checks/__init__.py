@@ -1,38 +1,30 @@
 """Checks on every translated sentence: pure functions over one :class:`Sentence`, each
-producing findings of its own kinds. A new check is one function plus its entry in
-:data:`CHECKS` (and its kind in :data:`translate.findings.KINDS`); its findings reach the
-sidecar, the review page (by sentence index), the run table and the JSON report untouched.
+producing findings of its own kind. A new check is one function (in a module here) plus its
+entry in :data:`CHECKS` (and its kind in :data:`translate.findings.KINDS`); its findings
+reach the sidecar, the review page (by sentence index), the run table and the JSON report
+untouched.
+
+``confidence`` is not among them: it judges a sentence against the others of its run, so it
+runs over a whole window (:func:`translate.checks.confidence.confidence`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
+from translate.checks.base import Check, Sentence
+from translate.checks.length import length
+from translate.checks.names import names
+from translate.checks.numbers import numbers
+from translate.checks.repetition import repetition
+from translate.checks.untranslated import untranslated
 from translate.findings import Finding
 
+__all__ = ["CHECKS", "Check", "Sentence", "run_checks"]
 
-@dataclass(frozen=True)
-class Sentence:
-    """One sentence of an article and its translation.
-
-    Args:
-        index: its place in the article's sentences (from 0).
-        source: the Dutch sentence.
-        translation: the English, as the model gave it.
-        score: the model's mean log-probability per token (``None``: the engine gives none).
-    """
-
-    index: int
-    source: str
-    translation: str
-    score: float | None = None
-
-
-Check = Callable[[Sentence], Iterable[Finding]]
-
-# The checks every translated article goes through, in order
-CHECKS: tuple[Check, ...] = ()
+# The checks every translated sentence goes through, in order
+CHECKS: tuple[Check, ...] = (numbers, names, length, repetition, untranslated)
 
 
 def run_checks(sentences: Iterable[Sentence], checks: Sequence[Check]) -> list[Finding]:

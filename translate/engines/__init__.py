@@ -21,6 +21,7 @@ class GenerationSettings:
     num_beams: int | None = None
     length_penalty: float | None = None
     no_repeat_ngram_size: int | None = None
+    repetition_penalty: float | None = None
 
 
 @dataclass(frozen=True)

@@ -176,7 +176,7 @@ class CTranslate2Engine(hf.HFTokenized):
             no_repeat_ngram_size=_given(
                 settings.no_repeat_ngram_size, defaults.no_repeat_ngram_size
             ),
-            repetition_penalty=self._repetition_penalty,
+            repetition_penalty=_given(settings.repetition_penalty, self._repetition_penalty),
             max_decoding_length=steps,
             min_decoding_length=min(settings.min_new_tokens or 0, steps),
             max_input_length=0,  # checked above; CTranslate2's default would cut at 1,024

@@ -189,7 +189,7 @@ class TorchEngine(HFTokenized):
         # max_length/min_length cannot take precedence.
         config.max_length = settings.max_new_tokens + 1
         config.min_length = (settings.min_new_tokens or 0) + 1
-        for name in ("num_beams", "length_penalty", "no_repeat_ngram_size"):
+        for name in ("num_beams", "length_penalty", "no_repeat_ngram_size", "repetition_penalty"):
             value = getattr(settings, name)
             if value is not None:
                 setattr(config, name, value)

@@ -38,6 +38,7 @@ class SentenceRecord:
     translation: str
     score: float | None
     findings: tuple[str, ...] = ()
+    retry: dict | None = None  # a runaway decode's second decode: {"score": ..., "kept": ...}
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,8 @@ class Record:
     whether the outputs are current (see :class:`translate.run.core.RunSettings`);
     ``models`` names the models as the user gave them, for people to read. ``findings`` is
     everything the job noticed; the sidecar also lists their messages as ``warnings``
-    (deprecated: kept for one version, read ``findings``). ``sentences`` holds every
+    (deprecated: kept for one version, read ``findings``), and ``checks`` counts those of
+    the checks per kind (see :data:`translate.findings.CHECK_KINDS`). ``sentences`` holds every
     sentence with its translation, so a later run can reuse them; ``reused`` names the
     outputs taken from an earlier run (``translation``, ``summary``) instead of the model.
     """
@@ -75,6 +77,7 @@ class Record:
     dtype: str
     counts: Counts
     findings: tuple[Finding, ...]
+    checks: dict
     sentences: tuple[SentenceRecord, ...]
     reused: tuple[str, ...]
     timings: Timings

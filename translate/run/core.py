@@ -15,8 +15,10 @@ from datetime import datetime, timezone
 from translate import __version__, formats
 from translate import checks as sentence_checks
 from translate.checks import Check
+from translate.checks.confidence import floor
+from translate.checks.summary import faithfulness
 from translate.errors import DocumentError, first_line
-from translate.findings import Finding
+from translate.findings import CHECK_KINDS, Finding, count_kinds
 from translate.formats import Layout
 from translate.outputs.records import Counts, Record, SourceInfo, Timings
 from translate.run.post import Translated, postprocess
@@ -263,11 +265,15 @@ class Pipeline:
             r if r is not None else None if is_english(p.language) else next(done)
             for p, r in zip(window, reused, strict=True)
         ]
-        # Post-processing: findings, rendering, review pairs, record fields
+        # Post-processing: findings (confidence judged against the whole window), rendering,
+        # review pairs, record fields
+        judged = floor([score for r in results if r is not None for score in r.scores])
         engine = self.translator.engine
         return [
-            postprocess(item, result, self.checks, engine, len(window), seconds, reused is not None)
-            for item, result, reused in zip(window, results, reused, strict=True)
+            postprocess(
+                item, result, self.checks, engine, len(window), seconds, old is not None, judged
+            )
+            for item, result, old in zip(window, results, reused, strict=True)
         ]
 
     def finish(self, window: Sequence[Translated]) -> list[Result]:
@@ -290,6 +296,11 @@ class Pipeline:
                 reused = reused + ("summary",)
             else:
                 summary = next(made, None) if self.summarizer else None
+            findings = item.findings
+            if summary is not None:
+                findings += summary.findings
+                if summary.rounds:  # a summary the model wrote: does it hold to the text?
+                    findings += tuple(faithfulness(summary.text, item.english))
             record = Record(
                 source=item.article.source,
                 format=item.article.format,
@@ -308,7 +319,8 @@ class Pipeline:
                     summary_chunks=summary.chunks if summary else None,
                     summary_rounds=summary.rounds if summary else None,
                 ),
-                findings=item.findings + (summary.findings if summary else ()),
+                findings=findings,
+                checks=count_kinds(f for f in findings if f.kind in CHECK_KINDS),
                 sentences=item.sentence_records,
                 reused=reused,
                 timings=Timings(item.window_articles, item.translation_s, seconds),

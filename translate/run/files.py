@@ -158,7 +158,7 @@ def _reuse(fresh: Freshness, outputs: Outputs, summarizes: bool) -> Reuse | None
             outputs.summary.read_text(encoding="utf-8").removesuffix("\n"),
             int(counts["summary_chunks"] or 0),
             int(counts["summary_rounds"] or 0),
-            tuple(f for f in findings if f.kind == "summary"),
+            tuple(f for f in findings if f.kind == "summary_note"),
         )
     except (KeyError, TypeError, ValueError, AttributeError, OSError):
         return None  # a sidecar this version cannot read: everything is made anew

@@ -9,6 +9,7 @@ from dataclasses import asdict, dataclass, replace
 from typing import TYPE_CHECKING
 
 from translate.checks import Check, Sentence, run_checks
+from translate.checks.confidence import confidence
 from translate.findings import Finding
 from translate.outputs.records import SentenceRecord
 from translate.stages.summarization import Summary
@@ -58,21 +59,27 @@ def postprocess(
     window_articles: int,
     seconds: float,
     reused: bool = False,
+    judged: tuple[float, float] | None = None,
 ) -> Translated:
     """One article after the model: ``result`` is its translation (``reused`` from an
-    earlier run, or not), or ``None`` for an article in English, its own translation."""
+    earlier run, or not), or ``None`` for an article in English, its own translation;
+    ``judged`` is the run's median score and confidence floor (see
+    :func:`translate.checks.confidence.floor`)."""
     findings = list(item.article.findings) + list(item.layout.findings)
     if result is None:
         english, segments = item.document, 0
-        confidence = item.language.confidence
-        message = f"written in English (confidence {confidence:.2f}): copied through as its own "
-        findings.append(
-            Finding("language", message + "translation", data={"confidence": confidence})
-        )
+        sure = item.language.confidence
+        message = f"written in English (confidence {sure:.2f}): copied through as its own "
+        findings.append(Finding("language", message + "translation", data={"confidence": sure}))
     else:
         english, segments = result.translation, result.segments
         findings += result.findings
-        findings += run_checks(_sentences(item.document, result), checks)
+        sentences = _sentences(item.document, result)
+        findings += run_checks(sentences, checks)
+        for sentence in sentences:
+            low = confidence(sentence.score, judged)
+            if low is not None:
+                findings.append(replace(low, sentence=sentence.index))
     written = item.layout.write(english)
     findings += written.findings
     language = item.language
@@ -112,12 +119,14 @@ def _records(
         if finding.sentence is not None:
             kinds.setdefault(finding.sentence, []).append(finding.kind)
     scores = result.scores if result is not None and result.scores else ()
+    retries = result.retries if result is not None and result.retries else ()
     return tuple(
         SentenceRecord(
             dutch,
             ours,
             scores[i] if i < len(scores) else None,
             tuple(dict.fromkeys(kinds.get(i, ()))),
+            retries[i] if i < len(retries) else None,
         )
         for i, (dutch, ours) in enumerate(zip(source.sentences, english.sentences, strict=True))
     )

@@ -31,7 +31,7 @@ class Summary:
 
     ``chunks`` is the number of window-sized chunks of the input (first round); ``rounds``
     the number of summarization passes (0 when the text is its own summary); ``findings``
-    say when the text was its own summary or the rounds ran out (kind ``summary``).
+    say when the text was its own summary or the rounds ran out (kind ``summary_note``).
     """
 
     text: str
@@ -172,7 +172,7 @@ class _State:
         if words < summarizer.options.own_summary_words:
             self.summary, self.done = self.text, True
             message = f"text has {words} words: returned as its own summary"
-            self.findings = (Finding("summary", message, data={"words": words}),)
+            self.findings = (Finding("summary_note", message, data={"words": words}),)
         self._current: list[tuple[list[str], list[int]]] = []
 
     def next_round(self) -> list[tuple[list[str], list[int]]]:
@@ -193,7 +193,7 @@ class _State:
         if self.rounds >= self.summarizer.options.max_rounds:
             self.summary, self.done = joined, True
             message = f"stopped after {self.rounds} rounds; summary may be long"
-            self.findings = (Finding("summary", message, data={"rounds": self.rounds}),)
+            self.findings = (Finding("summary_note", message, data={"rounds": self.rounds}),)
 
     def result(self) -> Summary:
         return Summary(self.summary, self.chunks, self.rounds, self.findings)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import logging
 import math
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from translate.checks.repetition import repeats
 from translate.config import DEFAULT_BATCH_TOKENS, TranslationOptions, batch_budget
 from translate.engines import Engine, Generated, GenerationSettings, engine_settings
 from translate.findings import Finding
@@ -17,7 +18,9 @@ from translate.text.fit import fit_to_limit
 logger = logging.getLogger(__name__)
 
 # The kinds of findings this stage produces
-KINDS = ("split", "capped")
+KINDS = ("split", "capped", "repaired")
+# The repetition guard of a runaway row's second decode
+REPAIR_NO_REPEAT_NGRAM, REPAIR_REPETITION_PENALTY = 3, 1.2
 
 
 @dataclass(frozen=True)
@@ -28,7 +31,8 @@ class TranslationResult:
     once per piece); ``findings`` name sentences that were split (``split``) or hit the
     length cap (``capped``); ``scores`` holds each sentence's mean log-probability per
     token (the mean over its pieces' tokens for a split sentence; ``None`` where the engine
-    gives none).
+    gives none); ``retries`` says, per sentence, whether a runaway decode was decoded again
+    (``{"score": ..., "kept": ...}``) or not (``None``).
     """
 
     source: Document
@@ -36,6 +40,7 @@ class TranslationResult:
     segments: int
     findings: tuple[Finding, ...] = field(default=())
     scores: tuple[float | None, ...] = field(default=())
+    retries: tuple[dict | None, ...] = field(default=())
 
 
 class Translator:
@@ -86,6 +91,7 @@ class Translator:
         limit = self.engine.max_input_tokens
         findings: list[list[Finding]] = [[] for _ in documents]
         rows: list[list[int]] = []
+        pieces: list[str] = []
         owners: list[tuple[int, int]] = []
 
         # Segmentation: over-long sentences are cut into pieces that fit, never truncated
@@ -99,32 +105,77 @@ class Translator:
                     data = {"tokens": fitted.tokens, "pieces": len(fitted.pieces)}
                     findings[d].append(Finding("split", message, s, data))
                 rows.extend(fitted.ids)
+                pieces.extend(fitted.pieces)
                 owners.extend([(d, s)] * len(fitted.ids))
 
         # Batching and generation
         if progress is not None:
             progress(0, len(rows))  # this window's total, for a count and an ETA
         outputs: list[Generated | None] = [None] * len(rows)
-        capped: list[tuple[int, int]] = []
+        caps: list[int] = [0] * len(rows)
         for batch in batching.plan([len(r) for r in rows], self.batch_tokens):
             settings = self._settings(max(len(rows[i]) for i in batch))
             results = self.engine.generate([rows[i] for i in batch], settings)
             for i, result in zip(batch, results, strict=True):
-                outputs[i] = result
-                if result.hit_cap and self.options.forced_length_ratio is None:
-                    capped.append((i, settings.max_new_tokens))
+                outputs[i], caps[i] = result, settings.max_new_tokens
             if progress is not None:
                 progress(len(batch))
-        for i, cap in sorted(capped):
+
+        # Repair: runaway rows decoded once more, together, with a repetition guard
+        retries: dict[int, tuple[Generated, bool]] = {}
+        if self.options.forced_length_ratio is None and self.options.repair:
+            runaway = [
+                i
+                for i, result in enumerate(outputs)
+                if result.hit_cap or _runaway(pieces[i], result.text)
+            ]
+            retries = self._retry(rows, pieces, outputs, runaway)
+        for i, result in enumerate(outputs):
             d, s = owners[i]
-            message = (
-                f"sentence {s + 1}: output stopped at the {cap}-token cap (likely a repetition "
-                "loop)"
-            )
-            findings[d].append(Finding("capped", message, s, {"cap": cap}))
+            retry, kept = retries.get(i, (None, False))
+            if kept:
+                message = (
+                    f"sentence {s + 1}: runaway output decoded again with a repetition guard; "
+                    "the repair is kept"
+                )
+                data = {"first_score": result.score, "score": retry.score}
+                findings[d].append(Finding("repaired", message, s, data))
+                outputs[i] = retry
+            elif result.hit_cap and self.options.forced_length_ratio is None:
+                message = (
+                    f"sentence {s + 1}: output stopped at the {caps[i]}-token cap (likely a "
+                    "repetition loop)"
+                )
+                data = {"cap": caps[i]} | ({"retry_score": retry.score} if retry else {})
+                findings[d].append(Finding("capped", message, s, data))
 
         # Reassembly: pieces of one sentence are joined, then put back into the structure
-        return _reassemble(documents, owners, outputs, findings)
+        return _reassemble(documents, owners, outputs, findings, retries)
+
+    def _retry(
+        self,
+        rows: list[list[int]],
+        pieces: list[str],
+        outputs: list[Generated],
+        runaway: list[int],
+    ) -> dict[int, tuple[Generated, bool]]:
+        """Each runaway row decoded again with no repeated 3-grams and a repetition penalty,
+        all in the same batches; with whether the retry is kept (it passes: no cap, no loop;
+        and it is shorter)."""
+        retries: dict[int, tuple[Generated, bool]] = {}
+        lengths = [len(rows[i]) for i in runaway]
+        for batch in batching.plan(lengths, self.batch_tokens):
+            chosen = [runaway[j] for j in batch]
+            settings = replace(
+                self._settings(max(len(rows[i]) for i in chosen)),
+                no_repeat_ngram_size=REPAIR_NO_REPEAT_NGRAM,
+                repetition_penalty=REPAIR_REPETITION_PENALTY,
+            )
+            results = self.engine.generate([rows[i] for i in chosen], settings)
+            for i, retry in zip(chosen, results, strict=True):
+                passes = not retry.hit_cap and not _runaway(pieces[i], retry.text)
+                retries[i] = (retry, passes and retry.tokens < outputs[i].tokens)
+        return retries
 
     def settings(self) -> dict:
         """What changes this stage's outputs (see :class:`translate.run.core.RunSettings`)."""
@@ -147,17 +198,27 @@ class Translator:
         return min(cap, self.engine.defaults.max_length)
 
 
+def _runaway(source: str, translation: str) -> bool:
+    """Whether a translation loops where its source does not."""
+    return repeats(translation) is not None and repeats(source) is None
+
+
 def _reassemble(
     documents: list[Document],
     owners: list[tuple[int, int]],
     outputs: list[Generated],
     findings: list[list[Finding]],
+    retries: dict[int, tuple[Generated, bool]],
 ) -> list[TranslationResult]:
     """Each document with its sentences' pieces (rows owned by ``(document, sentence)``)
     joined and put back into its structure."""
     translated: list[list[list[Generated]]] = [[[] for _ in d.sentences] for d in documents]
-    for (d, s), result in zip(owners, outputs, strict=True):
+    retried: list[list[dict | None]] = [[None for _ in d.sentences] for d in documents]
+    for i, ((d, s), result) in enumerate(zip(owners, outputs, strict=True)):
         translated[d][s].append(result)
+        if i in retries:
+            retry, kept = retries[i]
+            retried[d][s] = {"score": retry.score, "kept": kept}
     results = []
     for d, document in enumerate(documents):
         english = [" ".join(p.text for p in parts if p.text) for parts in translated[d]]
@@ -168,6 +229,7 @@ def _reassemble(
                 segments=sum(1 for owner in owners if owner[0] == d),
                 findings=tuple(findings[d]),
                 scores=tuple(_mean_score(parts) for parts in translated[d]),
+                retries=tuple(retried[d]),
             )
         )
     return results

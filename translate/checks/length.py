@@ -1,0 +1,48 @@
+"""``length``: a translation too short or too long for its source, judged on characters,
+words, sentence count and the final punctuation.
+
+English runs a little shorter than Dutch in characters and a little longer in words (Dutch
+writes compounds as one word). The bounds were measured on this project's own set of Dutch
+news sentences and their translations (``tests/data/checks-correct.tsv``): there the ratio of
+characters lies between 0.67 and 1.18 and of words between 0.86 and 1.60; a translation is
+flagged only well outside those, or when it is cut off (the source ends a sentence, the
+translation stops mid-way), or holds more sentences than the source.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from translate.checks.base import Sentence
+from translate.findings import Finding
+from translate.text.sentences import split_sentences
+
+# Too short: fewer characters than SHORT_CHARS x the source's, less SLACK (short sentences
+# vary most), and fewer words than SHORT_WORDS x the source's
+SHORT_CHARS, SHORT_WORDS, SLACK = 0.74, 0.9, 6
+# Too long: more characters than LONG_CHARS x the source's, plus SLACK
+LONG_CHARS = 1.45
+_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
+_MIN_CHARS = 12  # shorter sources are headings, names, figures: no length to judge
+
+
+def length(sentence: Sentence) -> Iterator[Finding]:
+    """Findings of kind ``length`` for one translated sentence."""
+    source, translation = sentence.source.strip(), sentence.translation.strip()
+    if len(source) < _MIN_CHARS:
+        return
+    chars = len(translation) / len(source)
+    words = len(translation.split()) / max(1, len(source.split()))
+    data = {"chars": round(chars, 2), "words": round(words, 2)}
+    if _END.search(source) and translation and not _END.search(translation):
+        yield Finding("length", "length: the translation stops mid-sentence (cut off)", data=data)
+    elif len(translation) < SHORT_CHARS * len(source) - SLACK and words < SHORT_WORDS:
+        message = f"length: {len(translation)} characters for {len(source)} in the source (dropped)"
+        yield Finding("length", message, data=data)
+    elif len(translation) > LONG_CHARS * len(source) + SLACK:
+        message = f"length: {len(translation)} characters for {len(source)} in the source (added)"
+        yield Finding("length", message, data=data)
+    elif len(split_sentences(translation)) > len(split_sentences(source)) + 0 and chars > 1.25:
+        message = "length: more sentences in the translation than in the source (added)"
+        yield Finding("length", message, data=data)

@@ -1,0 +1,216 @@
+"""``numbers``: every number of the source is in the translation, and no other one.
+
+Numbers are compared as values, each language read in its own notation: Dutch ``3,4`` and
+``12.000`` are English ``3.4`` and ``12,000``; ``1,2 miljard`` is ``1.2 billion`` (not
+``1.2 million``); number words count (``zes`` = ``six`` = 6, read by ``text2num``); times
+(``8.15 uur`` = ``8:15``, ``20.00 uur`` = ``8 p.m.``), scores and ranges (``3-1``, ``14 tot
+18``) and dates (``1 juni`` = ``1 June``) give their numbers. Ordinals (``derde``, ``3e``)
+and the word ``een``/``one`` alone (an article as often as a number) are left out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+
+from translate.checks.base import Sentence
+from translate.findings import Finding
+
+_SCALES = {
+    "nl": {"duizend": 3, "miljoen": 6, "mln": 6, "miljard": 9, "mld": 9, "mrd": 9, "biljoen": 12},
+    "en": {"thousand": 3, "million": 6, "mln": 6, "billion": 9, "bn": 9, "trillion": 12},
+}
+# Words text2num would read as numbers where they are not (or not for the other language)
+_GUARDED = {
+    "nl": r"\b(?:een|één|eén)\b(?!\s+(?:honderd|duizend|miljoen|miljard|biljoen)\b)",
+    "en": r"\b(?:one|hundreds|thousands|millions|billions|dozens|tens)\b"
+    r"(?!\s+(?:hundred|thousand|million|billion|trillion)\b)",
+}
+_TIME = {
+    "nl": re.compile(r"\b([01]?\d|2[0-3])[.:]([0-5]\d)\s*uur\b|\b([01]?\d|2[0-3]):([0-5]\d)\b"),
+    "en": re.compile(
+        r"\b([01]?\d|2[0-3])(?:[:.]([0-5]\d))?\s*(a\.m\.|p\.m\.|am\b|pm\b)"
+        r"|\b([01]?\d|2[0-3]):([0-5]\d)\b",
+        re.IGNORECASE,
+    ),
+}
+_ORDINAL = {
+    "nl": re.compile(r"\b\d+(?:e|ste|de)\b"),
+    "en": re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.IGNORECASE),
+}
+_GROUPED = {
+    "nl": re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$"),
+    "en": re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$"),
+}
+_NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w])|(?<=\w)\d+(?:[.,]\d+)*")
+_HOURS = {
+    lang: {word: i + 1 for i, word in enumerate(words.split())}
+    for lang, words in (
+        ("nl", "één twee drie vier vijf zes zeven acht negen tien elf twaalf"),
+        ("en", "one two three four five six seven eight nine ten eleven twelve"),
+    )
+}
+_HOURS["nl"]["een"] = 1
+# Spoken times: "half negen" is 8:30, "kwart voor drie" 2:45, "half past eight" 8:30
+_SPOKEN = {
+    "nl": [
+        (r"\bhalf\s+(\w+)", -1, 30),
+        (r"\bkwart\s+over\s+(\w+)", 0, 15),
+        (r"\bkwart\s+voor\s+(\w+)", -1, 45),
+    ],
+    "en": [
+        (r"\bhalf\s+past\s+(\w+)", 0, 30),
+        (r"\bquarter\s+past\s+(\w+)", 0, 15),
+        (r"\bquarter\s+to\s+(\w+)", -1, 45),
+    ],
+}
+_WORD_FORM = {
+    "nl": re.compile(r"\b(?:een|één|eén)\b", re.I),
+    "en": re.compile(r"\b(?:one|a|an|single)\b", re.I),
+}
+
+
+def numbers(sentence: Sentence) -> Iterator[Finding]:
+    """Findings of kind ``numbers`` for one translated sentence."""
+    source, translation = values(sentence.source, "nl"), values(sentence.translation, "en")
+    missing, extra = source - translation, translation - source
+    # One as a word on the other side ("1 op de 3" = "one in three")
+    for side, text, lang in ((missing, sentence.translation, "en"), (extra, sentence.source, "nl")):
+        if side.get(Value("1")) and _WORD_FORM[lang].search(text):
+            side[Value("1")] -= 1
+    # A time on one side may be a plain decimal on the other ("om 8.15" = "at 8.15")
+    for time in [v for v in missing if v.kind == "time"]:
+        for alt in (
+            Value(f"{time.hour}.{time.minute:02d}"),
+            Value(f"{time.hour % 12 or 12}.{time.minute:02d}"),
+        ):
+            if extra.get(alt):
+                missing[time] -= 1
+                extra[alt] -= 1
+                break
+    missing, extra = +missing, +extra
+    if not missing and not extra:
+        return
+    lost, added = sorted(map(str, missing.elements())), sorted(map(str, extra.elements()))
+    if lost and added:
+        message = f"numbers: {', '.join(lost)} in the source, {', '.join(added)} in the translation"
+    elif lost:
+        message = f"numbers: {', '.join(lost)} in the source, not in the translation"
+    else:
+        message = f"numbers: {', '.join(added)} in the translation, not in the source"
+    yield Finding("numbers", message, data={"source_only": lost, "translation_only": added})
+
+
+class Value:
+    """A number as a value (``"1200000000"``, ``"3.4"``) or a time of day (hour, minute)."""
+
+    __slots__ = ("kind", "text", "hour", "minute")
+
+    def __init__(self, text: str, hour: int = -1, minute: int = -1):
+        self.kind = "time" if hour >= 0 else "number"
+        self.text, self.hour, self.minute = text, hour, minute
+
+    def _key(self):
+        return (
+            (self.kind, self.text)
+            if self.kind == "number"
+            else (self.kind, self.hour % 12, self.minute)
+        )
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Value) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __str__(self) -> str:
+        return self.text if self.kind == "number" else f"{self.hour}:{self.minute:02d}"
+
+    def __lt__(self, other) -> bool:
+        return str(self) < str(other)
+
+
+@lru_cache(maxsize=4096)
+def values(text: str, lang: str) -> Counter:
+    """The numbers of ``text`` (in ``lang``: ``nl`` or ``en``) as a multiset of values."""
+    from text_to_num import alpha2digit
+
+    found: Counter = Counter()
+    text = text.replace("\u00a0", " ").replace("\u202f", " ")
+
+    # Times of day first: their digits are not numbers of their own
+    def take_time(match: re.Match) -> str:
+        groups = [g for g in match.groups()]
+        if lang == "nl":
+            hour, minute = (groups[0], groups[1]) if groups[0] else (groups[2], groups[3])
+            found[Value("", int(hour), int(minute))] += 1
+        else:
+            if groups[0] is not None:
+                hour, minute, suffix = int(groups[0]), int(groups[1] or 0), groups[2].lower()
+                if suffix.startswith("p") and hour < 12:
+                    hour += 12
+            else:
+                hour, minute = int(groups[3]), int(groups[4])
+            found[Value("", hour, minute)] += 1
+        return " "
+
+    text = _TIME[lang].sub(take_time, text)
+    for pattern, shift, minute in _SPOKEN[lang]:
+
+        def take_spoken(match: re.Match, shift=shift, minute=minute) -> str:
+            word = match.group(1).lower()
+            hour = int(word) if word.isdigit() else _HOURS[lang].get(word)
+            if hour is None or not 1 <= hour <= 24:
+                return match.group()
+            found[Value("", (hour + shift - 1) % 12 + 1, minute)] += 1
+            return " "
+
+        text = re.sub(pattern, take_spoken, text, flags=re.IGNORECASE)
+    text = _ORDINAL[lang].sub(" ", text)
+    text = re.sub(_GUARDED[lang], " ", text, flags=re.IGNORECASE)
+    # Digits with a scale word ("1,2 miljard", "2.5 billion"): one value
+    scales = _SCALES[lang]
+    pattern = r"(\d+(?:[.,]\d+)*)\s*(" + "|".join(sorted(scales, key=len, reverse=True)) + r")\b"
+
+    def take_scaled(match: re.Match) -> str:
+        number = _parse(match.group(1), lang)
+        if number is not None:
+            found[Value(_format(number.scaleb(scales[match.group(2).lower()])))] += 1
+        return " "
+
+    text = re.sub(pattern, take_scaled, text, flags=re.IGNORECASE)
+    text = alpha2digit(text, lang, threshold=0)
+    text = _ORDINAL[lang].sub(" ", text)
+    for match in _NUMBER.finditer(text):
+        number = _parse(match.group(), lang)
+        if number is not None:
+            found[Value(_format(number))] += 1
+    return found
+
+
+def _parse(token: str, lang: str) -> Decimal | None:
+    """A number in the notation of ``lang``."""
+    token = token.strip(".,")
+    if not token:
+        return None
+    if _GROUPED[lang].match(token):  # 12.000 / 12,000: thousands grouped
+        thousands, decimal = (".", ",") if lang == "nl" else (",", ".")
+        token = token.replace(thousands, "").replace(decimal, ".")
+    elif lang == "nl":
+        token = token.replace(",", ".")  # 3,4: a decimal comma; 3.5 read as written
+    else:
+        token = token.replace(",", "")
+    if token.count(".") > 1:
+        return None  # a version number or a date written 1.6.2025: not one value
+    try:
+        return Decimal(token)
+    except InvalidOperation:
+        return None
+
+
+def _format(number: Decimal) -> str:
+    text = format(number.normalize(), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text

@@ -1,0 +1,44 @@
+"""``repetition``: a word, phrase or sentence repeated in the translation beyond what the
+source repeats: the runaway loops of a translation model ("salad salad salad")."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+from translate.checks.base import Sentence
+from translate.findings import Finding
+
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+
+
+def repeats(text: str) -> tuple[str, int] | None:
+    """The most repeated run in ``text``: a word three times in a row, or a phrase of two
+    or more words three times (four words or more: twice); None when nothing repeats so."""
+    tokens = [t.lower() for t in _TOKEN.findall(text)]
+    run, best = 1, None
+    for previous, token in zip(tokens, tokens[1:], strict=False):
+        run = run + 1 if token == previous else 1
+        if run >= 3 and (best is None or run > best[1]):
+            best = (token, run)
+    for n in range(2, 9):
+        grams = Counter(tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
+        for gram, count in grams.items():
+            if count >= (2 if n >= 4 else 3) and (
+                best is None or count * n > best[1] * len(best[0].split())
+            ):
+                best = (" ".join(gram), count)
+    return best
+
+
+def repetition(sentence: Sentence) -> Iterator[Finding]:
+    """Findings of kind ``repetition`` for one translated sentence."""
+    found = repeats(sentence.translation)
+    if found is None:
+        return
+    phrase, times = found
+    if repeats(sentence.source) is not None:
+        return  # the source repeats itself too (a chant, a list): not the model's doing
+    message = f"repetition: {phrase!r} {times} times in the translation"
+    yield Finding("repetition", message, data={"phrase": phrase, "times": times})

@@ -101,6 +101,7 @@ def test_json_run_report(tiny_marian, tiny_bart, tmp_path):
         "elapsed_s": 0,
         "loading_s": 0,
         "findings": data["totals"]["findings"],
+        "flagged": data["totals"]["flagged"],
     }
     by = {a["source"]: a for a in data["articles"]}
     assert data["totals"]["findings"] == by["b.txt"]["finding_counts"]

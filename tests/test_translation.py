@@ -101,3 +101,44 @@ def test_engine_halves_batch_on_out_of_memory(tiny_marian, monkeypatch, path):
     out = engine.generate(rows, GenerationSettings(max_new_tokens=5))
     assert len(out) == 5
     assert sizes == [5, 2, 3, 1, 2]  # 5 fails, 2 runs, 3 fails, 1 and 2 run
+
+
+class Looping(EchoEngine):
+    """Loops on every row ("salad salad ..." to the cap) unless decoding with a repetition
+    guard, when it returns the row as the echo engine does."""
+
+    def _result(self, text, settings):
+        if settings.repetition_penalty:
+            return super()._result(text, settings)
+        loop = " ".join(["salade"] * settings.max_new_tokens)
+        return type(super()._result(text, settings))(loop, settings.max_new_tokens, True, (), -3.0)
+
+
+def test_runaway_rows_are_decoded_once_more_together_and_the_repair_kept():
+    engine = Looping()
+    translator = Translator(engine)
+    document = parse("De brug is open.\n\nHet plan is klaar. De raad vergaderde dinsdag.\n")
+    result = translator.translate(document)
+    assert result.translation.render() == document.render()  # the repairs, kept
+    guarded = [s for s in engine.settings if s.repetition_penalty]
+    assert len(guarded) == 1 and guarded[0].no_repeat_ngram_size == 3  # one batched retry
+    assert len(engine.batches) == 2
+    assert [f.kind for f in result.findings] == ["repaired"] * 3
+    assert all(r == {"score": None, "kept": True} for r in result.retries)
+
+
+def test_a_retry_that_does_not_pass_is_not_kept():
+    class AlwaysLooping(EchoEngine):
+        def _result(self, text, settings):
+            loop = " ".join(["salade"] * settings.max_new_tokens)
+            return type(super()._result(text, settings))(loop, settings.max_new_tokens, True)
+
+    engine = AlwaysLooping()
+    result = Translator(engine).translate(parse("De brug is open.\n"))
+    assert len(engine.settings) == 2  # the first decode and one retry, never more
+    (capped,) = result.findings
+    assert capped.kind == "capped" and "retry_score" in capped.data
+    assert result.retries == ({"score": None, "kept": False},)
+    off = Translator(AlwaysLooping(), TranslationOptions(repair=False))
+    off.translate(parse("De brug is open.\n"))
+    assert len(off.engine.settings) == 1

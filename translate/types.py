@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
-from translate.findings import Finding, count_kinds
+from translate.findings import CHECK_KINDS, Finding, count_kinds
 
 
 class Status(str, Enum):
@@ -53,12 +53,14 @@ class Pair:
 
 
 def totals(outcomes: Sequence[Outcome]) -> dict:
-    """Counts per status, segments and words of the finished articles, and findings per kind."""
+    """Counts per status, segments and words of the finished articles, articles flagged by a
+    check, and findings per kind."""
     return {
         Status.DONE.value: sum(o.status == Status.DONE for o in outcomes),
         Status.SKIPPED.value: sum(o.status == Status.SKIPPED for o in outcomes),
         Status.FAILED.value: sum(o.status == Status.FAILED for o in outcomes),
         "segments": sum(o.segments for o in outcomes),
         "words": sum(o.words for o in outcomes),
+        "flagged": sum(any(f.kind in CHECK_KINDS for f in o.findings) for o in outcomes),
         "findings": count_kinds(f for o in outcomes for f in o.findings),
     }

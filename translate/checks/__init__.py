@@ -21,7 +21,7 @@ from translate.checks.repetition import repetition
 from translate.checks.untranslated import untranslated
 from translate.findings import Finding
 
-__all__ = ["CHECKS", "Check", "Sentence", "run_checks"]
+__all__ = ["CHECKS", "Check", "Sentence", "check_pairs", "run_checks"]
 
 # The checks every translated sentence goes through, in order
 CHECKS: tuple[Check, ...] = (numbers, names, length, repetition, untranslated)
@@ -35,3 +35,21 @@ def run_checks(sentences: Iterable[Sentence], checks: Sequence[Check]) -> list[F
         for check in checks
         for finding in check(sentence)
     ]
+
+
+def check_pairs(
+    pairs: Sequence[tuple[str, str]], scores: Sequence[float | None] | None = None
+) -> list[list[Finding]]:
+    """The checks over translations made elsewhere: per pair of (Dutch, English), its
+    findings; with ``scores`` (the model's, one per pair) also ``confidence``, judged
+    against all the pairs given."""
+    from translate.checks.confidence import confidence, floor
+
+    judged = floor(scores) if scores is not None else None
+    out = []
+    for i, (source, translation) in enumerate(pairs):
+        score = scores[i] if scores is not None else None
+        found = run_checks([Sentence(i, source, translation, score)], CHECKS)
+        low = confidence(score, judged)
+        out.append(found + ([replace(low, sentence=i)] if low is not None else []))
+    return out

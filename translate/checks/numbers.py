@@ -127,7 +127,11 @@ class Value:
         return hash(self._key())
 
     def __str__(self) -> str:
-        return self.text if self.kind == "number" else f"{self.hour}:{self.minute:02d}"
+        if self.kind == "time":
+            return f"{self.hour}:{self.minute:02d}"
+        whole, _, fraction = self.text.partition(".")
+        grouped = f"{int(whole):,}" if len(whole) > 4 else whole
+        return grouped + (f".{fraction}" if fraction else "")
 
     def __lt__(self, other) -> bool:
         return str(self) < str(other)

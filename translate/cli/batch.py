@@ -12,6 +12,7 @@ import typer
 from translate.cli.app import app, fail, logger, setup_logging
 from translate.cli.options import (
     FORCE_LANGUAGE,
+    STRICT,
     Options,
     language_check,
     load_pipeline,
@@ -53,6 +54,7 @@ def batch_command(
         ),
     ] = False,
     force_language: Annotated[str | None, FORCE_LANGUAGE] = None,
+    strict: Annotated[bool, STRICT] = False,
     follow_symlinks: Annotated[
         bool,
         typer.Option(
@@ -122,7 +124,7 @@ def batch_command(
             return
         from translate.run.local import BatchJob, BatchRunner
 
-        job = BatchJob(inbox, outbox, force, window, max_bytes, review, follow_symlinks)
+        job = BatchJob(inbox, outbox, force, window, max_bytes, review, follow_symlinks, strict)
 
         def load():
             if on_ray is None:

@@ -9,8 +9,16 @@ from typing import Annotated
 import typer
 
 from translate.cli.app import app, fail, logger, setup_logging
-from translate.cli.options import FORCE_LANGUAGE, Options, language_check, load_pipeline, shared
+from translate.cli.options import (
+    FORCE_LANGUAGE,
+    STRICT,
+    Options,
+    language_check,
+    load_pipeline,
+    shared,
+)
 from translate.errors import DocumentError, TranslateError, UsageError
+from translate.findings import STRICT_KINDS, count_kinds, describe_counts
 from translate.formats import suffixes
 
 
@@ -33,6 +41,7 @@ def file_command(
         bool, typer.Option("--summary-only", help="Print only the summary.")
     ] = False,
     force_language: Annotated[str | None, FORCE_LANGUAGE] = None,
+    strict: Annotated[bool, STRICT] = False,
     *,
     options: Options,
 ) -> None:
@@ -86,6 +95,10 @@ def file_command(
             else:
                 parts.append(result.summary)
         sys.stdout.write("".join(parts))
+        wrong = [f for f in result.record.findings if f.kind in STRICT_KINDS]
+        if strict and wrong:
+            found = describe_counts(count_kinds(wrong))
+            raise DocumentError(f"{path}: --strict: {found}; outputs written")
     except TranslateError as exc:
         raise fail(exc) from None
 

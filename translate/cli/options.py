@@ -193,6 +193,11 @@ def language_check(force_language: str | None) -> str:
     return force_language or "auto"
 
 
+STRICT = typer.Option(
+    "--strict",
+    help="An article with a numbers, names, length, untranslated or summary finding counts as "
+    "failed (outputs still written; exit 1).",
+)
 FORCE_LANGUAGE = typer.Option(
     "--force-language",
     metavar="nl",

@@ -119,13 +119,14 @@ class BatchView:
         now = time.perf_counter()
         loading, working = self.working - self.started, now - self.working
         table = Table(
-            "done", "skipped", "failed", "segments", "words", "loading", "work", "total",
-            "articles/min",
+            "done", "skipped", "failed", "flagged", "segments", "words", "loading", "work",
+            "total", "articles/min",
         )  # fmt: skip
         table.add_row(
             str(counts[DONE]),
             str(counts[SKIPPED]),
             str(counts[FAILED]),
+            str(counts["flagged"]),
             str(counts["segments"]),
             str(counts["words"]),
             f"{loading:.1f}s",

@@ -82,6 +82,11 @@ class Engine(Protocol):
         """Decodes one batch; rows come back in the order given."""
         ...
 
+    def score(self, sources: Sequence[str], translations: Sequence[str]) -> list[float]:
+        """Each translation's mean log-probability per token (its end token included) given
+        its source, teacher-forced: the model's confidence in a translation made elsewhere."""
+        ...
+
 
 def engine_settings(engine: Engine) -> dict:
     """What of an engine decides its outputs: the model's identity, the engine, the dtype."""

@@ -21,6 +21,13 @@ class HFTokenized:
             return []
         return self.tokenizer(list(texts), truncation=False, verbose=False)["input_ids"]
 
+    def encode_targets(self, texts: Sequence[str]) -> list[list[int]]:
+        """Token ids of target-language texts (the end token included), for scoring."""
+        if not texts:
+            return []
+        encoded = self.tokenizer(text_target=list(texts), truncation=False, verbose=False)
+        return encoded["input_ids"]
+
 
 def input_limit(config, tokenizer) -> int:
     """The most input tokens the model takes: its position embeddings and the tokenizer's

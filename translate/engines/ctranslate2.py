@@ -200,6 +200,19 @@ class CTranslate2Engine(hf.HFTokenized):
         scores = hf.Scores(sums, forced_bos=self._prefix is not None, forced_eos=self._forced_eos)
         return hf.results_of(rows, texts, self._eos_ids, cap, scores)
 
+    def score(self, sources: Sequence[str], translations: Sequence[str]) -> list[float]:
+        limit = self.max_input_tokens
+        tokens = self.tokenizer.convert_ids_to_tokens
+        eos = self._eos_ids
+        source = [tokens(row[:limit]) for row in self.encode(sources)]
+        # CTranslate2 adds the end token itself
+        target = [
+            tokens([t for t in row if t not in eos][:limit])
+            for row in self.encode_targets(translations)
+        ]
+        results = self.translator.score_batch(source, target, max_input_length=0)
+        return [sum(r.log_probs) / max(1, len(r.log_probs)) for r in results]
+
 
 def load(model: ResolvedModel, runtime: RuntimeOptions) -> CTranslate2Engine:
     """This engine's entry point for :func:`translate.engines.load.load_engine`."""

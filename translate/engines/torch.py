@@ -28,6 +28,8 @@ from translate.models.hub import ResolvedModel
 
 logger = logging.getLogger(__name__)
 
+_SCORE_BATCH = 32  # pairs scored together by :meth:`TorchEngine.score`
+
 
 class _BeamCache(EncoderDecoderCache):
     """Beam search without reordering the cross-attention cache.
@@ -98,6 +100,7 @@ class TorchEngine(HFTokenized):
         self.defaults = defaults_of(self._generation, self.max_input_tokens)
         self._pad_id = self.tokenizer.pad_token_id
         self._eos_ids = eos_ids(self._generation)
+        self._banned = [ids[0] for ids in self._generation.bad_words_ids or [] if len(ids) == 1]
         # transformers renamed generate's ``past_key_values`` to ``cache`` during 5.x
         parameters = inspect.signature(self.model.forward).parameters
         self._cache_kwarg = "cache" if "cache" in parameters else "past_key_values"
@@ -182,6 +185,42 @@ class TorchEngine(HFTokenized):
         ended = torch.isin(chosen, torch.tensor(sorted(self._eos_ids), device=chosen.device))
         after = (ended.cumsum(1) - ended.long()) > 0  # positions after the first end token
         return out.sequences, picked.masked_fill(after, 0.0).sum(1)
+
+    def score(self, sources: Sequence[str], translations: Sequence[str]) -> list[float]:
+        limit = self.max_input_tokens
+        rows = [row[:limit] for row in self.encode(sources)]
+        targets = [row[:limit] for row in self.encode_targets(translations)]
+        start = self.model.config.decoder_start_token_id
+        means: list[float] = []
+        for first in range(0, len(rows), _SCORE_BATCH):
+            batch = range(first, min(first + _SCORE_BATCH, len(rows)))
+            ids, mask = self._padded([rows[i] for i in batch])
+            labels, _ = self._padded([targets[i] for i in batch])
+            decoder = torch.full_like(labels, self._pad_id)
+            decoder[:, 0] = start
+            decoder[:, 1:] = labels[:, :-1]
+            known = labels != self._pad_id
+            with torch.inference_mode():
+                logits = self.model(
+                    input_ids=ids.to(self._device),
+                    attention_mask=mask.to(self._device),
+                    decoder_input_ids=decoder.to(self._device),
+                ).logits.float()
+                logits[..., self._banned] = -torch.inf  # as the search bans them (Marian's pad)
+                chosen = labels.to(self._device)[:, :, None]
+                picked = logits.log_softmax(-1).gather(2, chosen)[..., 0].cpu()
+            picked = picked.masked_fill(~known, 0.0)
+            means.extend((picked.sum(1) / known.sum(1).clamp(min=1)).tolist())
+        return means
+
+    def _padded(self, rows: Sequence[Sequence[int]]) -> tuple[torch.Tensor, torch.Tensor]:
+        width = max(1, max(len(row) for row in rows))
+        ids = torch.full((len(rows), width), self._pad_id, dtype=torch.long)
+        mask = torch.zeros((len(rows), width), dtype=torch.long)
+        for i, row in enumerate(rows):
+            ids[i, : len(row)] = torch.tensor(row, dtype=torch.long)
+            mask[i, : len(row)] = 1
+        return ids, mask
 
     def _config_for(self, settings: GenerationSettings):
         config = copy.deepcopy(self._generation)

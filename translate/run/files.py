@@ -10,7 +10,7 @@ from pathlib import Path
 
 from translate import formats
 from translate.errors import DocumentError, OutboxError
-from translate.findings import Finding
+from translate.findings import STRICT_KINDS, Finding, count_kinds, describe_counts
 from translate.outputs.outbox import Freshness, Outputs, outside_reason
 from translate.outputs.records import SourceInfo
 from translate.outputs.review import review_page
@@ -38,6 +38,9 @@ class BatchJob:
         max_bytes: larger source files are refused (a dump of many articles, not one).
         review: also write each article's bilingual review page.
         follow_symlinks: read file symlinks that lead outside the inbox.
+        strict: an article with a finding of a kind in ``STRICT_KINDS`` (a number, a name,
+            a length, an untranslated sentence, an unfaithful summary) counts as failed; its
+            outputs are still written, and its error file names the findings.
     """
 
     inbox: Path
@@ -47,6 +50,7 @@ class BatchJob:
     max_bytes: int = 2_000_000
     review: bool = False
     follow_symlinks: bool = False
+    strict: bool = False
 
 
 class ArticleFiles:
@@ -89,7 +93,10 @@ class ArticleFiles:
                 source.sha256, self.run.settings, self.run.summarizes, self.job.review
             )
             if fresh.complete:
-                return Outcome(rel, Status.SKIPPED)
+                refused = self._strict(rel, _findings_of(fresh.sidecar))
+                if refused is None:  # a --strict failure of an earlier run no longer holds
+                    outputs.error.unlink(missing_ok=True)
+                return refused or Outcome(rel, Status.SKIPPED)
             reuse = _reuse(fresh, outputs, self.run.summarizes)
         info = SourceInfo(str(rel), source.size, source.sha256, source.encoding)
         findings = reading_findings(source.dropped)
@@ -120,7 +127,25 @@ class ArticleFiles:
                 ) from exc
             return self.fail(rel, f"{rel}: cannot write its outputs ({reason})")
         counts = record.counts
-        return Outcome(rel, Status.DONE, "", counts.segments, counts.words, record.findings)
+        refused = self._strict(rel, record.findings, counts.segments, counts.words)
+        return refused or Outcome(
+            rel, Status.DONE, "", counts.segments, counts.words, record.findings
+        )
+
+    def _strict(self, rel: Path, findings, segments: int = 0, words: int = 0) -> Outcome | None:
+        """With ``--strict``, the failed outcome (and error file) of an article whose
+        findings say a sentence or its summary may be wrong; else None."""
+        if not self.job.strict:
+            return None
+        wrong = [f for f in findings if f.kind in STRICT_KINDS]
+        if not wrong:
+            return None
+        reason = (
+            f"{rel}: --strict: {describe_counts(count_kinds(wrong))} (first: {wrong[0].message}); "
+            "outputs written, see the sidecar's findings"
+        )
+        self.fail(rel, reason)
+        return Outcome(rel, Status.FAILED, reason, segments, words, tuple(findings))
 
     def fail(self, rel: Path, reason: str) -> Outcome:
         """A failed outcome, with the reason written to the article's error file."""
@@ -163,6 +188,16 @@ def _reuse(fresh: Freshness, outputs: Outputs, summarizes: bool) -> Reuse | None
     except (KeyError, TypeError, ValueError, AttributeError, OSError):
         return None  # a sidecar this version cannot read: everything is made anew
     return replace(reuse, summary=summary, summary_settings=summary_settings)
+
+
+def _findings_of(sidecar: dict | None) -> list[Finding]:
+    findings = []
+    for data in (sidecar or {}).get("findings") or []:
+        try:
+            findings.append(Finding.from_json(data))
+        except (KeyError, TypeError, ValueError):
+            continue  # a kind this version does not know
+    return findings
 
 
 def _size(path: Path, rel: Path) -> int:

@@ -273,18 +273,14 @@ def _names(source: str) -> list[tuple[str, tuple[str, ...], bool, int]]:
     folded = fold(source)
     taken = [False] * len(source)
     # Known multi-word and single names first, longest first
-    for table in (INSTITUTIONS, PLACES, _countries()):
-        for key in sorted(table, key=len, reverse=True):
-            for match in re.finditer(rf"(?<!\w){re.escape(fold(key))}(?!\w)", folded):
-                start, end = match.span()
-                if any(taken[start:end]) or not source[start].isupper():
-                    continue
-                if table is INSTITUTIONS and len(key) <= 4 and not source[start:end].isupper():
-                    continue  # an acronym's letters as a word ("Om" is not the OM)
-                found.append(
-                    (source[start:end], table[key] + (source[start:end],), False, -start - 1)
-                )
-                taken[start:end] = [True] * (end - start)
+    pattern, known = _known()
+    for match in pattern.finditer(folded):
+        start, end = match.span()
+        forms, acronym = known[match.group()]
+        if not source[start].isupper() or (acronym and not source[start:end].isupper()):
+            continue  # a common word ("kabinet"), or an acronym's letters ("Om" is not the OM)
+        found.append((source[start:end], forms + (source[start:end],), False, -start - 1))
+        taken[start:end] = [True] * (end - start)
     # Then every capitalised word: not the first of the sentence, unless it is an acronym
     words = list(re.finditer(r"[\w'’]+", source))
     group, last_end = 0, None
@@ -345,6 +341,19 @@ _EXTRA_ENGLISH = {
     "Moldova, Republic of": ("Moldova",),
     "Palestine, State of": ("Palestine",),
 }
+
+
+@lru_cache(maxsize=1)
+def _known() -> tuple[re.Pattern, dict[str, tuple[tuple[str, ...], bool]]]:
+    """One pattern for every name the tables know (longest first, so "Noord-Brabant" wins
+    over "Noord"), and per folded name its English forms and whether it is an acronym that
+    counts only in capitals."""
+    known: dict[str, tuple[tuple[str, ...], bool]] = {}
+    for table in (INSTITUTIONS, PLACES, _countries()):
+        for key, forms in table.items():
+            known.setdefault(fold(key), (forms, table is INSTITUTIONS and len(key) <= 4))
+    alternatives = "|".join(re.escape(k) for k in sorted(known, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)"), known
 
 
 @lru_cache(maxsize=1)

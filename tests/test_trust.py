@@ -134,6 +134,11 @@ def test_strict_fails_flagged_articles_but_writes_their_outputs(tiny_marian, tin
     assert "a.txt: --strict:" in result.stderr
     assert (outbox / "a.txt.en.txt").is_file() and (outbox / "a.txt.json").is_file()
     assert "--strict" in (outbox / "a.txt.error.txt").read_text(encoding="utf-8")
+    sidecar = json.loads((outbox / "a.txt.json").read_text(encoding="utf-8"))
+    # random weights run every sentence to its cap: each was decoded once more, and recorded
+    assert all(s["retry"] is not None and "score" in s["retry"] for s in sidecar["sentences"])
+    assert all(isinstance(s["score"], float) for s in sidecar["sentences"])
+    assert sum(sidecar["checks"].values()) > 0
     again = runner.invoke(app, args)  # current, but still flagged: failed again, not redone
     assert again.exit_code == 1 and "a.txt: --strict:" in again.stderr
     relaxed = runner.invoke(app, batch_args(tiny_marian, tiny_bart, inbox, outbox))

@@ -3,7 +3,8 @@
 Each format module declares a :class:`~translate.formats.base.Format`: its suffixes, whether
 it is read as bytes, how it parses a file into the document to translate, how it writes the
 translation back, and the suffix of its translation. Segmentation, batching and engines
-never see the format. A new format is one module here plus its name in :data:`_MODULES`.
+never see the format. A new format is one module here (its ``FORMAT``, or ``FORMATS`` for
+a module of several kinds) plus its name in :data:`_MODULES`.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from translate.formats.base import read_source as _read
 __all__ = ["Format", "Layout", "Source", "Unit", "Written", "FORMATS", "register"]
 
 FORMATS: dict[str, Format] = {}  # by name, in registration order
-_MODULES = ("text", "markdown", "html", "docx")
+_MODULES = ("text", "markdown", "html", "docx", "subtitles", "pptx", "odf", "epub", "pdf")
 FALLBACK = "text"  # a file of any other suffix (picked with --glob) is read as plain text
 
 
@@ -70,5 +71,7 @@ def read_source(path: Path, name: str | None = None, fmt: Format | None = None) 
     return _read(path, name or str(path), fmt or format_for(path.name))
 
 
-for _module in _MODULES:
-    register(importlib.import_module(f"translate.formats.{_module}").FORMAT)
+for _name in _MODULES:
+    _module = importlib.import_module(f"translate.formats.{_name}")
+    for _format in getattr(_module, "FORMATS", None) or (_module.FORMAT,):
+        register(_format)

@@ -88,6 +88,26 @@ def unit_texts(english: Document) -> list[str]:
     return [line.render() for paragraph in english.paragraphs for line in paragraph]
 
 
+def repack_zip(data: bytes, replaced: dict) -> bytes:
+    """A zip package (OpenDocument, EPUB) with some entries replaced: by bytes, or by a
+    function of the old bytes. Every entry keeps its order and compression, so ``mimetype``
+    stays first and stored, as both formats require."""
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            content = source.read(info.filename)
+            new = replaced.get(info.filename)
+            if callable(new):
+                content = new(content)
+            elif new is not None:
+                content = new
+            target.writestr(info, content, compress_type=info.compress_type)
+    return out.getvalue()
+
+
 @dataclass(frozen=True)
 class Source:
     """A source file's decoded text (or its bytes, for a binary format) and what the sidecar

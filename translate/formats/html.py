@@ -70,11 +70,11 @@ class HtmlLayout:
         name: how messages name the file.
     """
 
-    def __init__(self, text: str, name: str):
+    def __init__(self, text: str, name: str, xhtml: bool = False):
         import lxml.html
         from lxml import etree
 
-        self.name = name
+        self.name, self.xhtml = name, xhtml
         # huge_tree: libxml2 stops at 256 levels of nesting without it (2,048 with it) and
         # drops the rest of the page
         parser = lxml.html.HTMLParser(recover=True, huge_tree=True)
@@ -128,6 +128,8 @@ class HtmlLayout:
                 continue
             if not isinstance(element.tag, str) or element.tag in _SKIP:
                 continue  # comments, processing instructions, code
+            if element.get("translate") == "no":
+                continue  # the page says so (names, code, quotations in the original)
             self._attributes(element)
             inner = [d for d in element.iterdescendants() if isinstance(d.tag, str)]
             if element.tag in _BLOCKS and not any(
@@ -175,6 +177,15 @@ class HtmlLayout:
                 meta.set("charset", "utf-8")
             elif (meta.get("http-equiv") or "").lower() == "content-type":
                 meta.set("content", "text/html; charset=utf-8")
+        if self.xhtml:  # an EPUB chapter: XML again, void elements closed
+            from lxml import etree
+
+            if root.get("xml:lang") is not None:  # the HTML parser keeps it as a plain name
+                root.set("xml:lang", "en")
+            doctype = root.getroottree().docinfo.doctype
+            head = '<?xml version="1.0" encoding="utf-8"?>\n' + (doctype + "\n" if doctype else "")
+            body = etree.tostring(root, encoding="unicode", method="xml")
+            return Written(head + body + "\n", _dropped(dropped))
         doctype = root.getroottree().docinfo.doctype or "<!DOCTYPE html>"
         page = lxml.html.tostring(root, encoding="unicode", doctype=doctype) + "\n"
         return Written(page, _dropped(dropped))

@@ -1,0 +1,369 @@
+"""PDF, EPUB, OpenDocument, PowerPoint and subtitles: files built here, through the echo
+engine (every paragraph reaches the engine exactly once, nothing of headers, footers or page
+numbers does, the structure comes back) and through the tiny models in ``translate batch``
+(the outputs reopen with their own libraries, with as many chapters, paragraphs, slides,
+shapes and cues)."""
+
+import io
+import json
+import zipfile
+
+import pytest
+from lxml import etree
+from typer.testing import CliRunner
+
+from tests import pdfs
+from tests.fakes import EchoEngine
+from tests.helpers import batch_args
+from translate.cli import app
+from translate.formats import default_patterns
+from translate.run.core import DONE, FAILED, Article, Pipeline
+from translate.stages.translation import Translator
+
+runner = CliRunner()
+SRT = """1
+00:00:01,000 --> 00:00:03,000
+De burgemeester opende vandaag
+
+2
+00:00:03,200 --> 00:00:05,500
+de nieuwe brug over de rivier.
+
+3
+00:00:06,000 --> 00:00:08,000
+- Is hij mooi?
+- <i>Prachtig.</i>
+
+4
+00:00:08,500 --> 00:00:10,000
+JAN: Ik ben blij dat het klaar is.
+"""
+VTT = """WEBVTT
+
+NOTE gemaakt voor de test
+
+00:00.000 --> 00:02.000 align:start
+Hallo allemaal, welkom bij
+
+00:02.500 --> 00:04.000
+het journaal van vandaag.
+"""
+
+
+def _echo() -> tuple[Pipeline, EchoEngine]:
+    engine = EchoEngine()
+    return Pipeline(Translator(engine), language_check="nl"), engine
+
+
+def _sent(engine: EchoEngine) -> list[str]:
+    return sorted(row for batch in engine.batches for row in batch)
+
+
+def pptx_file() -> bytes:
+    from pptx import Presentation
+    from pptx.util import Inches
+
+    deck = Presentation()
+    slide = deck.slides.add_slide(deck.slide_layouts[1])
+    slide.shapes.title.text = "De brug is open"
+    body = slide.placeholders[1].text_frame
+    body.text = "Het werk duurde twee jaar."
+    paragraph = body.add_paragraph()
+    for text, bold in (("De ", False), ("grote", True), (" brug is mooi.", False)):
+        run = paragraph.add_run()
+        run.text, run.font.bold = text, bold
+    table = slide.shapes.add_table(2, 2, Inches(1), Inches(5), Inches(4), Inches(1)).table
+    table.cell(0, 0).text, table.cell(0, 1).text = "Jaar", "Kosten"
+    table.cell(1, 0).text, table.cell(1, 1).text = "2025", "Twee miljoen euro"
+    slide.notes_slide.notes_text_frame.text = "Vertel over de opening."
+    second = deck.slides.add_slide(deck.slide_layouts[5])
+    second.shapes.title.text = "Vragen van de pers"
+    out = io.BytesIO()
+    deck.save(out)
+    return out.getvalue()
+
+
+def odf_file(kind: str) -> bytes:
+    from odf.opendocument import OpenDocumentPresentation, OpenDocumentText
+    from odf.style import Style, TextProperties
+    from odf.text import H, List, ListItem, Note, NoteBody, NoteCitation, P, Span
+
+    document = OpenDocumentText() if kind == "odt" else OpenDocumentPresentation()
+    bold = Style(name="Vet", family="text")
+    bold.addElement(TextProperties(fontweight="bold"))
+    document.automaticstyles.addElement(bold)
+    if kind == "odp":
+        from odf.draw import Frame, Page, TextBox
+        from odf.presentation import Notes
+        from odf.style import MasterPage, PageLayout
+
+        layout = PageLayout(name="Indeling")
+        document.automaticstyles.addElement(layout)
+        master = MasterPage(name="Basis", pagelayoutname=layout)
+        document.masterstyles.addElement(master)
+        page = Page(masterpagename=master)
+        document.presentation.addElement(page)
+        frame = Frame(width="20cm", height="5cm", x="1cm", y="1cm")
+        box = TextBox()
+        box.addElement(P(text="De brug is weer open."))
+        box.addElement(P(text="Het werk duurde twee jaar."))
+        frame.addElement(box)
+        page.addElement(frame)
+        notes = Notes()
+        notes_frame = Frame(width="20cm", height="5cm", x="1cm", y="10cm")
+        notes_box = TextBox()
+        notes_box.addElement(P(text="Vertel over de opening."))
+        notes_frame.addElement(notes_box)
+        notes.addElement(notes_frame)
+        page.addElement(notes)
+    else:
+        document.text.addElement(H(outlinelevel=1, text="De brug is open"))
+        paragraph = P(text="De ")
+        paragraph.addElement(Span(stylename=bold, text="grote"))
+        paragraph.addText(" brug is mooi.")
+        note = Note(noteclass="footnote")
+        note.addElement(NoteCitation(text="1"))
+        note_body = NoteBody()
+        note_body.addElement(P(text="Een voetnoot over de brug."))
+        note.addElement(note_body)
+        paragraph.addElement(note)
+        document.text.addElement(paragraph)
+        items = List()
+        item = ListItem()
+        item.addElement(P(text="Eerste punt van de lijst."))
+        items.addElement(item)
+        document.text.addElement(items)
+    out = io.BytesIO()
+    document.write(out)
+    return out.getvalue()
+
+
+def epub_file() -> bytes:
+    from ebooklib import epub
+
+    book = epub.EpubBook()
+    book.set_identifier("brug-1")
+    book.set_title("De brug van Amsterdam")
+    book.set_language("nl")
+    one = epub.EpubHtml(title="Hoofdstuk een", file_name="een.xhtml", lang="nl")
+    one.content = (
+        "<h1>Hoofdstuk een</h1><p>De <b>grote</b> brug is weer open.</p>"
+        '<p translate="no">Niet vertalen alstublieft.</p>'
+    )
+    two = epub.EpubHtml(title="Hoofdstuk twee", file_name="twee.xhtml", lang="nl")
+    two.content = "<h1>Hoofdstuk twee</h1><p>Het werk duurde twee jaar.</p>"
+    style = epub.EpubItem(uid="stijl", file_name="stijl.css", media_type="text/css", content=b"p{}")
+    for item in (one, two, style):
+        book.add_item(item)
+    book.toc = (
+        epub.Link("een.xhtml", "Hoofdstuk een", "een"),
+        epub.Link("twee.xhtml", "Hoofdstuk twee", "twee"),
+    )
+    book.add_item(epub.EpubNcx())
+    book.add_item(epub.EpubNav())
+    book.spine = ["nav", one, two]
+    out = io.BytesIO()
+    epub.write_epub(out, book)
+    return out.getvalue()
+
+
+def test_every_new_format_is_in_the_default_glob():
+    for pattern in ("*.pdf", "*.epub", "*.odt", "*.odp", "*.pptx", "*.srt", "*.vtt"):
+        assert pattern in default_patterns()
+
+
+def test_pdf_is_rebuilt_as_a_reader_sees_it():
+    pipeline, engine = _echo()
+    (result,) = pipeline.process([Article("verslag.pdf", "", "pdf", data=pdfs.report())])
+    assert result.status == DONE, result.reason
+    sent = " ".join(_sent(engine))
+    for running in (pdfs.HEADER, "Pagina"):
+        assert running not in sent  # headers, footers and page numbers never reach the model
+    markdown = result.translation
+    assert markdown.startswith("# Verkeer in de binnenstad\n\n")
+    left, right = " ".join(pdfs.LEFT), " ".join(pdfs.RIGHT)
+    assert "hoofdkwartier" in markdown and "Oost-Utrecht" in markdown  # rejoined and kept
+    assert markdown.index("De gemeenteraad") < markdown.index("In de rechterkolom")
+    assert "| Jaar | Kosten |" in markdown and "| 2025 | Drie miljoen |" in markdown
+    assert markdown.rstrip().endswith("in de stad.")  # the next page, its own paragraph
+    assert left.split()[0] in markdown and right.split()[-1] in markdown
+    (running,) = [f for f in result.record.findings if f.kind == "markup"]
+    assert running.data == {"running_lines": 4}
+    assert result.record.elements == {"cell": 6, "heading": 1, "paragraph": 3}
+
+
+@pytest.mark.parametrize(
+    "data,message",
+    [
+        (pdfs.scan(), "no text layer: a scanned PDF; run OCR first, e.g. ocrmypdf"),
+        (pdfs.encrypted(), "an encrypted PDF (a password protects it)"),
+        (b"%PDF-1.4\nkapot", "not a readable PDF"),
+    ],
+)
+def test_pdfs_that_cannot_be_read_fail_with_one_line(data, message):
+    pipeline, _ = _echo()
+    (result,) = pipeline.process([Article("x.pdf", "", "pdf", data=data)])
+    assert result.status == FAILED and message in result.reason and "\n" not in result.reason
+
+
+def test_subtitles_keep_cues_and_timings_and_share_sentences_over_cues():
+    import srt
+    import webvtt
+
+    pipeline, engine = _echo()
+    (result,) = pipeline.process([Article("a.srt", SRT, "srt")])
+    assert result.status == DONE
+    sent = _sent(engine)
+    assert "De burgemeester opende vandaag de nieuwe brug over de rivier." in sent  # whole
+    before, after = list(srt.parse(SRT)), list(srt.parse(result.translation))
+    assert [(c.index, c.start, c.end) for c in after] == [(c.index, c.start, c.end) for c in before]
+    assert all(c.content.strip() for c in after)  # never a cue left empty
+    assert after[2].content == "- Is hij mooi?\n- <i>Prachtig.</i>"  # dashes and tags kept
+    assert after[3].content.startswith("JAN: ")
+    timings = [line for line in SRT.splitlines() if "-->" in line]
+    assert [line for line in result.translation.splitlines() if "-->" in line] == timings
+    (vtt,) = pipeline.process([Article("a.vtt", VTT, "vtt")])
+    cues = list(webvtt.from_string(vtt.translation))
+    assert [(c.start, c.end) for c in cues] == [
+        ("00:00:00.000", "00:00:02.000"),
+        ("00:00:02.500", "00:00:04.000"),
+    ]
+    assert "NOTE gemaakt voor de test" in vtt.translation and "align:start" in vtt.translation
+
+
+def test_pptx_odt_odp_and_epub_round_trip_with_the_echo_engine():
+    from ebooklib import epub
+    from odf import teletype
+    from odf.opendocument import load
+    from odf.text import P
+    from pptx import Presentation
+
+    pipeline, engine = _echo()
+    (deck,) = pipeline.process([Article("a.pptx", "", "pptx", data=pptx_file())])
+    assert deck.status == DONE
+    assert _sent(engine) == sorted(
+        [
+            "De brug is open",
+            "Het werk duurde twee jaar.",
+            "De grote brug is mooi.",
+            "Jaar",
+            "Kosten",
+            "2025",
+            "Twee miljoen euro",
+            "Vertel over de opening.",
+            "Vragen van de pers",
+        ]
+    )
+    before, after = (
+        Presentation(io.BytesIO(pptx_file())),
+        Presentation(io.BytesIO(deck.translation)),
+    )
+    assert len(after.slides) == len(before.slides)
+    assert [len(s.shapes) for s in after.slides] == [len(s.shapes) for s in before.slides]
+    assert after.slides[0].notes_slide.notes_text_frame.text == "Vertel over de opening."
+
+    for kind, texts in (
+        (
+            "odt",
+            [
+                "De brug is open",
+                "De grote brug is mooi.",
+                "Een voetnoot over de brug.",
+                "Eerste punt van de lijst.",
+            ],
+        ),
+        ("odp", ["De brug is weer open.", "Het werk duurde twee jaar.", "Vertel over de opening."]),
+    ):
+        pipeline, engine = _echo()
+        data = odf_file(kind)
+        (result,) = pipeline.process([Article(f"a.{kind}", "", kind, data=data)])
+        assert result.status == DONE, result.reason
+        assert _sent(engine) == sorted(texts)
+        reopened = load(io.BytesIO(result.translation))
+        original = load(io.BytesIO(data))
+        assert len(reopened.getElementsByType(P)) == len(original.getElementsByType(P))
+        assert zipfile.ZipFile(io.BytesIO(result.translation)).infolist()[0].filename == "mimetype"
+        meta = zipfile.ZipFile(io.BytesIO(result.translation)).read("meta.xml")
+        language = etree.fromstring(meta).find(".//{http://purl.org/dc/elements/1.1/}language")
+        assert language.text == "en"
+        assert all(teletype.extractText(p) for p in reopened.getElementsByType(P))
+
+    pipeline, engine = _echo()
+    (book,) = pipeline.process([Article("a.epub", "", "epub", data=epub_file())])
+    assert book.status == DONE, book.reason
+    sent = _sent(engine)
+    assert "De grote brug is weer open." in sent and "Niet vertalen alstublieft." not in sent
+    assert sent.count("Hoofdstuk een") >= 2  # the chapter and the table of contents
+    reopened = epub.read_epub(io.BytesIO(book.translation))
+    assert reopened.get_metadata("DC", "language")[0][0] == "en"
+    chapters = [i.file_name for i in reopened.get_items_of_type(9)]  # ITEM_DOCUMENT
+    assert sorted(chapters) == ["een.xhtml", "nav.xhtml", "twee.xhtml"]
+
+
+@pytest.mark.parametrize("kind", ["pptx", "odt", "odp", "epub", "srt", "vtt"])
+def test_a_broken_file_of_each_format_is_one_line(kind):
+    pipeline, _ = _echo()
+    text, data = (
+        ("no subtitles at all\n", None) if kind in ("srt", "vtt") else ("", b"PK\x03\x04 kapot")
+    )
+    (result,) = pipeline.process([Article(f"x.{kind}", text, kind, data=data)])
+    assert result.status == FAILED and result.reason.startswith(f"x.{kind}: ")
+    assert "\n" not in result.reason
+
+
+@pytest.mark.slow
+def test_every_new_format_through_the_batch_job(tiny_marian, tiny_bart, tmp_path):
+    from ebooklib import epub
+    from odf.opendocument import load
+    from pptx import Presentation
+
+    inbox, outbox = tmp_path / "in", tmp_path / "out"
+    inbox.mkdir()
+    files = {
+        "verslag.pdf": pdfs.report(),
+        "boek.epub": epub_file(),
+        "stuk.odt": odf_file("odt"),
+        "dia.odp": odf_file("odp"),
+        "dia.pptx": pptx_file(),
+        "film.srt": SRT.encode(),
+        "film.vtt": VTT.encode(),
+    }
+    for name, data in files.items():
+        (inbox / name).write_bytes(data)
+    result = runner.invoke(app, [*batch_args(tiny_marian, tiny_bart, inbox, outbox), "--review"])
+    assert result.exit_code == 0, result.output
+    assert (outbox / "verslag.pdf.en.md").read_text(encoding="utf-8").startswith("# ")
+    assert len(epub.read_epub(str(outbox / "boek.epub.en.epub")).spine) == 3
+    assert len(load(str(outbox / "stuk.odt.en.odt")).text.childNodes) > 0
+    assert len(Presentation(str(outbox / "dia.pptx.en.pptx")).slides) == 2
+    assert (outbox / "dia.odp.en.odp").is_file()
+    cues = [
+        line
+        for line in (outbox / "film.srt.en.srt").read_text(encoding="utf-8").splitlines()
+        if "-->" in line
+    ]
+    assert cues == [line for line in SRT.splitlines() if "-->" in line]
+    assert (outbox / "film.vtt.en.vtt").read_text(encoding="utf-8").startswith("WEBVTT")
+    for name in files:
+        sidecar = json.loads((outbox / f"{name}.json").read_text(encoding="utf-8"))
+        assert sidecar["format"] == name.rsplit(".", 1)[1] and sidecar["elements"]
+        assert (outbox / f"{name}.review.html").is_file() and (
+            outbox / f"{name}.summary.txt"
+        ).is_file()
+
+
+def test_the_translated_epub_passes_epubcheck(tmp_path):
+    """EPUBCheck, where it is installed (Debian's epubcheck package)."""
+    import shutil
+    import subprocess
+
+    jar = shutil.which("epubcheck")
+    if jar is None or shutil.which("java") is None:
+        pytest.skip("epubcheck is not installed")
+    pipeline, _ = _echo()
+    (book,) = pipeline.process([Article("a.epub", "", "epub", data=epub_file())])
+    (tmp_path / "a.en.epub").write_bytes(book.translation)
+    done = subprocess.run(
+        ["java", "-jar", jar, str(tmp_path / "a.en.epub")], capture_output=True, text=True
+    )
+    assert done.returncode == 0 and "No errors or warnings detected" in done.stdout, done.stdout

@@ -1,0 +1,137 @@
+"""EPUB in, EPUB out: each XHTML chapter goes through the HTML layout (so inline markup and
+``translate="no"`` work as in HTML, and the chapter is written back as XHTML), in spine
+order; the book's title (``dc:title``) and its table of contents (the EPUB 3 navigation
+document, itself a chapter, and the EPUB 2 ``toc.ncx`` labels) are translated, and the
+package says its language is English (``dc:language``). Images, CSS, fonts, the spine and
+every other entry are copied as they are, ``mimetype`` first and uncompressed.
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import zipfile
+
+from translate.errors import DocumentError, first_line
+from translate.findings import Finding
+from translate.formats.base import Format, Unit, Written, repack_zip, unit_document, unit_texts
+from translate.formats.html import HtmlLayout, decode_html
+from translate.text.document import Document
+
+_OPF = "http://www.idpf.org/2007/opf"
+_DC = "http://purl.org/dc/elements/1.1/"
+_NCX = "http://www.daisy.org/z3986/2005/ncx/"
+_XHTML = ("application/xhtml+xml", "text/html")
+
+
+class EpubLayout:
+    """A parsed ``.epub`` (see the module docstring)."""
+
+    def __init__(self, data: bytes, name: str):
+        from lxml import etree
+
+        self.name, self._data = name, data
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as book:
+                container = etree.fromstring(book.read("META-INF/container.xml"))
+                rootfile = container.find(".//{*}rootfile")
+                self._opf_path = rootfile.get("full-path")
+                self._opf = etree.fromstring(book.read(self._opf_path))
+                base = posixpath.dirname(self._opf_path)
+                manifest = {
+                    item.get("id"): item
+                    for item in self._opf.iterfind(f".//{{{_OPF}}}manifest/{{{_OPF}}}item")
+                }
+                order = [
+                    ref.get("idref")
+                    for ref in self._opf.iterfind(f".//{{{_OPF}}}spine/{{{_OPF}}}itemref")
+                ]
+                # The spine's chapters in order, then documents outside it (the navigation)
+                order += [i for i, item in manifest.items() if i not in order]
+                self._chapters: list[tuple[str, HtmlLayout]] = []
+                ncx = None
+                for item_id in order:
+                    item = manifest.get(item_id)
+                    if item is None:
+                        continue
+                    path = posixpath.normpath(posixpath.join(base, item.get("href")))
+                    media = item.get("media-type", "")
+                    if media in _XHTML:
+                        text = decode_html(book.read(path), f"{name}: {path}").text
+                        self._chapters.append(
+                            (path, HtmlLayout(text, f"{name}: {path}", xhtml=True))
+                        )
+                    elif media == "application/x-dtbncx+xml":
+                        ncx = (path, etree.fromstring(book.read(path)))
+        except DocumentError:
+            raise
+        except Exception as exc:  # zip, XML and missing-entry errors alike
+            raise DocumentError(
+                f"{name}: not a readable EPUB (encrypted, corrupt or another format: "
+                f"{first_line(exc)})"
+            ) from None
+        self._ncx = ncx
+        self._titles = [
+            t for t in self._opf.iterfind(f".//{{{_DC}}}title") if (t.text or "").strip()
+        ]
+        self._labels = (
+            [
+                t
+                for t in ncx[1].iterfind(f".//{{{_NCX}}}navLabel/{{{_NCX}}}text")
+                if (t.text or "").strip()
+            ]
+            if ncx
+            else []
+        )
+        units = [Unit("title", " ".join(t.text.split())) for t in self._titles]
+        for _, chapter in self._chapters:
+            units += chapter.units
+        units += [Unit("toc", " ".join(t.text.split())) for t in self._labels]
+        self.units = units
+        self.document = unit_document(units)
+        self.findings: tuple[Finding, ...] = tuple(f for _, c in self._chapters for f in c.findings)
+
+    def write(self, english: Document) -> Written:
+        from lxml import etree
+
+        texts = unit_texts(english)
+        if len(texts) != len(self.units):
+            raise ValueError(f"expected {len(self.units)} translations, got {len(texts)}")
+        cursor = len(self._titles)
+        replaced: dict[str, bytes] = {}
+        findings: list[Finding] = []
+        for path, chapter in self._chapters:
+            part = texts[cursor : cursor + len(chapter.units)]
+            cursor += len(chapter.units)
+            written = chapter.write_units(part)
+            findings += written.findings
+            replaced[path] = written.content.encode("utf-8")
+        opf = etree.fromstring(etree.tostring(self._opf))
+        for element, text in zip(
+            [t for t in opf.iterfind(f".//{{{_DC}}}title") if (t.text or "").strip()],
+            texts[: len(self._titles)],
+            strict=True,
+        ):
+            element.text = text
+        metadata = opf.find(f"{{{_OPF}}}metadata")
+        if metadata is not None:
+            language = metadata.find(f"{{{_DC}}}language")
+            if language is None:
+                language = etree.SubElement(metadata, f"{{{_DC}}}language")
+            language.text = "en"
+        replaced[self._opf_path] = etree.tostring(opf, xml_declaration=True, encoding="UTF-8")
+        if self._ncx is not None:
+            path, ncx = self._ncx
+            ncx = etree.fromstring(etree.tostring(ncx))
+            labels = [
+                t
+                for t in ncx.iterfind(f".//{{{_NCX}}}navLabel/{{{_NCX}}}text")
+                if (t.text or "").strip()
+            ]
+            for element, text in zip(labels, texts[cursor:], strict=True):
+                element.text = text
+            replaced[path] = etree.tostring(ncx, xml_declaration=True, encoding="UTF-8")
+        return Written(repack_zip(self._data, replaced), tuple(findings))
+
+
+FORMAT = Format("epub", (".epub",), EpubLayout, binary=True, label="EPUB")

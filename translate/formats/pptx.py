@@ -1,0 +1,112 @@
+"""PowerPoint in, PowerPoint out (python-pptx): every text frame of every slide (in grouped
+shapes too), table cells and the speaker notes are translated; layouts, positions, images
+and formatting are kept.
+
+A paragraph is one unit, however its runs split it; its translation goes into the first run
+that holds text and the other runs are emptied, as for Word. The translation is written
+into a fresh copy of the presentation.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+
+from translate.errors import DocumentError, first_line
+from translate.findings import Finding
+from translate.formats.base import Format, Unit, Written, unit_document, unit_texts
+from translate.text.document import Document
+
+
+class PptxLayout:
+    """A parsed ``.pptx`` (see the module docstring)."""
+
+    findings: tuple[Finding, ...] = ()
+
+    def __init__(self, data: bytes, name: str):
+        self.name, self._data = name, data
+        self.units = [unit for unit, _ in _read(_open(data, name), name)]
+        self.document = unit_document(self.units)
+
+    def write(self, english: Document) -> Written:
+        texts = unit_texts(english)
+        presentation = _open(self._data, self.name)
+        paragraphs = [paragraph for _, paragraph in _read(presentation, self.name)]
+        if len(texts) != len(paragraphs):
+            raise ValueError(f"expected {len(paragraphs)} translations, got {len(texts)}")
+        for paragraph, text in zip(paragraphs, texts, strict=True):
+            runs = [run for run in paragraph.runs if run.text]
+            if not runs:
+                continue
+            runs[0].text = text
+            for run in runs[1:]:
+                run.text = ""
+        out = io.BytesIO()
+        presentation.save(out)
+        return Written(out.getvalue())
+
+
+def _open(data: bytes, name: str):
+    from pptx import Presentation
+
+    try:
+        return Presentation(io.BytesIO(data))
+    except Exception as exc:  # python-pptx raises zip, key and package errors alike
+        raise DocumentError(
+            f"{name}: not a readable PowerPoint .pptx (encrypted, corrupt or another format: "
+            f"{first_line(exc)})"
+        ) from None
+
+
+def _read(presentation, name: str) -> list[tuple[Unit, object]]:
+    try:
+        return list(_units(presentation))
+    except Exception as exc:  # a damaged part surfaces while walking the slides
+        raise DocumentError(
+            f"{name}: not a readable PowerPoint .pptx (a damaged part: {type(exc).__name__}: "
+            f"{first_line(exc)})"
+        ) from None
+
+
+def _units(presentation) -> Iterator[tuple[Unit, object]]:
+    """Every paragraph with text, slide by slide: the shapes in their order (groups and
+    tables opened), then the slide's speaker notes."""
+    for slide in presentation.slides:
+        for shape in slide.shapes:
+            yield from _shape(shape)
+        if slide.has_notes_slide:
+            frame = slide.notes_slide.notes_text_frame
+            if frame is not None:
+                yield from _frame(frame, "notes")
+
+
+def _shape(shape) -> Iterator[tuple[Unit, object]]:
+    if shape.shape_type is not None and getattr(shape, "shapes", None) is not None:
+        for inner in shape.shapes:  # a group
+            yield from _shape(inner)
+        return
+    if getattr(shape, "has_table", False) and shape.has_table:
+        for row in shape.table.rows:
+            for cell in row.cells:
+                if not cell.is_spanned:
+                    yield from _frame(cell.text_frame, "cell")
+        return
+    if getattr(shape, "has_text_frame", False) and shape.has_text_frame:
+        kind = "title" if _is_title(shape) else "paragraph"
+        yield from _frame(shape.text_frame, kind)
+
+
+def _frame(frame, kind: str) -> Iterator[tuple[Unit, object]]:
+    for paragraph in frame.paragraphs:
+        text = " ".join("".join(run.text for run in paragraph.runs).split())
+        if text:
+            yield Unit(kind, text), paragraph
+
+
+def _is_title(shape) -> bool:
+    if not shape.is_placeholder:
+        return False
+    return "TITLE" in str(shape.placeholder_format.type)
+
+
+FORMAT = Format("pptx", (".pptx",), PptxLayout, binary=True, label="PowerPoint")

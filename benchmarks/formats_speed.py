@@ -19,7 +19,6 @@ from tests import pdfs  # noqa: E402
 from tests.test_more_formats import SRT, VTT, epub_file, odf_file, pptx_file  # noqa: E402
 from translate import formats  # noqa: E402
 
-
 BODY = [
     "De gemeenteraad besprak dinsdag het nieuwe verkeersplan voor de binnenstad van Utrecht.",
     "Volgens de wethouder moeten er de komende jaren meer fietsenstallingen komen.",

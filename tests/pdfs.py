@@ -90,3 +90,20 @@ def encrypted() -> bytes:
     pdf.set_font("Helvetica", size=11)
     pdf.cell(0, 10, "Vertrouwelijk verslag van de raad.")
     return bytes(pdf.output())
+
+
+def bold_heading() -> bytes:
+    """A heading told only by its weight: bold, at the body's size."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    pdf.cell(0, 6, "Een gewone alinea over de raad.")
+    pdf.ln(12)
+    pdf.set_font("Helvetica", "B", 11)
+    pdf.cell(0, 6, "Kosten van het plan")
+    pdf.ln(8)
+    pdf.set_font("Helvetica", size=11)
+    pdf.cell(0, 6, "De kosten zijn hoger dan verwacht.")
+    return bytes(pdf.output())

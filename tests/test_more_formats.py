@@ -367,3 +367,12 @@ def test_the_translated_epub_passes_epubcheck(tmp_path):
         ["java", "-jar", jar, str(tmp_path / "a.en.epub")], capture_output=True, text=True
     )
     assert done.returncode == 0 and "No errors or warnings detected" in done.stdout, done.stdout
+
+
+def test_a_pdf_heading_told_by_its_weight():
+    pipeline, _ = _echo()
+    (result,) = pipeline.process([Article("b.pdf", "", "pdf", data=pdfs.bold_heading())])
+    assert result.translation == (
+        "Een gewone alinea over de raad.\n\n# Kosten van het plan\n\n"
+        "De kosten zijn hoger dan verwacht.\n"
+    )

@@ -11,7 +11,8 @@ before the next is read):
   and page numbers (``12``, ``- 12 -``, ``Pagina 3 van 12``) left out, and counted;
 - two columns read column by column; a line wider than half the page (a title) starts a
   new band;
-- headings told by their font size against the body's (larger: ``#``, ``##``, ``###``);
+- headings told by their font size against the body's (larger: ``#``, ``##``, ``###``), or
+  by their weight (a short bold line of its own);
 - tables kept as rows of cells, each cell translated on its own (a Markdown table).
 
 A PDF without a text layer (a scan) and an encrypted one fail with one line.
@@ -261,8 +262,17 @@ def _blocks(lines: list[_Line], tables: list[tuple[int, float, list[list[str]]]]
             blocks.append(_Block("table", rows=rows, page=page))
             previous = None
         text = " ".join(line.text.split())
-        if body and line.size >= 1.15 * body:
-            level = min(3, heading_sizes.index(round(line.size)) + 1)
+        larger = body and line.size >= 1.15 * body
+        # A short bold line of its own, not ending a sentence: a heading at body size
+        bold = (
+            line.bold
+            and len(text) <= 100
+            and not _END.search(text)
+            and not _close_to(previous, line)
+        )
+        if larger or bold:
+            rank = heading_sizes.index(round(line.size)) if larger else len(heading_sizes)
+            level = min(3, rank + 1)
             if (
                 blocks
                 and blocks[-1].kind == "heading"
@@ -306,6 +316,10 @@ def _close(previous: _Line, line: _Line) -> bool:
     height = max(1.0, previous.bottom - previous.top)
     gap = line.top - previous.bottom
     return -height < gap <= 0.6 * height and abs(line.x0 - previous.x0) < 4 * height
+
+
+def _close_to(previous: _Line | None, line: _Line) -> bool:
+    return previous is not None and not previous.bold and _close(previous, line)
 
 
 def _join(text: str, more: str) -> str:

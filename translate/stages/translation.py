@@ -123,7 +123,7 @@ class Translator:
 
         # Repair: runaway rows decoded once more, together, with a repetition guard
         retries: dict[int, tuple[Generated, bool]] = {}
-        if self.options.forced_length_ratio is None and self.options.repair:
+        if not self._forced and self.options.repair:
             runaway = [
                 i
                 for i, result in enumerate(outputs)
@@ -131,26 +131,16 @@ class Translator:
             ]
             retries = self._retry(rows, pieces, outputs, runaway)
         for i, result in enumerate(outputs):
-            d, s = owners[i]
-            retry, kept = retries.get(i, (None, False))
-            if kept:
-                message = (
-                    f"sentence {s + 1}: runaway output decoded again with a repetition guard; "
-                    "the repair is kept"
-                )
-                data = {"first_score": result.score, "score": retry.score}
-                findings[d].append(Finding("repaired", message, s, data))
-                outputs[i] = retry
-            elif result.hit_cap and self.options.forced_length_ratio is None:
-                message = (
-                    f"sentence {s + 1}: output stopped at the {caps[i]}-token cap (likely a "
-                    "repetition loop)"
-                )
-                data = {"cap": caps[i]} | ({"retry_score": retry.score} if retry else {})
-                findings[d].append(Finding("capped", message, s, data))
+            finding, outputs[i] = _settle(result, retries.get(i), owners[i][1], caps[i])
+            if finding is not None and (finding.kind == "repaired" or not self._forced):
+                findings[owners[i][0]].append(finding)
 
         # Reassembly: pieces of one sentence are joined, then put back into the structure
         return _reassemble(documents, owners, outputs, findings, retries)
+
+    @property
+    def _forced(self) -> bool:
+        return self.options.forced_length_ratio is not None
 
     def _retry(
         self,
@@ -196,6 +186,28 @@ class Translator:
     def _cap(self, source_tokens: int) -> int:
         cap = math.ceil(self.options.length_ratio * source_tokens + self.options.length_slack)
         return min(cap, self.engine.defaults.max_length)
+
+
+def _settle(
+    result: Generated, retry: tuple[Generated, bool] | None, sentence: int, cap: int
+) -> tuple[Finding | None, Generated]:
+    """A row's final output, and its ``repaired`` or ``capped`` finding, if any."""
+    second, kept = retry or (None, False)
+    if kept:
+        message = (
+            f"sentence {sentence + 1}: runaway output decoded again with a repetition guard; "
+            "the repair is kept"
+        )
+        data = {"first_score": result.score, "score": second.score}
+        return Finding("repaired", message, sentence, data), second
+    if result.hit_cap:
+        message = (
+            f"sentence {sentence + 1}: output stopped at the {cap}-token cap (likely a "
+            "repetition loop)"
+        )
+        data = {"cap": cap} | ({"retry_score": second.score} if second else {})
+        return Finding("capped", message, sentence, data), result
+    return None, result
 
 
 def _runaway(source: str, translation: str) -> bool:

@@ -28,41 +28,11 @@ class EpubLayout:
     """A parsed ``.epub`` (see the module docstring)."""
 
     def __init__(self, data: bytes, name: str):
-        from lxml import etree
 
         self.name, self._data = name, data
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as book:
-                container = etree.fromstring(book.read("META-INF/container.xml"))
-                rootfile = container.find(".//{*}rootfile")
-                self._opf_path = rootfile.get("full-path")
-                self._opf = etree.fromstring(book.read(self._opf_path))
-                base = posixpath.dirname(self._opf_path)
-                manifest = {
-                    item.get("id"): item
-                    for item in self._opf.iterfind(f".//{{{_OPF}}}manifest/{{{_OPF}}}item")
-                }
-                order = [
-                    ref.get("idref")
-                    for ref in self._opf.iterfind(f".//{{{_OPF}}}spine/{{{_OPF}}}itemref")
-                ]
-                # The spine's chapters in order, then documents outside it (the navigation)
-                order += [i for i, item in manifest.items() if i not in order]
-                self._chapters: list[tuple[str, HtmlLayout]] = []
-                ncx = None
-                for item_id in order:
-                    item = manifest.get(item_id)
-                    if item is None:
-                        continue
-                    path = posixpath.normpath(posixpath.join(base, item.get("href")))
-                    media = item.get("media-type", "")
-                    if media in _XHTML:
-                        text = decode_html(book.read(path), f"{name}: {path}").text
-                        self._chapters.append(
-                            (path, HtmlLayout(text, f"{name}: {path}", xhtml=True))
-                        )
-                    elif media == "application/x-dtbncx+xml":
-                        ncx = (path, etree.fromstring(book.read(path)))
+                self._opf_path, self._opf, self._chapters, ncx = _package(book, name)
         except DocumentError:
             raise
         except Exception as exc:  # zip, XML and missing-entry errors alike
@@ -132,6 +102,37 @@ class EpubLayout:
                 element.text = text
             replaced[path] = etree.tostring(ncx, xml_declaration=True, encoding="UTF-8")
         return Written(repack_zip(self._data, replaced), tuple(findings))
+
+
+def _package(book: zipfile.ZipFile, name: str):
+    """The package document's path and tree, the XHTML chapters (spine order, then the
+    documents outside the spine, such as the navigation) parsed as HTML layouts, and the
+    NCX table of contents (path and tree) if there is one."""
+    from lxml import etree
+
+    container = etree.fromstring(book.read("META-INF/container.xml"))
+    opf_path = container.find(".//{*}rootfile").get("full-path")
+    opf = etree.fromstring(book.read(opf_path))
+    base = posixpath.dirname(opf_path)
+    manifest = {
+        item.get("id"): item for item in opf.iterfind(f".//{{{_OPF}}}manifest/{{{_OPF}}}item")
+    }
+    order = [ref.get("idref") for ref in opf.iterfind(f".//{{{_OPF}}}spine/{{{_OPF}}}itemref")]
+    order += [i for i in manifest if i not in order]
+    chapters: list[tuple[str, HtmlLayout]] = []
+    ncx = None
+    for item_id in order:
+        item = manifest.get(item_id)
+        if item is None:
+            continue
+        path = posixpath.normpath(posixpath.join(base, item.get("href")))
+        media = item.get("media-type", "")
+        if media in _XHTML:
+            text = decode_html(book.read(path), f"{name}: {path}").text
+            chapters.append((path, HtmlLayout(text, f"{name}: {path}", xhtml=True)))
+        elif media == "application/x-dtbncx+xml":
+            ncx = (path, etree.fromstring(book.read(path)))
+    return opf_path, opf, chapters, ncx
 
 
 FORMAT = Format("epub", (".epub",), EpubLayout, binary=True, label="EPUB")

@@ -256,3 +256,11 @@ def test_layouts_write_into_copies_and_return_what_they_dropped():
     (finding,) = written.findings  # "staat" is not in the translation: the link is dropped
     assert finding.kind == "markup" and finding.data == {"dropped": 1} and finding.sentence is None
     assert html.write(html.document).findings == ()  # the Dutch back: every tag placed
+
+
+def test_a_line_break_separates_words_before_they_reach_the_model():
+    engine = EchoEngine()
+    page = "<p>Gemeentehuis<br>Stationsplein 1<br/>Amsterdam</p>"
+    (result,) = _pipeline(engine).process([Article("a.html", page, format="html")])
+    assert engine.batches == [["Gemeentehuis Stationsplein 1 Amsterdam"]]
+    assert "Gemeentehuis Stationsplein 1 Amsterdam" in result.translation

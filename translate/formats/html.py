@@ -136,7 +136,7 @@ class HtmlLayout:
                 d.tag in _BLOCKS or d.tag in _SKIP for d in inner
             ):
                 # A leaf block: translated whole, so inline tags cannot split a sentence
-                self._add(element, "block", _kind(element.tag), element.text_content())
+                self._add(element, "block", _kind(element.tag), _block_text(element))
                 for descendant in inner:
                     self._attributes(descendant)
                 continue
@@ -189,6 +189,16 @@ class HtmlLayout:
         doctype = root.getroottree().docinfo.doctype or "<!DOCTYPE html>"
         page = lxml.html.tostring(root, encoding="unicode", doctype=doctype) + "\n"
         return Written(page, _dropped(dropped))
+
+
+def _block_text(block) -> str:
+    """A block's words, a line break (``<br>``) counting as a space between them."""
+    if not any(True for _ in block.iter("br")):
+        return block.text_content()
+    spaced = copy.deepcopy(block)
+    for br in spaced.iter("br"):
+        br.tail = " " + (br.tail or "")
+    return spaced.text_content()
 
 
 def _dropped(count: int) -> tuple[Finding, ...]:

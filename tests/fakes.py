@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from translate.engines import CheckpointDefaults, Generated, GenerationSettings
 
@@ -40,7 +41,9 @@ class EchoEngine:
         texts = [self.decode(row) for row in batch]
         self.batches.append(texts)
         self.settings.append(settings)
-        return [self._result(text, settings) for text in texts]
+        caps = settings.caps(len(batch))
+        pairs = zip(texts, caps, strict=True)
+        return [self._result(text, replace(settings, max_new_tokens=cap)) for text, cap in pairs]
 
     def _result(self, text: str, settings: GenerationSettings) -> Generated:
         tokens = len(text.split())

@@ -74,3 +74,34 @@ def _runtime(dtype):
     from translate.config import RuntimeOptions
 
     return RuntimeOptions("cpu", dtype)
+
+
+@pytest.mark.parametrize("beams", [1, 4])
+def test_rows_with_their_own_caps_match_generate_alone(tiny_marian, beams):
+    engine = load_engine(ModelSpec(str(tiny_marian)))
+    rows = engine.encode(SENTENCES)
+    caps = tuple(min(40, 5 + 2 * len(row)) for row in rows)
+    settings = GenerationSettings(max_new_tokens=max(caps), num_beams=beams, row_caps=caps)
+    results = engine.generate(rows, settings)
+    assert len(set(caps)) > 3  # the batch really mixes caps
+    for row, cap, result in zip(rows, caps, results, strict=True):
+        assert result.token_ids == _reference(engine, row, beams, cap)
+        assert result.hit_cap == (len(result.token_ids) >= cap)
+
+
+@pytest.mark.parametrize("engine_name", ["torch", "ctranslate2"])
+@pytest.mark.parametrize("beams", [1, 4])
+def test_a_sentence_translates_alone_as_among_longer_ones(tiny_marian, engine_name, beams):
+    """Each sentence's output cap comes from its own length: its batch does not change it."""
+    if engine_name == "ctranslate2":
+        pytest.importorskip("ctranslate2")
+    from translate.config import RuntimeOptions
+
+    engine = load_engine(ModelSpec(str(tiny_marian)), RuntimeOptions(engine=engine_name))
+    translator = Translator(engine, TranslationOptions(beams=beams, batch_tokens=8192))
+    short = "Scholen krijgen geld."
+    alone = translator.translate(parse(short + "\n")).translation.sentences
+    longer = [s for s in SENTENCES if len(s) > len(short)]
+    document = parse("\n\n".join(longer + [short]) + "\n")
+    together = translator.translate(document).translation.sentences
+    assert together[-1] == alone[0]

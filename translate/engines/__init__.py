@@ -8,13 +8,17 @@ engine in the tests) or another backend can stand in. A new engine is one module
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 
 @dataclass(frozen=True)
 class GenerationSettings:
-    """Decoding settings for one batch; ``None`` keeps the checkpoint's own value."""
+    """Decoding settings for one batch; ``None`` keeps the checkpoint's own value.
+
+    ``row_caps`` gives each row its own limit of new tokens (each at most
+    ``max_new_tokens``), so a row decodes as it would alone, whatever its neighbours;
+    ``None``: every row has ``max_new_tokens``."""
 
     max_new_tokens: int
     min_new_tokens: int | None = None
@@ -22,6 +26,29 @@ class GenerationSettings:
     length_penalty: float | None = None
     no_repeat_ngram_size: int | None = None
     repetition_penalty: float | None = None
+    row_caps: tuple[int, ...] | None = None
+
+    def caps(self, rows: int) -> list[int]:
+        """Each of ``rows`` rows' limit of new tokens."""
+        return list(self.row_caps) if self.row_caps is not None else [self.max_new_tokens] * rows
+
+    def rows(self, start: int, end: int) -> GenerationSettings:
+        """These settings for rows ``start:end`` of the batch."""
+        if self.row_caps is None:
+            return self
+        caps = self.row_caps[start:end]
+        return replace(self, max_new_tokens=max(caps), row_caps=caps)
+
+    def by_cap(self, rows: int) -> list[tuple[list[int], GenerationSettings]]:
+        """The batch's rows grouped by their cap, each group with settings of one cap: for
+        an engine that takes one limit per call."""
+        groups: dict[int, list[int]] = {}
+        for i, cap in enumerate(self.caps(rows)):
+            groups.setdefault(cap, []).append(i)
+        return [
+            (indices, replace(self, max_new_tokens=cap, row_caps=None))
+            for cap, indices in sorted(groups.items(), reverse=True)
+        ]
 
 
 @dataclass(frozen=True)

@@ -78,17 +78,30 @@ class Scores:
         return total / chosen if chosen > 0 else None
 
 
+def by_cap(generate, batch: Sequence[Sequence[int]], settings) -> list[Generated]:
+    """``generate(rows, settings)`` called once per distinct row cap (for a backend that
+    takes one decoding limit per call), the results back in the batch's order."""
+    results: list[Generated | None] = [None] * len(batch)
+    for indices, group in settings.by_cap(len(batch)):
+        for i, result in zip(indices, generate([batch[i] for i in indices], group), strict=True):
+            results[i] = result
+    return results
+
+
 def results_of(
     rows: Sequence[Sequence[int]],
     texts: Sequence[str],
     eos: set[int],
-    max_new_tokens: int,
+    caps: Sequence[int],
     scores: Scores | None = None,
 ) -> list[Generated]:
-    """Generated rows (without the decoder start token) as :class:`Generated`: each cut after
-    its first end token, with its length, whether the length cap stopped it and its score."""
+    """Generated rows (without the decoder start token) as :class:`Generated`: each cut at
+    its cap (``caps``, one per row) and after its first end token, with its length, whether
+    the cap stopped it and its score."""
     results = []
     for i, (row, text) in enumerate(zip(rows, texts, strict=True)):
+        max_new_tokens = caps[i]
+        row = row[:max_new_tokens]
         ends = [j for j, token in enumerate(row) if token in eos]
         ended = bool(ends)
         steps = ends[0] + 1 if ended else len(row)

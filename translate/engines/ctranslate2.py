@@ -159,6 +159,14 @@ class CTranslate2Engine(hf.HFTokenized):
     def generate(
         self, batch: Sequence[Sequence[int]], settings: GenerationSettings
     ) -> list[Generated]:
+        if settings.row_caps is not None and len(set(settings.row_caps)) > 1:
+            # One decoding limit per translate_batch call: rows of one cap decode together
+            return hf.by_cap(self._generate, batch, settings)
+        return self._generate(batch, settings)
+
+    def _generate(
+        self, batch: Sequence[Sequence[int]], settings: GenerationSettings
+    ) -> list[Generated]:
         longest = max(len(row) for row in batch)
         if longest > self.max_input_tokens:  # never let the engine truncate silently
             raise ValueError(f"a row of {longest} tokens is over the {self.max_input_tokens} limit")
@@ -198,7 +206,7 @@ class CTranslate2Engine(hf.HFTokenized):
             sums.append(result.scores[0] * (len(row) + ended) ** length_penalty)
         texts = self.tokenizer.batch_decode(rows, skip_special_tokens=True)
         scores = hf.Scores(sums, forced_bos=self._prefix is not None, forced_eos=self._forced_eos)
-        return hf.results_of(rows, texts, self._eos_ids, cap, scores)
+        return hf.results_of(rows, texts, self._eos_ids, [cap] * len(rows), scores)
 
     def score(self, sources: Sequence[str], translations: Sequence[str]) -> list[float]:
         limit = self.max_input_tokens

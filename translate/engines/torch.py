@@ -16,6 +16,7 @@ from translate.engines import Generated, GenerationSettings
 from translate.engines.checkpoint import (
     HFTokenized,
     Scores,
+    by_cap,
     defaults_of,
     eos_ids,
     input_limit,
@@ -131,7 +132,8 @@ class TorchEngine(HFTokenized):
                 torch.cuda.empty_cache()
             half = len(batch) // 2
             logger.warning("out of memory on a batch of %d rows; retrying in halves", len(batch))
-            return self.generate(batch[:half], settings) + self.generate(batch[half:], settings)
+            first = self.generate(batch[:half], settings.rows(0, half))
+            return first + self.generate(batch[half:], settings.rows(half, len(batch)))
 
     def _generate(
         self, batch: Sequence[Sequence[int]], settings: GenerationSettings
@@ -146,16 +148,20 @@ class TorchEngine(HFTokenized):
             mask[i, : len(row)] = 1
         config = self._config_for(settings)
         ids, mask = ids.to(self._device), mask.to(self._device)
+        caps = settings.caps(len(batch))
         # Forward
         with torch.inference_mode():
             plan = self.loop.prepare(config, ids) if self.loop else None
+            if plan is None and len(set(caps)) > 1:
+                return by_cap(self._generate, batch, settings)  # generate: one limit a call
             if plan is not None:
-                out, values = self.loop.generate(ids, mask, plan)
+                limits = torch.tensor(caps) if settings.row_caps is not None else None
+                out, values = self.loop.generate(ids, mask, plan, limits)
             else:
                 out, values = self._plain_generate(ids, mask, config)
         # Postprocess
-        out = out[:, 1:].cpu()  # drop the decoder start token
-        texts = self.tokenizer.batch_decode(out, skip_special_tokens=True)
+        rows = [row[:cap] for row, cap in zip(out[:, 1:].tolist(), caps, strict=True)]
+        texts = self.tokenizer.batch_decode(rows, skip_special_tokens=True)
         beams = config.num_beams or 1
         scores = Scores(
             values.float().cpu().tolist(),
@@ -163,7 +169,7 @@ class TorchEngine(HFTokenized):
             forced_bos=config.forced_bos_token_id is not None,
             forced_eos=config.forced_eos_token_id is not None,
         )
-        return results_of(out.tolist(), texts, self._eos_ids, settings.max_new_tokens, scores)
+        return results_of(rows, texts, self._eos_ids, caps, scores)
 
     def _plain_generate(self, ids, mask, config) -> tuple[torch.Tensor, torch.Tensor]:
         """transformers' ``generate``, with the same scores as our loop gives."""

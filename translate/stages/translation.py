@@ -114,10 +114,10 @@ class Translator:
         outputs: list[Generated | None] = [None] * len(rows)
         caps: list[int] = [0] * len(rows)
         for batch in batching.plan([len(r) for r in rows], self.batch_tokens):
-            settings = self._settings(max(len(rows[i]) for i in batch))
+            settings = self._settings([len(rows[i]) for i in batch])
             results = self.engine.generate([rows[i] for i in batch], settings)
-            for i, result in zip(batch, results, strict=True):
-                outputs[i], caps[i] = result, settings.max_new_tokens
+            for i, result, cap in zip(batch, results, settings.caps(len(batch)), strict=True):
+                outputs[i], caps[i] = result, cap
             if progress is not None:
                 progress(len(batch))
 
@@ -157,7 +157,7 @@ class Translator:
         for batch in batching.plan(lengths, self.batch_tokens):
             chosen = [runaway[j] for j in batch]
             settings = replace(
-                self._settings(max(len(rows[i]) for i in chosen)),
+                self._settings([len(rows[i]) for i in chosen]),
                 no_repeat_ngram_size=REPAIR_NO_REPEAT_NGRAM,
                 repetition_penalty=REPAIR_REPETITION_PENALTY,
             )
@@ -176,12 +176,17 @@ class Translator:
             "length_slack": options.length_slack,
         }
 
-    def _settings(self, longest: int) -> GenerationSettings:
+    def _settings(self, lengths: list[int]) -> GenerationSettings:
+        """One batch's settings: each row capped by its own source length, so that it
+        decodes as it would alone (benchmarks force one length on the whole batch)."""
         forced = self.options.forced_length_ratio
         if forced is not None:
-            steps = math.ceil(forced * longest)
+            steps = math.ceil(forced * max(lengths))
             return GenerationSettings(steps, steps, self.options.beams)
-        return GenerationSettings(max_new_tokens=self._cap(longest), num_beams=self.options.beams)
+        caps = tuple(self._cap(n) for n in lengths)
+        return GenerationSettings(
+            max_new_tokens=max(caps), num_beams=self.options.beams, row_caps=caps
+        )
 
     def _cap(self, source_tokens: int) -> int:
         cap = math.ceil(self.options.length_ratio * source_tokens + self.options.length_slack)

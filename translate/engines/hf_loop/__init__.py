@@ -74,11 +74,14 @@ class Loop:
             logger.warning("own decoding loop unavailable, using generate (%s)", self._unavailable)
             return None
 
-    def generate(self, input_ids, attention_mask, plan: Plan) -> tuple[torch.Tensor, torch.Tensor]:
+    def generate(
+        self, input_ids, attention_mask, plan: Plan, caps: torch.Tensor | None = None
+    ) -> tuple[torch.Tensor, torch.Tensor]:
         """Decodes a padded batch; returns ``[inputs, 1 + steps]`` ids like ``generate`` and
         each row's score: summed log-probabilities (greedy) or the beam score (summed
-        log-probabilities over the generated length to the power ``length_penalty``)."""
+        log-probabilities over the generated length to the power ``length_penalty``).
+        ``caps``: each row's own limit of new tokens (see :func:`search.greedy`)."""
         encoded = self.step.encode(input_ids, attention_mask)
         if plan.beams == 1:
-            return search.greedy(self.step, plan, encoded)
-        return search.beam(self.step, plan, encoded)
+            return search.greedy(self.step, plan, encoded, caps)
+        return search.beam(self.step, plan, encoded, caps)

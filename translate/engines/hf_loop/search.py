@@ -7,6 +7,8 @@ differs is that an input whose result is final leaves the batch.
 
 from __future__ import annotations
 
+import math
+
 import torch
 import torch.nn.functional as F
 
@@ -16,9 +18,15 @@ from translate.engines.hf_loop.step import Encoded, Step
 _NEG = -1.0e9
 
 
-def greedy(step: Step, plan: Plan, encoded: Encoded) -> tuple[torch.Tensor, torch.Tensor]:
+def greedy(
+    step: Step, plan: Plan, encoded: Encoded, caps: torch.Tensor | None = None
+) -> tuple[torch.Tensor, torch.Tensor]:
     """Greedy decoding; returns ``[inputs, 1 + steps]`` ids like ``generate``, and each row's
-    summed log-probabilities of its tokens (after the processors, as HF's scores)."""
+    summed log-probabilities of its tokens (after the processors, as HF's scores).
+
+    ``caps``: each row's own limit of new tokens (at most the plan's), as ``generate`` with
+    ``max_new_tokens`` of that row alone would stop it (and force its end token there);
+    positions after a row's end hold padding."""
     config, processors, criteria = plan.config, plan.processors, plan.criteria
     batch = encoded.mask.shape[0]
     device = encoded.mask.device
@@ -28,6 +36,8 @@ def greedy(step: Step, plan: Plan, encoded: Encoded) -> tuple[torch.Tensor, torc
     out = torch.full((batch, max_length), int(pad if pad is not None else 0), device=device)
     out[:, 0] = start
     sums = torch.zeros(batch, dtype=torch.float32, device=device)
+    caps = _caps(caps, batch, max_length, device)
+    forced = _forced_eos(config, device) if _below(caps, max_length) else None
     alive = torch.arange(batch, device=device)  # original index of each row still running
     sequences = out[:, :1].clone()
     cache = step.new_cache(batch, max_length, encoded)
@@ -35,13 +45,15 @@ def greedy(step: Step, plan: Plan, encoded: Encoded) -> tuple[torch.Tensor, torc
     while True:
         logits = step(sequences[:, -1], length - 1, cache, encoded, 1)
         scores = processors(sequences, logits)
+        if forced is not None:  # each row's end token at its own cap, as generate forces it
+            _force(scores, caps[alive] == length, forced)
         tokens = torch.argmax(scores, dim=-1)
         chosen = F.log_softmax(scores, dim=-1, dtype=torch.float32).gather(1, tokens[:, None])
         sums[alive] += chosen[:, 0]
         sequences = torch.cat([sequences, tokens[:, None]], dim=-1)
         length += 1
         out[alive, length - 1] = tokens  # earlier columns were written while alive
-        done = criteria(sequences, None)
+        done = criteria(sequences, None) | (length - 1 >= caps[alive])
         all_done, some_done = torch.stack((done.all(), done.any())).tolist()
         if all_done or length >= max_length:
             break
@@ -53,10 +65,13 @@ def greedy(step: Step, plan: Plan, encoded: Encoded) -> tuple[torch.Tensor, torc
     return out[:, :length], sums
 
 
-def beam(step: Step, plan: Plan, encoded: Encoded) -> tuple[torch.Tensor, torch.Tensor]:
+def beam(
+    step: Step, plan: Plan, encoded: Encoded, caps: torch.Tensor | None = None
+) -> tuple[torch.Tensor, torch.Tensor]:
     """HF's vectorized beam search; inputs leave the batch once their result is final.
     Returns the ids like ``generate`` and each row's beam score (summed log-probabilities
-    divided by the generated length to the power ``length_penalty``)."""
+    divided by the generated length to the power ``length_penalty``). ``caps`` as for
+    :func:`greedy`: each input stops as ``generate`` with its own limit would stop it."""
     config, processors, criteria, beams = plan.config, plan.processors, plan.criteria, plan.beams
     batch = encoded.mask.shape[0]
     device = encoded.mask.device
@@ -82,6 +97,8 @@ def beam(step: Step, plan: Plan, encoded: Encoded) -> tuple[torch.Tensor, torch.
     result = torch.full((batch, max_length), fill, dtype=torch.long, device=device)
     result_scores = torch.zeros(batch, device=device)
     alive = torch.arange(batch, device=device)
+    caps = _caps(caps, batch, max_length, device)
+    forced = _forced_eos(config, device) if _below(caps, max_length) else None
     cache = step.new_cache(batch * beams, max_length, encoded)
     cur_len = 1
     while True:
@@ -89,6 +106,9 @@ def beam(step: Step, plan: Plan, encoded: Encoded) -> tuple[torch.Tensor, torch.
         flat = running[:, :, :cur_len].reshape(n * beams, cur_len)
         logits = step(flat[:, -1], cur_len - 1, cache, encoded, beams)
         log_probs = processors(flat, F.log_softmax(logits, dim=-1))
+        at_cap = caps[alive] == cur_len  # this step makes each such input's last token
+        if forced is not None:
+            _force(log_probs, at_cap.repeat_interleave(beams), forced)
         log_probs = log_probs.view(n, beams, -1) + running_scores[:, :, None]
         log_probs = log_probs.reshape(n, -1)
 
@@ -99,7 +119,7 @@ def beam(step: Step, plan: Plan, encoded: Encoded) -> tuple[torch.Tensor, torch.
         topk_sequences = torch.take_along_dim(running, parents[:, :, None], dim=1)
         topk_sequences[:, :, cur_len] = topk_indices % vocab
         hits = criteria(topk_sequences[:, :, : cur_len + 1].reshape(n * keep_k, -1), None)
-        hits = hits.view(n, keep_k)
+        hits = hits.view(n, keep_k) | at_cap[:, None]
 
         # Running beams for the next step
         topk_running_scores = topk_scores + hits.to(torch.float32) * _NEG
@@ -126,7 +146,7 @@ def beam(step: Step, plan: Plan, encoded: Encoded) -> tuple[torch.Tensor, torch.
         cur_len += 1
         # HF's early-stop heuristic, per input
         if early_stopping == "never" and length_penalty > 0.0:
-            best_length = max_length - 1
+            best_length = caps[alive][:, None].to(running_scores.dtype)  # max_length - 1
         else:
             best_length = cur_len - 1
         best_running = running_scores[:, :1] / (best_length**length_penalty)
@@ -139,6 +159,7 @@ def beam(step: Step, plan: Plan, encoded: Encoded) -> tuple[torch.Tensor, torch.
         # decoding it, with every new candidate scored out); the run ends when all are
         # final or no running beam has a valid continuation (the length cap).
         done = ~improvable[:, 0] | (torch.all(is_finished, -1) & (early_stopping is True))
+        done = done | at_cap
         # one device sync per step for all three answers
         all_done, stuck, some_done = torch.stack((done.all(), hits.all(), done.any())).tolist()
         if all_done or stuck:
@@ -158,3 +179,32 @@ def beam(step: Step, plan: Plan, encoded: Encoded) -> tuple[torch.Tensor, torch.
             source = source.view(n, beams)[keep].reshape(-1)
         cache.select(source, cur_len - 1)
     return result[:, :cur_len], result_scores
+
+
+def _caps(caps: torch.Tensor | None, batch: int, max_length: int, device) -> torch.Tensor:
+    """Each row's limit of new tokens: the plan's (``max_length - 1``) where none is given."""
+    if caps is None:
+        return torch.full((batch,), max_length - 1, dtype=torch.long, device=device)
+    return caps.to(device=device, dtype=torch.long).clamp(max=max_length - 1)
+
+
+def _below(caps: torch.Tensor, max_length: int) -> bool:
+    """Whether any row stops before the plan's length (one device sync, before decoding);
+    otherwise the checkpoint's own processor forces the end token at the cap."""
+    return bool((caps < max_length - 1).any())
+
+
+def _forced_eos(config, device) -> torch.Tensor | None:
+    token = getattr(config, "forced_eos_token_id", None)
+    if token is None:
+        return None
+    return torch.as_tensor(token, device=device).reshape(-1)
+
+
+def _force(scores: torch.Tensor, rows: torch.Tensor, eos: torch.Tensor) -> None:
+    """The rows ``rows`` may only end now: every score but the end token's is -inf (0).
+    Written without a device sync (a ``masked_fill`` over the rows' scores)."""
+    other = torch.ones(scores.shape[-1], dtype=torch.bool, device=scores.device)
+    other[eos] = False
+    scores.masked_fill_(rows[:, None] & other[None, :], -math.inf)
+    scores[:, eos] = torch.where(rows[:, None], 0.0, scores[:, eos])

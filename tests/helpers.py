@@ -50,7 +50,8 @@ def output_kinds(outbox: Path) -> dict[str, set[str]]:
     """Output kinds per source (``regio/b.txt``: ``{"en.txt", "summary.txt", "json"}``)."""
     found: dict[str, set[str]] = {}
     for path in outbox.rglob("*"):
-        if path.is_file() and not path.name.startswith("."):
+        hidden = any(part.startswith(".") for part in path.relative_to(outbox).parts)
+        if path.is_file() and not hidden:  # .translate/ holds the translation memory
             source, kind = _OUTPUT.match(path.name).groups()
             found.setdefault(str(path.parent.relative_to(outbox) / source), set()).add(kind)
     return found

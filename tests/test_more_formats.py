@@ -293,7 +293,7 @@ def test_pptx_odt_odp_and_epub_round_trip_with_the_echo_engine():
     assert book.status == DONE, book.reason
     sent = _sent(engine)
     assert "De grote brug is weer open." in sent and "Niet vertalen alstublieft." not in sent
-    assert sent.count("Hoofdstuk een") >= 2  # the chapter and the table of contents
+    assert sent.count("Hoofdstuk een") == 1  # the chapter and the table of contents: one decode
     reopened = epub.read_epub(io.BytesIO(book.translation))
     assert reopened.get_metadata("DC", "language")[0][0] == "en"
     chapters = [i.file_name for i in reopened.get_items_of_type(9)]  # ITEM_DOCUMENT

@@ -93,7 +93,8 @@ def test_ray_job_equals_local_mode_and_resumes(local_ray, tiny_marian, tiny_bart
     assert output_kinds(remote) == output_kinds(local)
     assert output_kinds(remote)["regio/leeg.txt"] == {"error.txt"}
     for path in local.rglob("*"):
-        if path.is_file() and path.name[0] != "." and path.suffix != ".json":
+        hidden = any(part.startswith(".") for part in path.relative_to(local).parts)
+        if path.is_file() and not hidden and path.suffix != ".json":
             assert (remote / path.relative_to(local)).read_bytes() == path.read_bytes(), path
     for sidecar in local.rglob("*.json"):
         here, there = (

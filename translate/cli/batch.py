@@ -61,6 +61,17 @@ def batch_command(
             "--follow-symlinks", help="Also read file symlinks that lead outside the inbox."
         ),
     ] = False,
+    memory: Annotated[
+        Path | None,
+        typer.Option(
+            "--memory",
+            help="Translation memory to use and add to (default: <outbox>/.translate/"
+            "memory.sqlite); one file can serve several outboxes.",
+        ),
+    ] = None,
+    no_memory: Annotated[
+        bool, typer.Option("--no-memory", help="Use no translation memory.")
+    ] = False,
     json_report: Annotated[
         Path | None,
         typer.Option("--json", help="Also write a JSON run report here (one record per file)."),
@@ -126,12 +137,13 @@ def batch_command(
 
         job = BatchJob(inbox, outbox, force, window, max_bytes, review, follow_symlinks, strict)
 
-        def load():
+        def load(remembered):
             if on_ray is None:
-                return BatchRunner(load_pipeline(options, not no_summary, check), job)
-            return _ray_runner(options, job, on_ray, not no_summary, check)
+                return BatchRunner(load_pipeline(options, not no_summary, check), job, remembered)
+            return _ray_runner(options, job, on_ray, not no_summary, check, remembered)
 
-        failed = _run(job, found, load, quiet, json_report, started)
+        place = None if no_memory else (memory or outbox / MEMORY)
+        failed = _run(job, found, load, quiet, json_report, started, place)
     except _Terminated:
         raise typer.Exit(143) from None
     except TranslateError as exc:
@@ -142,9 +154,12 @@ def batch_command(
         raise typer.Exit(1)
 
 
-def _run(job, found, load, quiet: bool, json_report: Path | None, started: float) -> int:
-    """The run itself, under the outbox lock, with the runner ``load()`` builds (the models
-    load there); returns how many articles failed."""
+def _run(
+    job, found, load, quiet: bool, json_report: Path | None, started: float, memory: Path | None
+) -> int:
+    """The run itself, under the outbox lock, with the runner ``load(memory)`` builds (the
+    models load there) and the translation memory at ``memory``; returns how many articles
+    failed."""
     from translate.cli.views import BatchView
     from translate.outputs.outbox import OutboxLock, orphans, remove_stale_temp_files
     from translate.types import Outcome, Status
@@ -155,8 +170,9 @@ def _run(job, found, load, quiet: bool, json_report: Path | None, started: float
         if removed:
             logger.info("removed %d temporary files left by an interrupted run", removed)
         view = runner = None
+        remembered = _open_memory(memory)
         try:
-            runner = load()
+            runner = load(remembered)
             total = len(found.sources) + len(found.passed_over)
             view = BatchView(total, quiet, started=started)
             with view:
@@ -177,12 +193,31 @@ def _run(job, found, load, quiet: bool, json_report: Path | None, started: float
         finally:
             if hasattr(runner, "close"):  # the Ray runner stops the Ray it started
                 runner.close()
+            if remembered is not None:
+                remembered.close()
         view.print_table()
         _report(json_report, view, outbox, started, strict=True)
         if job.review:
             _index(view, outbox)
         view.orphans(orphans(job.inbox, outbox, keep=[json_report] if json_report else []))
     return view.failed
+
+
+MEMORY = Path(".translate") / "memory.sqlite"
+
+
+def _open_memory(path: Path | None):
+    """The translation memory at ``path``; a file that cannot be used is one warning line,
+    and the run goes on without it."""
+    if path is None:
+        return None
+    from translate.memory import MemoryUnavailable, TranslationMemory
+
+    try:
+        return TranslationMemory(path)
+    except MemoryUnavailable as exc:
+        logger.warning("the translation memory cannot be used (%s); going on without it", exc)
+        return None
 
 
 def _max_bytes(max_mb: float) -> int:
@@ -246,7 +281,7 @@ def _ray_options(address: str | None, workers: str, gpus: float, cpus: float):
     return RayOptions(where, translation, summary, gpus, cpus)
 
 
-def _ray_runner(options: Options, job, ray_options, summarize: bool, check: str):
+def _ray_runner(options: Options, job, ray_options, summarize: bool, check: str, memory=None):
     import math
 
     from translate.run.ray import RayRunner
@@ -255,7 +290,7 @@ def _ray_runner(options: Options, job, ray_options, summarize: bool, check: str)
     if spec.runtime.threads is None:  # torch in each actor uses its own CPUs, not the machine's
         threads = max(1, math.floor(ray_options.cpus_per_worker))
         spec = replace(spec, runtime=replace(spec.runtime, threads=threads))
-    return RayRunner(spec, job, ray_options)
+    return RayRunner(spec, job, ray_options, memory)
 
 
 class _Terminated(KeyboardInterrupt):

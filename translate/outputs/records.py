@@ -20,9 +20,14 @@ class SourceInfo:
 
 @dataclass(frozen=True)
 class Counts:
+    """``segments``: rows sent to the model; ``duplicates``: rows that took the translation
+    of an identical row of their window; ``reused``: sentences a translation memory gave."""
+
     paragraphs: int
     sentences: int
     segments: int
+    duplicates: int
+    reused: int
     words: int
     summary_chunks: int | None
     summary_rounds: int | None

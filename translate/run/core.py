@@ -60,6 +60,8 @@ class Article:
         findings: what reading it found (dropped control characters).
         data: the file's bytes, for a binary format (DOCX).
         reuse: what an earlier run made of this very source with the same settings.
+        memory: sentences a translation memory knows, by their index in the article
+            (:class:`translate.memory.Entry`); they are not sent to the model.
     """
 
     name: str
@@ -69,6 +71,7 @@ class Article:
     findings: tuple[Finding, ...] = ()
     data: bytes | None = None
     reuse: Reuse | None = None
+    memory: dict | None = None
 
     @property
     def content(self) -> str | bytes:
@@ -259,7 +262,9 @@ class Pipeline:
             if r is None and not is_english(p.language)
         ]
         documents = [p.document for p in foreign]
-        done = iter(list(self.translator.translate_many(documents, progress)) if foreign else [])
+        known = [p.article.memory or {} for p in foreign]
+        translated = self.translator.translate_many(documents, progress, known) if foreign else []
+        done = iter(list(translated))
         seconds = round(time.perf_counter() - started, 3)
         results: list[TranslationResult | None] = [
             r if r is not None else None if is_english(p.language) else next(done)
@@ -315,6 +320,8 @@ class Pipeline:
                     paragraphs=item.paragraphs,
                     sentences=item.sentences,
                     segments=item.segments,
+                    duplicates=item.duplicates,
+                    reused=item.remembered,
                     words=item.words,
                     summary_chunks=summary.chunks if summary else None,
                     summary_rounds=summary.rounds if summary else None,

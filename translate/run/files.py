@@ -11,6 +11,7 @@ from pathlib import Path
 from translate import formats
 from translate.errors import DocumentError, OutboxError
 from translate.findings import STRICT_KINDS, Finding, count_kinds, describe_counts
+from translate.memory import Entry, MemoryUnavailable, memory_key
 from translate.outputs.outbox import Freshness, Outputs, outside_reason
 from translate.outputs.records import SourceInfo
 from translate.outputs.review import review_page
@@ -59,11 +60,15 @@ class ArticleFiles:
     Args:
         job: folders and flags.
         run: the run's settings, which decide whether earlier outputs are current.
+        memory: the translation memory, if one is used: looked up before an article is
+            handed on (its known sentences go with it), added to as each is written.
     """
 
-    def __init__(self, job: BatchJob, run: RunSettings):
+    def __init__(self, job: BatchJob, run: RunSettings, memory=None):
         self.job = job
         self.run = run
+        self.memory = memory
+        self._key = memory_key(run.settings.get("translation") or {})
         self._root = job.inbox.resolve()
 
     def prepare(self, rel: Path) -> Article | Outcome:
@@ -100,7 +105,49 @@ class ArticleFiles:
             reuse = _reuse(fresh, outputs, self.run.summarizes)
         info = SourceInfo(str(rel), source.size, source.sha256, source.encoding)
         findings = reading_findings(source.dropped)
-        return Article(str(rel), source.text, fmt.name, info, findings, source.data, reuse)
+        known = self._remembered(fmt, source, str(rel)) if reuse is None else None
+        return Article(str(rel), source.text, fmt.name, info, findings, source.data, reuse, known)
+
+    def _remembered(self, fmt, source, name: str) -> dict | None:
+        """The article's sentences the memory knows, by index (the article parsed here, in
+        the driver, so workers get only what is left to translate)."""
+        if self.memory is None:
+            return None
+        try:
+            sentences = fmt.parse(source.data if fmt.binary else source.text, name)
+            sentences = sentences.document.sentences
+            found = self.memory.lookup(self._key, sentences)
+        except DocumentError:
+            return None  # the run core says why, with one line
+        except MemoryUnavailable as exc:
+            self._lost(exc)
+            return None
+        return {i: found[s] for i, s in enumerate(sentences) if s in found} or None
+
+    def _remember(self, record) -> None:
+        """Adds a written article's sentences to the memory (an English article copied
+        through has none to add)."""
+        if self.memory is None or any(f.kind == "language" for f in record.findings):
+            return
+        own: dict[int, list[dict]] = {}
+        for f in record.findings:
+            if f.sentence is not None and f.kind in TRANSLATION_KINDS:
+                own.setdefault(f.sentence, []).append(
+                    {"kind": f.kind, "message": f.message, "data": dict(f.data)}
+                )
+        entries = [
+            Entry(s.source, s.translation, s.score, tuple(own.get(i, ())), s.retry)
+            for i, s in enumerate(record.sentences)
+            if s.translation
+        ]
+        try:
+            self.memory.store(self._key, entries)
+        except MemoryUnavailable as exc:
+            self._lost(exc)
+
+    def _lost(self, exc: Exception) -> None:
+        logger.warning("the translation memory cannot be used (%s); going on without it", exc)
+        self.memory = None
 
     def write(self, rel: Path, result: Result) -> Outcome:
         """Writes one article's outputs (sidecar last), or its error file when it failed.
@@ -118,6 +165,7 @@ class ArticleFiles:
             review = review_page(str(rel), result.pairs, result.summary, record)
         try:
             outputs.write(result.translation, result.summary, record.to_json(), review)
+            self._remember(record)
         except OSError as exc:
             reason = exc.strerror or type(exc).__name__
             if exc.errno in _OUTBOX_FULL:  # every later write would fail too: stop at once

@@ -23,12 +23,13 @@ class BatchRunner:
     Args:
         pipeline: the run core, with its models loaded.
         job: folders and flags.
+        memory: the translation memory, or None.
     """
 
-    def __init__(self, pipeline: Pipeline, job: BatchJob):
+    def __init__(self, pipeline: Pipeline, job: BatchJob, memory=None):
         self.pipeline = pipeline
         self.job = job
-        self.files = ArticleFiles(job, pipeline.run)
+        self.files = ArticleFiles(job, pipeline.run, memory)
 
     def run(
         self, sources: Iterable[Path], progress: Callable[..., None] | None = None

@@ -40,6 +40,8 @@ class Translated:
     segments: int
     words: int
     findings: tuple[Finding, ...]
+    duplicates: int
+    remembered: int
     sentence_records: tuple[SentenceRecord, ...]
     engine: str
     device: str
@@ -85,7 +87,7 @@ def postprocess(
     language = item.language
     reuse = item.article.reuse if reused else None
     return Translated(
-        article=replace(item.article, text="", data=None, reuse=None),
+        article=replace(item.article, text="", data=None, reuse=None, memory=None),
         english=english.render(),
         rendered=written.content,
         pairs=pairs(item.document, english),
@@ -96,6 +98,8 @@ def postprocess(
         segments=segments,
         words=item.document.words,
         findings=tuple(findings),
+        duplicates=result.duplicates if result is not None else 0,
+        remembered=result.remembered if result is not None else 0,
         sentence_records=_records(item.document, english, result, findings),
         engine=engine.name,
         device=engine.device,

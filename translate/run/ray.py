@@ -105,9 +105,11 @@ class RayRunner:
         job: folders and flags; ``window_articles`` is the batch each actor call gets (the
             actor's translator windows those by segments, as locally).
         options: where and how wide.
+        memory: the translation memory, or None: looked up and added to in the driver;
+            the actors get only the sentences left to translate.
     """
 
-    def __init__(self, spec: PipelineSpec, job: BatchJob, options: RayOptions):
+    def __init__(self, spec: PipelineSpec, job: BatchJob, options: RayOptions, memory=None):
         self.spec = spec
         self.job = job
         self.options = options
@@ -118,7 +120,7 @@ class RayRunner:
         except BaseException:
             self.close()
             raise
-        self.files = ArticleFiles(job, self.run_settings)
+        self.files = ArticleFiles(job, self.run_settings, memory)
 
     def close(self) -> None:
         """Stops the local Ray this runner started (a joined cluster is left running)."""

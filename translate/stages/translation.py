@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
@@ -32,7 +33,9 @@ class TranslationResult:
     length cap (``capped``); ``scores`` holds each sentence's mean log-probability per
     token (the mean over its pieces' tokens for a split sentence; ``None`` where the engine
     gives none); ``retries`` says, per sentence, whether a runaway decode was decoded again
-    (``{"score": ..., "kept": ...}``) or not (``None``).
+    (``{"score": ..., "kept": ...}``) or not (``None``); ``duplicates`` counts the rows that
+    took the translation of an identical row of the window instead of being decoded, and
+    ``remembered`` the sentences a translation memory gave.
     """
 
     source: Document
@@ -41,6 +44,8 @@ class TranslationResult:
     findings: tuple[Finding, ...] = field(default=())
     scores: tuple[float | None, ...] = field(default=())
     retries: tuple[dict | None, ...] = field(default=())
+    duplicates: int = 0
+    remembered: int = 0
 
 
 class Translator:
@@ -64,6 +69,7 @@ class Translator:
         self,
         documents: Iterable[Document],
         progress: Callable[..., None] | None = None,
+        known: Iterable[dict] | None = None,
     ) -> Iterator[TranslationResult]:
         """Translates documents, batching sentences across neighbouring documents.
 
@@ -75,10 +81,15 @@ class Translator:
             documents: parsed Dutch documents.
             progress: called as ``progress(0, total)`` when a window's segments are known,
                 then with the number of segments finished after every batch.
+            known: per document, sentences already translated (a translation memory's
+                entries by sentence index: ``translation``, ``score``, ``findings``,
+                ``retry``); they are not sent to the model.
         """
         windows = batching.Windows(self.options.window_segments)
+        remembered = iter(known) if known is not None else None
         for document in documents:
-            full = windows.add(document, len(document.sentences))
+            entries = next(remembered) if remembered is not None else {}
+            full = windows.add((document, entries or {}), len(document.sentences))
             if full:
                 yield from self._translate_window(full, progress)
         rest = windows.rest()
@@ -86,17 +97,24 @@ class Translator:
             yield from self._translate_window(rest, progress)
 
     def _translate_window(
-        self, documents: list[Document], progress: Callable[..., None] | None
+        self, window: list[tuple[Document, dict]], progress: Callable[..., None] | None
     ) -> list[TranslationResult]:
+        documents = [document for document, _ in window]
+        known = [entries for _, entries in window]
         limit = self.engine.max_input_tokens
         findings: list[list[Finding]] = [[] for _ in documents]
         rows: list[list[int]] = []
         pieces: list[str] = []
         owners: list[tuple[int, int]] = []
 
-        # Segmentation: over-long sentences are cut into pieces that fit, never truncated
+        # Segmentation: over-long sentences are cut into pieces that fit, never truncated;
+        # sentences the memory knows are not sent at all
         for d, document in enumerate(documents):
-            for s, fitted in enumerate(fit_to_limit(document.sentences, self.engine.encode, limit)):
+            todo = [s for s in range(len(document.sentences)) if s not in known[d]]
+            fitted_all = fit_to_limit(
+                [document.sentences[s] for s in todo], self.engine.encode, limit
+            )
+            for s, fitted in zip(todo, fitted_all, strict=True):
                 if fitted.cut:
                     message = (
                         f"sentence {s + 1} has {fitted.tokens} tokens, over the model's "
@@ -108,12 +126,18 @@ class Translator:
                 pieces.extend(fitted.pieces)
                 owners.extend([(d, s)] * len(fitted.ids))
 
+        # Duplicates: identical segments (whitespace aside) are decoded once and shared
+        first: dict[str, int] = {}
+        leader = [first.setdefault(" ".join(piece.split()), i) for i, piece in enumerate(pieces)]
+        unique = [i for i, lead in enumerate(leader) if lead == i]
+
         # Batching and generation
         if progress is not None:
-            progress(0, len(rows))  # this window's total, for a count and an ETA
+            progress(0, len(unique))  # this window's total, for a count and an ETA
         outputs: list[Generated | None] = [None] * len(rows)
         caps: list[int] = [0] * len(rows)
-        for batch in batching.plan([len(r) for r in rows], self.batch_tokens):
+        for planned in batching.plan([len(rows[i]) for i in unique], self.batch_tokens):
+            batch = [unique[j] for j in planned]
             settings = self._settings([len(rows[i]) for i in batch])
             results = self.engine.generate([rows[i] for i in batch], settings)
             for i, result, cap in zip(batch, results, settings.caps(len(batch)), strict=True):
@@ -125,18 +149,28 @@ class Translator:
         retries: dict[int, tuple[Generated, bool]] = {}
         if not self._forced and self.options.repair:
             runaway = [
-                i
-                for i, result in enumerate(outputs)
-                if result.hit_cap or _runaway(pieces[i], result.text)
+                i for i in unique if outputs[i].hit_cap or _runaway(pieces[i], outputs[i].text)
             ]
             retries = self._retry(rows, pieces, outputs, runaway)
+        for i, lead in enumerate(leader):
+            if lead != i:
+                outputs[i], caps[i] = outputs[lead], caps[lead]
+                if lead in retries:
+                    retries[i] = retries[lead]
         for i, result in enumerate(outputs):
             finding, outputs[i] = _settle(result, retries.get(i), owners[i][1], caps[i])
             if finding is not None and (finding.kind == "repaired" or not self._forced):
                 findings[owners[i][0]].append(finding)
 
         # Reassembly: pieces of one sentence are joined, then put back into the structure
-        return _reassemble(documents, owners, outputs, findings, retries)
+        results = _reassemble(documents, owners, outputs, findings, retries)
+        shared = [0] * len(documents)
+        for i, lead in enumerate(leader):
+            shared[owners[i][0]] += lead != i
+        return [
+            _remembered(replace(r, duplicates=n), entries)
+            for r, n, entries in zip(results, shared, known, strict=True)
+        ]
 
     @property
     def _forced(self) -> bool:
@@ -213,6 +247,31 @@ def _settle(
         data = {"cap": cap} | ({"retry_score": second.score} if second else {})
         return Finding("capped", message, sentence, data), result
     return None, result
+
+
+def _remembered(result: TranslationResult, entries: dict) -> TranslationResult:
+    """``result`` with the sentences the memory knew put in: their translation, score,
+    retry and findings (renumbered for their place in this article)."""
+    if not entries:
+        return result
+    english = list(result.translation.sentences)
+    scores = list(result.scores)
+    retries = list(result.retries)
+    findings = list(result.findings)
+    for s, entry in entries.items():
+        english[s], scores[s], retries[s] = entry.translation, entry.score, entry.retry
+        for old in entry.findings:
+            message = re.sub(r"^sentence \d+", f"sentence {s + 1}", old["message"])
+            findings.append(Finding(old["kind"], message, s, dict(old.get("data") or {})))
+    findings.sort(key=lambda f: (f.kind != "split", f.sentence if f.sentence is not None else -1))
+    return replace(
+        result,
+        translation=result.source.with_sentences(english),
+        scores=tuple(scores),
+        retries=tuple(retries),
+        findings=tuple(findings),
+        remembered=len(entries),
+    )
 
 
 def _runaway(source: str, translation: str) -> bool:

@@ -216,7 +216,10 @@ def _open_memory(path: Path | None):
     try:
         return TranslationMemory(path)
     except MemoryUnavailable as exc:
-        logger.warning("the translation memory cannot be used (%s); going on without it", exc)
+        typer.echo(
+            f"warning: the translation memory cannot be used ({exc}); going on without it",
+            err=True,
+        )
         return None
 
 

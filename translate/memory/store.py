@@ -85,6 +85,10 @@ class TranslationMemory:
             pass  # the figures are a courtesy; the entries are what matters
         self._db.close()
 
+    def close_quietly(self) -> None:
+        """Closes the file without recording a run (for inspecting commands)."""
+        self._db.close()
+
     def lookup(self, key: str, sources: Sequence[str]) -> dict[str, Entry]:
         """The remembered entries among ``sources`` (unique ones), by source.
 

@@ -58,12 +58,13 @@ class TranslationMemory:
             self._db.executescript(
                 """
                 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT);
+                CREATE TABLE IF NOT EXISTS settings (id INTEGER PRIMARY KEY, key TEXT UNIQUE);
                 CREATE TABLE IF NOT EXISTS entries (
-                    key TEXT NOT NULL, source TEXT NOT NULL, translation TEXT NOT NULL,
+                    settings INTEGER NOT NULL, source TEXT NOT NULL, translation TEXT NOT NULL,
                     score REAL, findings TEXT NOT NULL, retry TEXT,
                     created REAL NOT NULL, used REAL NOT NULL,
-                    PRIMARY KEY (key, source)
-                );
+                    PRIMARY KEY (settings, source)
+                ) WITHOUT ROWID;
                 """
             )
             self._db.execute(
@@ -75,6 +76,19 @@ class TranslationMemory:
         if schema is None or schema[0] != str(SCHEMA):
             raise MemoryUnavailable(f"{path}: a memory of another version (schema {schema})")
         self.lookups = self.hits = 0
+        self._ids: dict[str, int] = {}
+
+    def _id(self, key: str, create: bool) -> int | None:
+        """The number standing for ``key`` in the entries (a key is long: the model's
+        identity and every setting), made when ``create``."""
+        if key not in self._ids:
+            if create:
+                self._db.execute("INSERT OR IGNORE INTO settings (key) VALUES (?)", (key,))
+            row = self._db.execute("SELECT id FROM settings WHERE key = ?", (key,)).fetchone()
+            if row is None:
+                return None
+            self._ids[key] = row[0]
+        return self._ids[key]
 
     def close(self) -> None:
         """Records this run's hit rate and closes the file."""
@@ -98,12 +112,13 @@ class TranslationMemory:
         wanted = list(dict.fromkeys(sources))
         found: dict[str, Entry] = {}
         try:
-            for start in range(0, len(wanted), _CHUNK):
+            key = self._id(key, create=False)
+            for start in range(0, len(wanted) if key is not None else 0, _CHUNK):
                 chunk = wanted[start : start + _CHUNK]
                 marks = ",".join("?" * len(chunk))
                 rows = self._db.execute(
                     "SELECT source, translation, score, findings, retry FROM entries "
-                    f"WHERE key = ? AND source IN ({marks})",
+                    f"WHERE settings = ? AND source IN ({marks})",
                     (key, *chunk),
                 )
                 for source, translation, score, findings, retry in rows:
@@ -117,7 +132,7 @@ class TranslationMemory:
             if found:
                 now = time.time()
                 self._db.executemany(
-                    "UPDATE entries SET used = ? WHERE key = ? AND source = ?",
+                    "UPDATE entries SET used = ? WHERE settings = ? AND source = ?",
                     [(now, key, source) for source in found],
                 )
         except (sqlite3.Error, ValueError) as exc:
@@ -133,6 +148,10 @@ class TranslationMemory:
             MemoryUnavailable: the file cannot be written.
         """
         now = time.time()
+        try:
+            key = self._id(key, create=True)
+        except sqlite3.Error as exc:
+            raise MemoryUnavailable(f"{self.path}: {exc}") from None
         rows = [
             (
                 key,
@@ -159,7 +178,7 @@ class TranslationMemory:
     def stats(self) -> dict:
         """Entries, file size and the last run's hit rate."""
         entries = self._db.execute("SELECT COUNT(*) FROM entries").fetchone()[0]
-        keys = self._db.execute("SELECT COUNT(DISTINCT key) FROM entries").fetchone()[0]
+        keys = self._db.execute("SELECT COUNT(DISTINCT settings) FROM entries").fetchone()[0]
         last = self._db.execute("SELECT value FROM meta WHERE name = 'last_run'").fetchone()
         size = sum(p.stat().st_size for p in self.path.parent.glob(self.path.name + "*"))
         run = json.loads(last[0]) if last else None
@@ -175,8 +194,8 @@ class TranslationMemory:
     def entries(self) -> Iterator[tuple[str, Entry, float]]:
         """Every entry with its key and when it was last used."""
         rows = self._db.execute(
-            "SELECT key, source, translation, score, findings, retry, used FROM entries "
-            "ORDER BY key, source"
+            "SELECT s.key, e.source, e.translation, e.score, e.findings, e.retry, e.used "
+            "FROM entries e JOIN settings s ON s.id = e.settings ORDER BY s.key, e.source"
         )
         for key, source, translation, score, findings, retry, used in rows:
             retried = json.loads(retry) if retry else None

@@ -87,6 +87,8 @@ def test_an_edited_article_sends_only_its_changed_paragraph(
     assert sum(counted) == 1  # only the changed sentence; the rest came from the memory
     after = json.loads((outbox / "a.txt.json").read_text(encoding="utf-8"))
     assert after["counts"]["segments"] == 1 and after["counts"]["reused"] == 4
+    table = next(line for line in again.stderr.splitlines() if "reused" in line)
+    assert table  # the run table's column
     unchanged = [0, 1, 3, 4]
     for i in unchanged:
         assert after["sentences"][i]["translation"] == before["sentences"][i]["translation"]

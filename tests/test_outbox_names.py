@@ -172,7 +172,7 @@ def test_table_shows_loading_and_total_and_fp16_on_cpu_warns(
     assert "work" in header and "total" in header
     row = result.stderr.splitlines()[result.stderr.splitlines().index(header) + 2]
     cells = [c.strip() for c in row.strip("│ ").split("│")]
-    loading, work, total = (float(c.rstrip("s")) for c in cells[6:9])  # after "flagged"
+    loading, work, total = (float(c.rstrip("s")) for c in cells[7:10])  # after "reused"
     assert loading > 0 and abs(loading + work - total) <= 0.11
     assert total <= time.perf_counter() - started + 0.05  # the table rounds to 0.1 s
 

@@ -102,6 +102,7 @@ def test_json_run_report(tiny_marian, tiny_bart, tmp_path):
         "loading_s": 0,
         "findings": data["totals"]["findings"],
         "flagged": data["totals"]["flagged"],
+        "reused": 0,
     }
     by = {a["source"]: a for a in data["articles"]}
     assert data["totals"]["findings"] == by["b.txt"]["finding_counts"]
@@ -123,6 +124,7 @@ def test_json_run_report(tiny_marian, tiny_bart, tmp_path):
             "warnings",
             "findings",
             "finding_counts",
+            "reused",
         }
 
 

@@ -35,6 +35,7 @@ class Outcome:
     segments: int = 0
     words: int = 0
     findings: tuple[Finding, ...] = ()
+    reused: int = 0  # sentences the translation memory gave
 
     @property
     def warnings(self) -> tuple[str, ...]:
@@ -53,13 +54,14 @@ class Pair:
 
 
 def totals(outcomes: Sequence[Outcome]) -> dict:
-    """Counts per status, segments and words of the finished articles, articles flagged by a
-    check, and findings per kind."""
+    """Counts per status, segments decoded and sentences reused from the memory, words of
+    the finished articles, articles flagged by a check, and findings per kind."""
     return {
         Status.DONE.value: sum(o.status == Status.DONE for o in outcomes),
         Status.SKIPPED.value: sum(o.status == Status.SKIPPED for o in outcomes),
         Status.FAILED.value: sum(o.status == Status.FAILED for o in outcomes),
         "segments": sum(o.segments for o in outcomes),
+        "reused": sum(o.reused for o in outcomes),
         "words": sum(o.words for o in outcomes),
         "flagged": sum(any(f.kind in CHECK_KINDS for f in o.findings) for o in outcomes),
         "findings": count_kinds(f for o in outcomes for f in o.findings),

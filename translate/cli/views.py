@@ -119,8 +119,8 @@ class BatchView:
         now = time.perf_counter()
         loading, working = self.working - self.started, now - self.working
         table = Table(
-            "done", "skipped", "failed", "flagged", "segments", "words", "loading", "work",
-            "total", "articles/min",
+            "done", "skipped", "failed", "flagged", "segments", "reused", "words", "loading",
+            "work", "total", "articles/min",
         )  # fmt: skip
         table.add_row(
             str(counts[DONE]),
@@ -128,6 +128,7 @@ class BatchView:
             str(counts[FAILED]),
             str(counts["flagged"]),
             str(counts["segments"]),
+            str(counts["reused"]),
             str(counts["words"]),
             f"{loading:.1f}s",
             f"{working:.1f}s",

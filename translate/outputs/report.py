@@ -30,8 +30,9 @@ def run_report(
 
     Each record: ``source`` (relative to the inbox), ``status`` (done, skipped, failed),
     ``reason`` (failed only), ``outputs`` (paths of the files that exist for it),
-    ``segments``, ``words``, ``findings`` (as in the sidecar), ``finding_counts`` (per kind)
-    and ``warnings`` (their messages; deprecated). The totals count findings per kind too.
+    ``segments`` (decoded), ``reused`` (from the translation memory), ``words``,
+    ``findings`` (as in the sidecar), ``finding_counts`` (per kind) and ``warnings`` (their
+    messages; deprecated). The totals count findings per kind too.
     """
     articles = []
     for outcome in outcomes:
@@ -48,6 +49,7 @@ def run_report(
                 "reason": outcome.reason or None,
                 "outputs": {k: str(v) for k, v in paths.items() if k in wanted and v.is_file()},
                 "segments": outcome.segments,
+                "reused": outcome.reused,
                 "words": outcome.words,
                 "warnings": list(outcome.warnings),
                 "findings": [f.to_json() for f in outcome.findings],

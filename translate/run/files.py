@@ -176,9 +176,8 @@ class ArticleFiles:
             return self.fail(rel, f"{rel}: cannot write its outputs ({reason})")
         counts = record.counts
         refused = self._strict(rel, record.findings, counts.segments, counts.words)
-        return refused or Outcome(
-            rel, Status.DONE, "", counts.segments, counts.words, record.findings
-        )
+        done = Outcome(rel, Status.DONE, "", counts.segments, counts.words, record.findings)
+        return replace(refused or done, reused=counts.reused)
 
     def _strict(self, rel: Path, findings, segments: int = 0, words: int = 0) -> Outcome | None:
         """With ``--strict``, the failed outcome (and error file) of an article whose

@@ -2,11 +2,12 @@
 its usual English form.
 
 A name is a capitalised word that does not start the sentence (or an acronym, or a word the
-tables below know, anywhere), so a sentence-initial common word is not one. English forms
-come from ``pycountry``'s Dutch translations of country names, plus the short lists below
-for what it does not hold: Dutch institutions, cities, regions, rivers, and the adjectives of
-nationality. A name not found as such is looked for with ``rapidfuzz``: a close match is a
-misspelling (``Stoltenberg`` -> ``Stoltenburg``), no match a missing name.
+tables know, anywhere), so a sentence-initial common word is not one. English forms come
+from :mod:`translate.checks.name_tables`: ``pycountry``'s Dutch translations of country
+names, and short lists for what it does not hold (Dutch institutions, cities, regions,
+rivers, days, adjectives of nationality). A name not found as such is looked for with
+``rapidfuzz``: a close match is a misspelling (``Stoltenberg`` -> ``Stoltenburg``), no match
+a missing name.
 """
 
 from __future__ import annotations
@@ -17,250 +18,16 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from translate.checks.base import Sentence
+from translate.checks.name_tables import (
+    ADJECTIVES,
+    INSTITUTIONS,
+    NOT_NAMES,
+    PLACES,
+    TITLES,
+    countries,
+)
 from translate.findings import Finding
 
-# Dutch institutions and other names with an English form (any of the forms will do)
-INSTITUTIONS = {
-    "tweede kamer": ("House of Representatives", "Lower House", "parliament", "House"),
-    "eerste kamer": ("Senate", "Upper House"),
-    "kamer": ("House", "parliament", "Chamber"),
-    "staten-generaal": ("States General", "parliament"),
-    "cbs": ("Statistics Netherlands", "CBS"),
-    "navo": ("NATO",),
-    "vn": ("UN", "United Nations"),
-    "verenigde naties": ("United Nations", "UN"),
-    "eu": ("EU", "European Union"),
-    "europese unie": ("European Union", "EU"),
-    "europese commissie": ("European Commission", "Commission"),
-    "europees parlement": ("European Parliament",),
-    "raad van state": ("Council of State",),
-    "hoge raad": ("Supreme Court",),
-    "openbaar ministerie": ("Public Prosecution Service", "prosecution", "prosecutors"),
-    "om": ("Public Prosecution Service", "prosecution", "prosecutors", "OM"),
-    "rode kruis": ("Red Cross",),
-    "nederlandsche bank": ("Dutch central bank", "Nederlandsche Bank", "DNB"),
-    "belastingdienst": ("Tax Administration", "tax authorities", "tax office"),
-    "koninklijk huis": ("Royal House", "royal family"),
-    "kabinet": ("cabinet", "government"),
-    "rijksoverheid": ("central government", "government"),
-    "internationaal strafhof": ("International Criminal Court", "ICC"),
-    "internationaal gerechtshof": ("International Court of Justice", "ICJ"),
-    "internationaal monetair fonds": ("International Monetary Fund", "IMF"),
-    "wereldbank": ("World Bank",),
-    "wereldgezondheidsorganisatie": ("World Health Organization", "WHO"),
-    "veiligheidsraad": ("Security Council",),
-    "europese centrale bank": ("European Central Bank", "ECB"),
-    "europese raad": ("European Council",),
-    "raad van europa": ("Council of Europe",),
-    "algemene rekenkamer": ("Court of Audit",),
-    "centraal planbureau": ("Netherlands Bureau for Economic Policy Analysis", "CPB"),
-    "nationale politie": ("National Police", "police"),
-    "provinciale staten": ("Provincial Council", "provincial council"),
-    "witte huis": ("White House",),
-    "vaticaan": ("Vatican",),
-    "artsen zonder grenzen": ("Doctors Without Borders", "MSF"),
-    # ministries and what they are known by
-    "financiën": ("Finance",),
-    "defensie": ("Defence", "Defense"),
-    "justitie": ("Justice",),
-    "buitenlandse zaken": ("Foreign Affairs",),
-    "binnenlandse zaken": ("Interior", "Home Affairs"),
-    "economische zaken": ("Economic Affairs",),
-    "volksgezondheid": ("Health", "Public Health"),
-    "onderwijs": ("Education",),
-    "landbouw": ("Agriculture",),
-    "miljoenennota": ("budget memorandum", "Budget Memorandum", "budget"),
-    # days and events with an English name
-    "koningsdag": ("King's Day",),
-    "koninginnedag": ("Queen's Day",),
-    "prinsjesdag": ("Prinsjesdag", "Budget Day"),
-    "bevrijdingsdag": ("Liberation Day",),
-    "dodenherdenking": ("Remembrance Day", "Remembrance"),
-    "sinterklaas": ("Sinterklaas", "Saint Nicholas", "St Nicholas"),
-    "kerstmis": ("Christmas",),
-    "kerst": ("Christmas",),
-    "pasen": ("Easter",),
-    "pinksteren": ("Pentecost", "Whitsun"),
-    "songfestival": ("Eurovision", "Song Contest"),
-    "elfstedentocht": ("Elfstedentocht", "Eleven Cities Tour"),
-}
-PLACES = {
-    "den haag": ("The Hague",),
-    "den bosch": ("'s-Hertogenbosch", "Den Bosch"),
-    "noord-brabant": ("North Brabant",),
-    "noord-holland": ("North Holland",),
-    "zuid-holland": ("South Holland",),
-    "vlaanderen": ("Flanders",),
-    "wallonië": ("Wallonia",),
-    "brussel": ("Brussels",),
-    "antwerpen": ("Antwerp",),
-    "gent": ("Ghent",),
-    "luik": ("Liège", "Liege"),
-    "brugge": ("Bruges",),
-    "leuven": ("Leuven", "Louvain"),
-    "berlijn": ("Berlin",),
-    "keulen": ("Cologne",),
-    "munchen": ("Munich",),
-    "münchen": ("Munich",),
-    "parijs": ("Paris",),
-    "londen": ("London",),
-    "rome": ("Rome",),
-    "wenen": ("Vienna",),
-    "praag": ("Prague",),
-    "warschau": ("Warsaw",),
-    "lissabon": ("Lisbon",),
-    "kopenhagen": ("Copenhagen",),
-    "athene": ("Athens",),
-    "moskou": ("Moscow",),
-    "kiev": ("Kyiv", "Kiev"),
-    "kyiv": ("Kyiv", "Kiev"),
-    "charkov": ("Kharkiv", "Kharkov"),
-    "cherson": ("Kherson",),
-    "odessa": ("Odesa", "Odessa"),
-    "peking": ("Beijing", "Peking"),
-    "genève": ("Geneva",),
-    "straatsburg": ("Strasbourg",),
-    "napels": ("Naples",),
-    "venetië": ("Venice",),
-    "florence": ("Florence",),
-    "milaan": ("Milan",),
-    "sevilla": ("Seville", "Sevilla"),
-    "kaapstad": ("Cape Town",),
-    "jeruzalem": ("Jerusalem",),
-    "caïro": ("Cairo",),
-    "maas": ("Meuse", "Maas"),
-    "schelde": ("Scheldt",),
-    "rijn": ("Rhine",),
-    "donau": ("Danube",),
-    "noordzee": ("North Sea",),
-    "waddenzee": ("Wadden Sea",),
-    "middellandse zee": ("Mediterranean",),
-    "europa": ("Europe",),
-    "azië": ("Asia",),
-    "afrika": ("Africa",),
-    "noord-amerika": ("North America",),
-    "zuid-amerika": ("South America",),
-    "midden-oosten": ("Middle East",),
-    "gazastrook": ("Gaza Strip", "Gaza"),
-    "westelijke jordaanoever": ("West Bank",),
-    "krim": ("Crimea",),
-    "waddeneilanden": ("Wadden Islands",),
-    "ijsselmeer": ("IJsselmeer", "Lake IJssel"),
-    "randstad": ("Randstad",),
-    "noord": ("North", "northern"),
-    "zuid": ("South", "southern"),
-    "oost": ("East", "eastern"),
-    "west": ("West", "western"),
-}
-# Adjectives of nationality and region, by their stem (Turkse, Turks: Turks)
-ADJECTIVES = {
-    "nederlands": ("Dutch", "Netherlands"),
-    "hollands": ("Dutch", "Holland"),
-    "belgisch": ("Belgian", "Belgium"),
-    "vlaams": ("Flemish", "Flanders"),
-    "waals": ("Walloon", "Wallonia"),
-    "duits": ("German", "Germany"),
-    "frans": ("French", "France"),
-    "brits": ("British", "Britain", "UK"),
-    "engels": ("English", "British"),
-    "schots": ("Scottish",),
-    "iers": ("Irish", "Ireland"),
-    "amerikaans": ("American", "US", "United States"),
-    "canadees": ("Canadian",),
-    "mexicaans": ("Mexican",),
-    "braziliaans": ("Brazilian",),
-    "argentijns": ("Argentine", "Argentinian"),
-    "spaans": ("Spanish", "Spain"),
-    "portugees": ("Portuguese",),
-    "italiaans": ("Italian", "Italy"),
-    "grieks": ("Greek", "Greece"),
-    "turks": ("Turkish", "Turkey"),
-    "russisch": ("Russian", "Russia"),
-    "oekraïens": ("Ukrainian", "Ukraine"),
-    "pools": ("Polish", "Poland"),
-    "tsjechisch": ("Czech",),
-    "slowaaks": ("Slovak", "Slovakian"),
-    "hongaars": ("Hungarian", "Hungary"),
-    "roemeens": ("Romanian", "Romania"),
-    "bulgaars": ("Bulgarian", "Bulgaria"),
-    "kroatisch": ("Croatian", "Croatia"),
-    "servisch": ("Serbian", "Serbia"),
-    "oostenrijks": ("Austrian", "Austria"),
-    "zwitsers": ("Swiss", "Switzerland"),
-    "zweeds": ("Swedish", "Sweden"),
-    "noors": ("Norwegian", "Norway"),
-    "deens": ("Danish", "Denmark"),
-    "fins": ("Finnish", "Finland"),
-    "ests": ("Estonian",),
-    "lets": ("Latvian",),
-    "litouws": ("Lithuanian",),
-    "europees": ("European", "Europe", "EU"),
-    "chinees": ("Chinese", "China"),
-    "japans": ("Japanese", "Japan"),
-    "koreaans": ("Korean", "Korea"),
-    "indiaas": ("Indian", "India"),
-    "indonesisch": ("Indonesian", "Indonesia"),
-    "australisch": ("Australian", "Australia"),
-    "israëlisch": ("Israeli", "Israel"),
-    "palestijns": ("Palestinian",),
-    "iraans": ("Iranian", "Iran"),
-    "iraaks": ("Iraqi", "Iraq"),
-    "syrisch": ("Syrian", "Syria"),
-    "egyptisch": ("Egyptian", "Egypt"),
-    "marokkaans": ("Moroccan", "Morocco"),
-    "surinaams": ("Surinamese", "Suriname"),
-    "afghaans": ("Afghan", "Afghanistan"),
-    "afrikaans": ("African", "Afrikaans"),
-    "arabisch": ("Arab", "Arabic"),
-    "aziatisch": ("Asian",),
-    "fries": ("Frisian", "Friesland"),
-    "limburgs": ("Limburg",),
-    "brabants": ("Brabant",),
-    "rotterdams": ("Rotterdam",),
-    "amsterdams": ("Amsterdam",),
-    # in the names of organisations
-    "koninklijk": ("Royal",),
-    "nationaal": ("National",),
-    "internationaal": ("International",),
-    "centraal": ("Central",),
-    "algemeen": ("General",),
-    "openbaar": ("Public",),
-    "verenigd": ("United",),
-    "rood": ("Red",),
-    "rode": ("Red",),
-    "groen": ("Green",),
-    "hoog": ("High", "Supreme"),
-    "hoge": ("High", "Supreme"),
-    "heilig": ("Holy",),
-    "vrij": ("Free",),
-    # people of a country
-    "nederlander": ("Dutch", "Netherlands"),
-    "nederlanders": ("Dutch", "Netherlands"),
-    "belgen": ("Belgians", "Belgian"),
-    "duitsers": ("Germans", "German"),
-    "fransen": ("French",),
-    "britten": ("British", "Britons"),
-    "amerikanen": ("Americans", "American"),
-    "russen": ("Russians", "Russian"),
-    "oekraïners": ("Ukrainians", "Ukrainian"),
-    "turken": ("Turks", "Turkish"),
-    "marokkanen": ("Moroccans", "Moroccan"),
-    "surinamers": ("Surinamese",),
-    "polen": ("Poles", "Polish", "Poland"),
-    "chinezen": ("Chinese",),
-    "europeanen": ("Europeans", "European"),
-}
-# Capitalised words that are not names: sentence starters and titles before a name
-_NOT_NAMES = frozenset(
-    "de het een in op bij van voor na met door om over uit aan tot als dat dit die deze er "
-    "ook maar en of nu toen zo dan wat wie waar hoe waarom volgens ruim bijna ongeveer meer "
-    "minder al nog niet geen ik je jij u hij zij wij we ze zijn haar hun mijn ons onze".split()
-)
-_TITLES = frozenset(
-    "koning koningin prins prinses burgemeester premier minister president staatssecretaris "
-    "wethouder kamerlid minister-president bondskanselier paus generaal dokter dr mr prof "
-    "ir ing drs meneer mevrouw heer".split()
-)
 _WORD = re.compile(r"[^\W\d_](?:[\w'’.-]*[^\W_])?", re.UNICODE)
 # What may stand between the words of one name ("Ursula von der Leyen", "Lam Gods")
 _JOINED = re.compile(
@@ -328,7 +95,7 @@ def _names(source: str) -> list[tuple[str, tuple[str, ...], bool, int]]:
         lowered = word.lower()
         acronym = len(word) >= 2 and word.isupper()
         initial = not acronym and (position == 0 or _after_break(source, start))
-        if lowered in _NOT_NAMES or lowered in _TITLES:
+        if lowered in NOT_NAMES or lowered in TITLES:
             continue
         stem = lowered[:-1] if lowered.endswith("e") and lowered[:-1] in ADJECTIVES else lowered
         if stem in ADJECTIVES:
@@ -380,61 +147,17 @@ def _closest(name: str, words: list[str], cutoff: float) -> str | None:
     return best[0]
 
 
-# English names in everyday use that pycountry does not give as common names
-_EXTRA_ENGLISH = {
-    "United States": ("US", "USA", "America"),
-    "United Kingdom": ("UK", "Britain", "Great Britain"),
-    "Türkiye": ("Turkey",),
-    "Russian Federation": ("Russia",),
-    "Czechia": ("Czech Republic",),
-    "Holy See (Vatican City State)": ("Vatican",),
-    "Korea, Republic of": ("Korea",),
-    "Viet Nam": ("Vietnam",),
-    "Syrian Arab Republic": ("Syria",),
-    "Iran, Islamic Republic of": ("Iran",),
-    "Moldova, Republic of": ("Moldova",),
-    "Palestine, State of": ("Palestine",),
-}
-
-
 @lru_cache(maxsize=1)
 def _known() -> tuple[re.Pattern, dict[str, tuple[tuple[str, ...], bool]]]:
     """One pattern for every name the tables know (longest first, so "Noord-Brabant" wins
     over "Noord"), and per folded name its English forms and whether it is an acronym that
     counts only in capitals."""
     known: dict[str, tuple[tuple[str, ...], bool]] = {}
-    for table in (INSTITUTIONS, PLACES, _countries()):
+    for table in (INSTITUTIONS, PLACES, countries()):
         for key, forms in table.items():
             known.setdefault(fold(key), (forms, table is INSTITUTIONS and len(key) <= 4))
     alternatives = "|".join(re.escape(k) for k in sorted(known, key=len, reverse=True))
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)"), known
-
-
-@lru_cache(maxsize=1)
-def _countries() -> dict[str, tuple[str, ...]]:
-    """Dutch country names (``pycountry``'s translations) and their English names."""
-    import gettext
-
-    import pycountry
-
-    dutch = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["nl"], fallback=True)
-    table: dict[str, tuple[str, ...]] = {}
-    for country in pycountry.countries:
-        english = tuple(
-            dict.fromkeys(
-                n
-                for n in (
-                    getattr(country, "common_name", None),
-                    country.name,
-                    getattr(country, "official_name", None),
-                )
-                if n
-            )
-        )
-        english += _EXTRA_ENGLISH.get(country.name, ())
-        name = dutch.gettext(country.name)
-        table[name.lower()] = english
-    return table
 
 
 def fold(text: str) -> str:

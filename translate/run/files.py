@@ -15,7 +15,7 @@ from translate.memory import Entry, MemoryUnavailable, memory_key
 from translate.outputs.outbox import Freshness, Outputs, outside_reason
 from translate.outputs.records import SourceInfo
 from translate.outputs.review import review_page
-from translate.run.core import Article, Result, Reuse, RunSettings, reading_findings
+from translate.run.articles import Article, Result, Reuse, RunSettings, reading_findings
 from translate.stages.summarization import Summary
 from translate.stages.translation import KINDS as TRANSLATION_KINDS
 from translate.types import Outcome, Status

@@ -12,6 +12,7 @@ from translate.checks import Check, Sentence, run_checks
 from translate.checks.confidence import confidence
 from translate.findings import Finding
 from translate.outputs.records import SentenceRecord
+from translate.run.articles import Article, Parsed
 from translate.stages.summarization import Summary
 from translate.stages.translation import TranslationResult
 from translate.text.document import Document
@@ -19,7 +20,6 @@ from translate.types import Pair
 
 if TYPE_CHECKING:
     from translate.engines import Engine
-    from translate.run.core import Article, Parsed
 
 
 @dataclass(frozen=True)

@@ -47,6 +47,7 @@ def test_duplicates_in_a_window_are_decoded_once():
     sent = [row for batch in engine.batches for row in batch]
     assert sorted(sent) == ["De raad vergaderde.", "Lees ook: het dossier."]
     assert [r.record.counts.duplicates for r in results] == [1, 1]
+    assert [r.record.counts.segments for r in results] == [2, 0]  # decoded rows only
     assert (
         results[0].translation
         == "Lees ook: het dossier.\n\nDe raad vergaderde.\n\nLees ook: het dossier.\n"

@@ -29,8 +29,9 @@ class TranslationResult:
     """One translated document.
 
     ``segments`` counts the rows sent to the model (a sentence over the input limit counts
-    once per piece); ``findings`` name sentences that were split (``split``) or hit the
-    length cap (``capped``); ``scores`` holds each sentence's mean log-probability per
+    once per piece; a row that took an identical row's translation does not); ``findings``
+    name sentences that were split (``split``), hit the length cap (``capped``) or were
+    repaired (``repaired``); ``scores`` holds each sentence's mean log-probability per
     token (the mean over its pieces' tokens for a split sentence; ``None`` where the engine
     gives none); ``retries`` says, per sentence, whether a runaway decode was decoded again
     (``{"score": ..., "kept": ...}``) or not (``None``); ``duplicates`` counts the rows that
@@ -168,7 +169,7 @@ class Translator:
         for i, lead in enumerate(leader):
             shared[owners[i][0]] += lead != i
         return [
-            _remembered(replace(r, duplicates=n), entries)
+            _remembered(replace(r, segments=r.segments - n, duplicates=n), entries)
             for r, n, entries in zip(results, shared, known, strict=True)
         ]
 

@@ -108,7 +108,8 @@ def test_long_inputs_are_never_truncated(models):
     document = parse(sentence.strip() + ".\n")
     assert len(translator.engine.encode(document.sentences)[0]) > 2000
     result = translator.translate(document)
-    assert result.segments >= 5 and "pieces" in result.findings[0].message
+    assert result.segments + result.duplicates >= 5  # identical pieces are decoded once
+    assert "pieces" in result.findings[0].message
     summarizer = Summarizer(
         load_engine(ModelSpec(str(bart)), CT2), SummaryOptions(min_tokens=4, max_tokens=24)
     )

@@ -187,8 +187,8 @@ def test_pdf_is_rebuilt_as_a_reader_sees_it():
     assert "| Jaar | Kosten |" in markdown and "| 2025 | Drie miljoen |" in markdown
     assert markdown.rstrip().endswith("in de stad.")  # the next page, its own paragraph
     assert left.split()[0] in markdown and right.split()[-1] in markdown
-    (running,) = [f for f in result.record.findings if f.kind == "markup"]
-    assert running.data == {"running_lines": 4}
+    (running,) = [f for f in result.record.findings if f.kind == "running_lines"]
+    assert running.data == {"lines": 4}
     assert result.record.elements == {"cell": 6, "heading": 1, "paragraph": 3}
 
 

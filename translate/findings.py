@@ -19,6 +19,7 @@ KINDS: dict[str, str] = {
     "split": "a sentence over the model's input limit, translated in pieces",
     "capped": "a translation stopped at its length cap (likely a repetition loop)",
     "markup": "inline markup that could not be placed in the translation",
+    "running_lines": "a PDF's running headers, footers and page numbers, left out",
     "numbers": "a number of the source missing from the translation, or a new one in it",
     "names": "a name of the source missing from the translation, or only misspelled there",
     "length": "a translation too short or too long for its source (dropped, cut off, added)",

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from translate.errors import DocumentError
+from translate.errors import DocumentError, first_line
 from translate.findings import Finding
 from translate.text.decode import Decoded, decode
 from translate.text.document import Document, Line
@@ -86,6 +86,20 @@ def unit_document(units: Sequence[Unit]) -> Document:
 def unit_texts(english: Document) -> list[str]:
     """Each unit's translation, from a document built by :func:`unit_document`."""
     return [line.render() for paragraph in english.paragraphs for line in paragraph]
+
+
+def unreadable(name: str, what: str, exc: BaseException) -> DocumentError:
+    """The one-line error of a package its library cannot open (``what``: "Word .docx")."""
+    return DocumentError(
+        f"{name}: not a readable {what} (encrypted, corrupt or another format: {first_line(exc)})"
+    )
+
+
+def damaged(name: str, what: str, exc: BaseException) -> DocumentError:
+    """The one-line error of a package that opens but fails while it is read."""
+    return DocumentError(
+        f"{name}: not a readable {what} (a damaged part: {type(exc).__name__}: {first_line(exc)})"
+    )
 
 
 def repack_zip(data: bytes, replaced: dict) -> bytes:

@@ -13,9 +13,16 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator, Sequence
 
-from translate.errors import DocumentError, first_line
 from translate.findings import Finding
-from translate.formats.base import Format, Unit, Written, unit_document, unit_texts
+from translate.formats.base import (
+    Format,
+    Unit,
+    Written,
+    damaged,
+    unit_document,
+    unit_texts,
+    unreadable,
+)
 from translate.text.document import Document
 
 
@@ -65,10 +72,7 @@ def _open(data: bytes, name: str):
     try:
         return docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises zip, key and package errors alike
-        raise DocumentError(
-            f"{name}: not a readable Word .docx (encrypted, corrupt or another format: "
-            f"{first_line(exc)})"
-        ) from None
+        raise unreadable(name, "Word .docx", exc) from None
 
 
 def _read(source, name: str) -> list[tuple[Unit, object]]:
@@ -82,10 +86,7 @@ def _read(source, name: str) -> list[tuple[Unit, object]]:
     try:
         return list(_units(document))
     except Exception as exc:  # python-docx raises whatever its parts' parsing raises
-        raise DocumentError(
-            f"{name}: not a readable Word .docx (a damaged part: {type(exc).__name__}: "
-            f"{first_line(exc)})"
-        ) from None
+        raise damaged(name, "Word .docx", exc) from None
 
 
 def _units(document) -> Iterator[tuple[Unit, object]]:

@@ -12,9 +12,17 @@ import io
 import posixpath
 import zipfile
 
-from translate.errors import DocumentError, first_line
+from translate.errors import DocumentError
 from translate.findings import Finding
-from translate.formats.base import Format, Unit, Written, repack_zip, unit_document, unit_texts
+from translate.formats.base import (
+    Format,
+    Unit,
+    Written,
+    repack_zip,
+    unit_document,
+    unit_texts,
+    unreadable,
+)
 from translate.formats.html import HtmlLayout, decode_html
 from translate.text.document import Document
 
@@ -36,10 +44,7 @@ class EpubLayout:
         except DocumentError:
             raise
         except Exception as exc:  # zip, XML and missing-entry errors alike
-            raise DocumentError(
-                f"{name}: not a readable EPUB (encrypted, corrupt or another format: "
-                f"{first_line(exc)})"
-            ) from None
+            raise unreadable(name, "EPUB", exc) from None
         self._ncx = ncx
         self._titles = [
             t for t in self._opf.iterfind(f".//{{{_DC}}}title") if (t.text or "").strip()

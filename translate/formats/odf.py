@@ -15,9 +15,16 @@ import io
 import zipfile
 from collections.abc import Iterator
 
-from translate.errors import DocumentError, first_line
 from translate.findings import Finding
-from translate.formats.base import Format, Unit, Written, repack_zip, unit_document, unit_texts
+from translate.formats.base import (
+    Format,
+    Unit,
+    Written,
+    repack_zip,
+    unit_document,
+    unit_texts,
+    unreadable,
+)
 from translate.text.document import Document
 
 _NS = {
@@ -66,10 +73,7 @@ def _content(data: bytes, name: str):
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             return etree.fromstring(package.read("content.xml"))
     except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError, OSError, ValueError) as exc:
-        raise DocumentError(
-            f"{name}: not a readable OpenDocument file (encrypted, corrupt or another format: "
-            f"{first_line(exc)})"
-        ) from None
+        raise unreadable(name, "OpenDocument file", exc) from None
 
 
 def _paragraphs(root) -> Iterator[tuple[str, object]]:

@@ -81,7 +81,7 @@ class PdfLayout:
         self.findings: tuple[Finding, ...] = ()
         if dropped:
             message = f"{dropped} running header, footer and page-number lines left out"
-            self.findings = (Finding("markup", message, data={"running_lines": dropped}),)
+            self.findings = (Finding("running_lines", message, data={"lines": dropped}),)
         paragraphs = []
         for block in self._blocks:
             if block.kind == "table":

@@ -12,9 +12,16 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator
 
-from translate.errors import DocumentError, first_line
 from translate.findings import Finding
-from translate.formats.base import Format, Unit, Written, unit_document, unit_texts
+from translate.formats.base import (
+    Format,
+    Unit,
+    Written,
+    damaged,
+    unit_document,
+    unit_texts,
+    unreadable,
+)
 from translate.text.document import Document
 
 
@@ -52,20 +59,14 @@ def _open(data: bytes, name: str):
     try:
         return Presentation(io.BytesIO(data))
     except Exception as exc:  # python-pptx raises zip, key and package errors alike
-        raise DocumentError(
-            f"{name}: not a readable PowerPoint .pptx (encrypted, corrupt or another format: "
-            f"{first_line(exc)})"
-        ) from None
+        raise unreadable(name, "PowerPoint .pptx", exc) from None
 
 
 def _read(presentation, name: str) -> list[tuple[Unit, object]]:
     try:
         return list(_units(presentation))
     except Exception as exc:  # a damaged part surfaces while walking the slides
-        raise DocumentError(
-            f"{name}: not a readable PowerPoint .pptx (a damaged part: {type(exc).__name__}: "
-            f"{first_line(exc)})"
-        ) from None
+        raise damaged(name, "PowerPoint .pptx", exc) from None
 
 
 def _units(presentation) -> Iterator[tuple[Unit, object]]:

@@ -15,6 +15,7 @@ class EchoEngine:
     """
 
     name = "echo"
+    constrains = False
     model_id = "echo"
     revision = None
     identity = "echo"

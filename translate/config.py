@@ -6,6 +6,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from translate.glossary import Glossary
+
 DEFAULT_TRANSLATION_MODEL = "Helsinki-NLP/opus-mt-nl-en"
 DEFAULT_SUMMARIZATION_MODEL = "sshleifer/distilbart-cnn-12-6"
 DEFAULT_MODELS_DIR = Path("models")
@@ -86,6 +88,7 @@ class TranslationOptions:
             ``ceil(ratio * longest source)`` tokens, because random weights never stop.
         repair: decode a runaway row (at its cap, or looping) once more with a repetition
             guard, and keep that when it passes and is shorter.
+        glossary: terms each translation must hold (see :mod:`translate.glossary`).
     """
 
     beams: int | None = None
@@ -95,6 +98,7 @@ class TranslationOptions:
     window_segments: int = 2048
     forced_length_ratio: float | None = None
     repair: bool = True
+    glossary: Glossary | None = None
 
 
 # Summary length presets: scales of the checkpoint's own min/max length.

@@ -26,14 +26,24 @@ KINDS: dict[str, str] = {
     "repetition": "words or phrases repeated in the translation beyond the source",
     "untranslated": "a translation that is (mostly) still the Dutch source",
     "confidence": "the model's confidence in a sentence far below the rest of the run's",
+    "glossary": "a glossary term the translation does not hold",
     "repaired": "a runaway translation decoded again with a repetition guard",
     "summary_note": "how the summary was made: the text is its own summary, or rounds ran out",
     "summary": "a number or a name in the summary that is not in the translation",
 }
 # The kinds that say a sentence (or a summary) may be wrong: what --strict fails on
-STRICT_KINDS = ("numbers", "names", "length", "untranslated", "summary")
+STRICT_KINDS = ("numbers", "names", "length", "untranslated", "glossary", "summary")
 # The kinds the checks produce (an article with any of them is "flagged")
-CHECK_KINDS = ("numbers", "names", "length", "repetition", "untranslated", "confidence", "summary")
+CHECK_KINDS = (
+    "numbers",
+    "names",
+    "length",
+    "repetition",
+    "untranslated",
+    "glossary",
+    "confidence",
+    "summary",
+)
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ from translate.config import (
     TranslationOptions,
 )
 from translate.errors import UsageError
+from translate.glossary import read_glossary
 
 logger = logging.getLogger("translate")
 
@@ -50,6 +51,7 @@ class Options:
     summary_length: str = "medium"
     summary_min_tokens: int | None = None
     summary_max_tokens: int | None = None
+    glossary: Path | None = None
     engine: str = "torch"
     device: str = "auto"
     dtype: str = "auto"
@@ -66,7 +68,15 @@ class Options:
         return RuntimeOptions(self.device, self.dtype, self.engine, self.threads)
 
     def translation(self) -> TranslationOptions:
-        return TranslationOptions(beams=self.beams, batch_tokens=self.batch_tokens)
+        """The translator's options; reads and checks ``--glossary``.
+
+        Raises:
+            GlossaryError: the glossary cannot be used (file and line named).
+        """
+        glossary = read_glossary(self.glossary) if self.glossary is not None else None
+        return TranslationOptions(
+            beams=self.beams, batch_tokens=self.batch_tokens, glossary=glossary
+        )
 
     def summary(self) -> SummaryOptions:
         return SummaryOptions(
@@ -121,6 +131,14 @@ _DECLARED = {
     "summary_max_tokens": Annotated[
         int | None, typer.Option("--summary-max-tokens", min=1, help="Explicit upper bound.")
     ],
+    "glossary": Annotated[
+        Path | None,
+        typer.Option(
+            "--glossary",
+            help="TSV (or .csv) of Dutch term, tab, required English; a Dutch term alone is "
+            "kept as it is. Enforced while decoding.",
+        ),
+    ],
     "engine": Annotated[
         EngineChoice,
         typer.Option(help="torch, or ctranslate2 (the optional extra: pip install -e .[fast])."),
@@ -144,6 +162,7 @@ GROUPS = {
         "summary_length",
         "summary_min_tokens",
         "summary_max_tokens",
+        "glossary",
     ),
     "runtime": ("engine", "device", "dtype", "threads", "verbose"),
 }

@@ -18,7 +18,9 @@ class GenerationSettings:
 
     ``row_caps`` gives each row its own limit of new tokens (each at most
     ``max_new_tokens``), so a row decodes as it would alone, whatever its neighbours;
-    ``None``: every row has ``max_new_tokens``."""
+    ``None``: every row has ``max_new_tokens``. ``row_terms`` gives each row the English
+    phrases its output must hold (a glossary's terms); an engine that ``constrains`` enforces
+    them while decoding, another decodes as without them (the caller checks the output)."""
 
     max_new_tokens: int
     min_new_tokens: int | None = None
@@ -27,6 +29,7 @@ class GenerationSettings:
     no_repeat_ngram_size: int | None = None
     repetition_penalty: float | None = None
     row_caps: tuple[int, ...] | None = None
+    row_terms: tuple[tuple[str, ...], ...] | None = None
 
     def caps(self, rows: int) -> list[int]:
         """Each of ``rows`` rows' limit of new tokens."""
@@ -34,10 +37,11 @@ class GenerationSettings:
 
     def rows(self, start: int, end: int) -> GenerationSettings:
         """These settings for rows ``start:end`` of the batch."""
+        terms = self.row_terms[start:end] if self.row_terms is not None else None
         if self.row_caps is None:
-            return self
+            return replace(self, row_terms=terms)
         caps = self.row_caps[start:end]
-        return replace(self, max_new_tokens=max(caps), row_caps=caps)
+        return replace(self, max_new_tokens=max(caps), row_caps=caps, row_terms=terms)
 
     def by_cap(self, rows: int) -> list[tuple[list[int], GenerationSettings]]:
         """The batch's rows grouped by their cap, each group with settings of one cap: for
@@ -45,8 +49,17 @@ class GenerationSettings:
         groups: dict[int, list[int]] = {}
         for i, cap in enumerate(self.caps(rows)):
             groups.setdefault(cap, []).append(i)
+        terms = self.row_terms
         return [
-            (indices, replace(self, max_new_tokens=cap, row_caps=None))
+            (
+                indices,
+                replace(
+                    self,
+                    max_new_tokens=cap,
+                    row_caps=None,
+                    row_terms=tuple(terms[i] for i in indices) if terms is not None else None,
+                ),
+            )
             for cap, indices in sorted(groups.items(), reverse=True)
         ]
 
@@ -85,12 +98,14 @@ class Engine(Protocol):
     """A loaded seq2seq model.
 
     ``name`` is the engine (``torch``); ``model_id`` the model as the user named it;
+    ``constrains``: whether :meth:`generate` enforces ``row_terms``;
     ``identity`` a stable identity of its weights and settings (hub id and revision, or a
     content fingerprint), which decides whether earlier outputs are current; ``device`` and
     ``dtype`` where and how it runs, as recorded in sidecars.
     """
 
     name: str
+    constrains: bool
     model_id: str
     revision: str | None
     identity: str

@@ -78,6 +78,9 @@ class CTranslate2Engine(hf.HFTokenized):
     """
 
     name = "ctranslate2"
+    # CTranslate2 has no lexically constrained search; with a glossary the pipeline sends
+    # rows holding terms to the torch engine over the same checkpoint (run/build.py)
+    constrains = False
 
     def __init__(self, model: ResolvedModel, runtime: RuntimeOptions = RuntimeOptions()):
         ctranslate2 = _import()

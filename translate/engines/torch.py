@@ -7,6 +7,7 @@ import inspect
 import logging
 import warnings
 from collections.abc import Sequence
+from dataclasses import replace
 
 import torch
 from transformers.cache_utils import DynamicCache, EncoderDecoderCache
@@ -23,6 +24,7 @@ from translate.engines.checkpoint import (
     results_of,
 )
 from translate.engines.hf_loop import loop_for
+from translate.engines.hf_loop.constraints import constrained_beam
 from translate.errors import ModelLoadError, UsageError, first_line
 from translate.models.devices import configure_backends, dtype_name, resolve_device, resolve_dtype
 from translate.models.hub import ResolvedModel
@@ -30,6 +32,9 @@ from translate.models.hub import ResolvedModel
 logger = logging.getLogger(__name__)
 
 _SCORE_BATCH = 32  # pairs scored together by :meth:`TorchEngine.score`
+# Greedy decoding cannot enforce phrases (one hypothesis has no room to try one): rows with
+# terms decode with this small beam instead
+CONSTRAINED_BEAMS = 4
 
 
 class _BeamCache(EncoderDecoderCache):
@@ -59,6 +64,7 @@ class TorchEngine(HFTokenized):
     """
 
     name = "torch"
+    constrains = True
 
     def __init__(
         self,
@@ -108,6 +114,8 @@ class TorchEngine(HFTokenized):
         # Our own decoding loop where the architecture allows it; ``None`` (or settings the
         # loop does not cover) means plain ``generate``
         self.loop = loop_for(self.model) if own_loop else None
+        self._phrases: dict[str, tuple[int, ...]] = {}
+        self._glue: torch.Tensor | None = None
         # Fewer distinct shapes on GPUs (kernel and allocator reuse); pure waste on CPU.
         self._pad_multiple = 8 if self._device.type == "cuda" else 1
         logger.info(
@@ -138,6 +146,12 @@ class TorchEngine(HFTokenized):
     def _generate(
         self, batch: Sequence[Sequence[int]], settings: GenerationSettings
     ) -> list[Generated]:
+        terms = settings.row_terms
+        if terms is not None and any(terms) and self.loop:
+            if all(terms):
+                return self._constrained(batch, settings)
+            # Rows without terms decode as they would without a glossary
+            return _split(batch, settings, [bool(t) for t in terms], self._generate)
         # Preprocess
         width = max(len(row) for row in batch)
         width += -width % self._pad_multiple
@@ -170,6 +184,69 @@ class TorchEngine(HFTokenized):
             forced_eos=config.forced_eos_token_id is not None,
         )
         return results_of(rows, texts, self._eos_ids, caps, scores)
+
+    def _constrained(
+        self, batch: Sequence[Sequence[int]], settings: GenerationSettings
+    ) -> list[Generated]:
+        """Rows whose outputs must hold phrases (``settings.row_terms``), decoded together by
+        lexically constrained beam search (:mod:`~translate.engines.hf_loop.constraints`).
+        A row's cap grows where its phrases and the end token would not fit."""
+        phrases = [tuple(p for p in map(self._phrase, terms) if p) for terms in settings.row_terms]
+        caps = [
+            min(max(cap, sum(map(len, row)) + 2), self.defaults.max_length)
+            for cap, row in zip(settings.caps(len(batch)), phrases, strict=True)
+        ]
+        beams = max(settings.num_beams or self.defaults.num_beams, 1)
+        wider = replace(
+            settings,
+            num_beams=beams if beams > 1 else CONSTRAINED_BEAMS,
+            max_new_tokens=max(caps),
+            row_caps=tuple(caps),
+        )
+        ids, mask = self._padded(batch)
+        ids, mask = ids.to(self._device), mask.to(self._device)
+        config = self._config_for(wider)
+        with torch.inference_mode():
+            plan = self.loop.prepare(config, ids)
+            if plan is None:  # settings the loop does not cover: decoded without the terms
+                return self._generate(batch, replace(settings, row_terms=None))
+            encoded = self.loop.step.encode(ids, mask)
+            out, values, _ = constrained_beam(
+                self.loop.step, plan, encoded, torch.tensor(caps), phrases, self._gluing()
+            )
+        rows = [row[1:] for row in out]
+        texts = self.tokenizer.batch_decode(rows, skip_special_tokens=True)
+        scores = Scores(
+            values,
+            length_penalty=_given(config.length_penalty, 1.0),
+            forced_bos=config.forced_bos_token_id is not None,
+            forced_eos=config.forced_eos_token_id is not None,
+        )
+        return results_of(rows, texts, self._eos_ids, caps, scores)
+
+    def _gluing(self) -> torch.Tensor:
+        """The tokens that continue the word before them: a piece without the tokenizer's
+        word-start mark (sentencepiece's ``▁``, byte-level BPE's ``Ġ``) that starts with a
+        letter or digit. Built once."""
+        if self._glue is None:
+            size = self.model.get_output_embeddings().weight.shape[0]
+            pieces = self.tokenizer.convert_ids_to_tokens(list(range(len(self.tokenizer))))
+            glue = torch.zeros(size, dtype=torch.bool)
+            for i, piece in enumerate(pieces[:size]):
+                glue[i] = bool(piece) and piece[0].isalnum()
+            self._glue = glue.to(self._device)
+        return self._glue
+
+    def _phrase(self, term: str) -> tuple[int, ...]:
+        """A term's target token ids, without special tokens (cached: terms repeat)."""
+        known = self._phrases.get(term)
+        if known is None:
+            # an unknown character stays <unk>: the output then lacks the term, and the
+            # caller's realization check says so
+            ends = self._eos_ids | {self._pad_id}
+            ids = self.encode_targets([term])[0]
+            known = self._phrases[term] = tuple(t for t in ids if t not in ends)
+        return known
 
     def _plain_generate(self, ids, mask, config) -> tuple[torch.Tensor, torch.Tensor]:
         """transformers' ``generate``, with the same scores as our loop gives."""
@@ -244,6 +321,24 @@ class TorchEngine(HFTokenized):
 def load(model: ResolvedModel, runtime: RuntimeOptions) -> TorchEngine:
     """This engine's entry point for :func:`translate.engines.load.load_engine`."""
     return TorchEngine(model, runtime)
+
+
+def _split(batch, settings: GenerationSettings, chosen: list[bool], generate) -> list[Generated]:
+    """``generate`` called on the rows ``chosen`` and on the others, results in order."""
+    results: list[Generated | None] = [None] * len(batch)
+    for flag in (True, False):
+        indices = [i for i, c in enumerate(chosen) if c == flag]
+        rows = [batch[i] for i in indices]
+        terms = settings.row_terms
+        group = replace(
+            settings,
+            max_new_tokens=max(settings.caps(len(batch))[i] for i in indices),
+            row_caps=tuple(settings.caps(len(batch))[i] for i in indices),
+            row_terms=tuple(terms[i] for i in indices) if flag else None,
+        )
+        for i, result in zip(indices, generate(rows, group), strict=True):
+            results[i] = result
+    return results
 
 
 def _given(value, default):

@@ -31,11 +31,18 @@ class Entry:
     retry: dict | None = None
 
 
-def memory_key(translation_settings: dict) -> str:
+def memory_key(translation_settings: dict, terms: Sequence[tuple[str, str]] = ()) -> str:
     """What decides a sentence's translation, as one string: the translation stage's
-    settings (model identity, engine, dtype, beams, length caps), not the language check."""
-    wanted = {k: v for k, v in translation_settings.items() if k != "language_check"}
+    settings (model identity, engine, dtype, beams, length caps), not the language check;
+    the glossary only through the ``terms`` (Dutch, English) the sentence holds, so a
+    changed glossary leaves the memory of every other sentence usable."""
+    wanted = {k: v for k, v in translation_settings.items() if k not in _NOT_KEYED}
+    if terms:
+        wanted["terms"] = [list(term) for term in terms]
     return json.dumps(wanted, sort_keys=True)
+
+
+_NOT_KEYED = ("language_check", "glossary")
 
 
 class TranslationMemory:

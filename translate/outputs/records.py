@@ -69,6 +69,9 @@ class Record:
     the checks per kind (see :data:`translate.findings.CHECK_KINDS`). ``sentences`` holds every
     sentence with its translation, so a later run can reuse them; ``reused`` names the
     outputs taken from an earlier run (``translation``, ``summary``) instead of the model.
+    ``glossary`` (with ``--glossary`` only): the file, its sha256, its number of entries,
+    every term ``applied`` (sentence, Dutch, English, whether the translation holds it) and
+    the ``summary``'s counts of them (see :func:`translate.checks.glossary.summary_terms`).
     """
 
     source: SourceInfo | None
@@ -88,6 +91,7 @@ class Record:
     timings: Timings
     finished: str
     tool_version: str
+    glossary: dict | None = None
 
     @property
     def warnings(self) -> tuple[str, ...]:
@@ -99,6 +103,9 @@ class Record:
             if f.name == "findings":  # in the sidecar's field order: warnings, findings
                 data["warnings"] = list(self.warnings)
                 data["findings"] = [finding.to_json() for finding in self.findings]
+            elif f.name == "glossary":
+                if self.glossary is not None:  # only with a glossary
+                    data["glossary"] = self.glossary
             elif f.name == "sentences":
                 data["sentences"] = [asdict(sentence) for sentence in self.sentences]
             else:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from translate import formats
 from translate.findings import Finding
 from translate.formats import Layout
+from translate.glossary import Glossary
 from translate.outputs.records import Record, SourceInfo
 from translate.stages.summarization import Summarizer, Summary
 from translate.stages.translation import TranslationResult, Translator
@@ -91,11 +92,14 @@ class RunSettings:
     ``settings`` is everything that changes an article's outputs: a sidecar with other
     settings is stale. Models enter by identity (hub id and revision, or a fingerprint of
     their files), so the same model reached by another path spelling keeps outputs
-    current. ``models`` names the models as the user gave them, for people to read.
+    current. ``models`` names the models as the user gave them, for people to read;
+    ``glossary`` is the run's glossary, if any (the translation memory keys the sentences
+    that hold its terms by those terms).
     """
 
     settings: dict
     models: dict
+    glossary: Glossary | None = None
 
     @classmethod
     def of(
@@ -113,7 +117,7 @@ class RunSettings:
         if summarizer is not None:
             models["summary"] = summarizer.engine.model_id
             models["summary_revision"] = summarizer.engine.revision
-        return cls(settings, models)
+        return cls(settings, models, translator.options.glossary)
 
     @property
     def summarizes(self) -> bool:

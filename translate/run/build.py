@@ -4,9 +4,10 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from translate.config import ModelSpec, RuntimeOptions, SummaryOptions, TranslationOptions
+from translate.errors import TranslateError
 from translate.run.core import Pipeline, RunSettings
 
 logger = logging.getLogger(__name__)
@@ -63,10 +64,33 @@ def build_pipeline(
                 "--dtype %s on the CPU is slower than fp32 and less exact; it pays on a GPU",
                 engine.dtype,
             )
-        translator = Translator(engine, spec.translation_options)
+        translator = Translator(
+            engine, spec.translation_options, _constrainer(spec, engine, load_engine)
+        )
     if summary and spec.summary is not None:
         summarizer = Summarizer(load_engine(spec.summary, spec.runtime), spec.summary_options)
     return Pipeline(translator, summarizer, run=run, language_check=spec.language_check)
+
+
+def _constrainer(spec: PipelineSpec, engine, load_engine):
+    """With a glossary and an engine that cannot enforce terms: the same checkpoint on the
+    torch engine, which decodes the rows holding terms (``None`` where not needed, or where
+    torch cannot load it: terms are then only checked, each unmet one a finding)."""
+    if spec.translation_options.glossary is None or engine.constrains:
+        return None
+    runtime = replace(spec.runtime, engine="torch")
+    try:
+        constrainer = load_engine(spec.translation, runtime)
+    except TranslateError as exc:
+        logger.warning(
+            "%s cannot enforce glossary terms and the torch engine cannot load the model (%s):"
+            " terms are checked, not enforced",
+            engine.name,
+            exc,
+        )
+        return None
+    logger.info("sentences holding glossary terms decode with the torch engine's search")
+    return constrainer
 
 
 def describe(spec: PipelineSpec) -> RunSettings:

@@ -9,12 +9,14 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import datetime, timezone
 
 from translate import __version__, formats
 from translate import checks as sentence_checks
 from translate.checks import Check
 from translate.checks.confidence import floor
+from translate.checks.glossary import summary_terms
 from translate.checks.summary import faithfulness
 from translate.errors import DocumentError, first_line
 from translate.findings import CHECK_KINDS, count_kinds
@@ -28,7 +30,7 @@ from translate.run.articles import (
     reading_findings,
 )
 from translate.run.post import Translated, postprocess
-from translate.stages.summarization import Summarizer
+from translate.stages.summarization import Summarizer, Summary
 from translate.stages.translation import TranslationResult, Translator
 from translate.text.language import check_language, is_english
 from translate.types import Status
@@ -155,9 +157,18 @@ class Pipeline:
         # review pairs, record fields
         judged = floor([score for r in results if r is not None for score in r.scores])
         engine = self.translator.engine
+        glossary = self.translator.options.glossary
         return [
             postprocess(
-                item, result, self.checks, engine, len(window), seconds, old is not None, judged
+                item,
+                result,
+                self.checks,
+                engine,
+                len(window),
+                seconds,
+                old is not None,
+                judged,
+                glossary,
             )
             for item, result, old in zip(window, results, reused, strict=True)
         ]
@@ -182,7 +193,9 @@ class Pipeline:
                 reused = reused + ("summary",)
             else:
                 summary = next(made, None) if self.summarizer else None
-            findings = item.findings
+            findings, glossary = item.findings, item.glossary
+            if summary is not None and item.summary is None and glossary and summary.rounds:
+                summary, glossary = _glossary_summary(summary, glossary)
             if summary is not None:
                 findings += summary.findings
                 if summary.rounds:  # a summary the model wrote: does it hold to the text?
@@ -209,6 +222,7 @@ class Pipeline:
                 ),
                 findings=findings,
                 checks=count_kinds(f for f in findings if f.kind in CHECK_KINDS),
+                glossary=glossary,
                 sentences=item.sentence_records,
                 reused=reused,
                 timings=Timings(item.window_articles, item.translation_s, seconds),
@@ -220,6 +234,14 @@ class Pipeline:
                 Result(item.article.name, DONE, item.rendered, text, record, pairs=item.pairs)
             )
         return results
+
+
+def _glossary_summary(summary: Summary, glossary: dict) -> tuple[Summary, dict]:
+    """The summary with the glossary's terms the translation holds kept as the glossary
+    writes them (see :func:`translate.checks.glossary.summary_terms`), and the counts."""
+    terms = [a["english"] for a in glossary["applied"] if a["realized"]]
+    text, counts = summary_terms(terms, summary.text)
+    return replace(summary, text=text), glossary | {"summary": counts}
 
 
 def isolated(items: Sequence, run: Callable[[list], list]) -> list:

@@ -11,6 +11,7 @@ from pathlib import Path
 from translate import formats
 from translate.errors import DocumentError, OutboxError
 from translate.findings import STRICT_KINDS, Finding, count_kinds, describe_counts
+from translate.glossary import terms_in
 from translate.memory import Entry, MemoryUnavailable, memory_key
 from translate.outputs.outbox import Freshness, Outputs, outside_reason
 from translate.outputs.records import SourceInfo
@@ -68,7 +69,7 @@ class ArticleFiles:
         self.job = job
         self.run = run
         self.memory = memory
-        self._key = memory_key(run.settings.get("translation") or {})
+        self._settings = run.settings.get("translation") or {}
         self._root = job.inbox.resolve()
 
     def prepare(self, rel: Path) -> Article | Outcome:
@@ -116,13 +117,27 @@ class ArticleFiles:
         try:
             sentences = fmt.parse(source.data if fmt.binary else source.text, name)
             sentences = sentences.document.sentences
-            found = self.memory.lookup(self._key, sentences)
+            found: dict[int, Entry] = {}
+            for key, indices in self._keys(sentences).items():
+                known = self.memory.lookup(key, [sentences[i] for i in indices])
+                found.update({i: known[sentences[i]] for i in indices if sentences[i] in known})
         except DocumentError:
             return None  # the run core says why, with one line
         except MemoryUnavailable as exc:
             self._lost(exc)
             return None
-        return {i: found[s] for i, s in enumerate(sentences) if s in found} or None
+        return dict(sorted(found.items())) or None
+
+    def _keys(self, sentences) -> dict[str, list[int]]:
+        """The memory's key of each sentence (by index): the translation settings, and the
+        glossary terms it holds."""
+        glossary = self.run.glossary
+        keys: dict[str, list[int]] = {}
+        for i, sentence in enumerate(sentences):
+            terms = terms_in(glossary, sentence) if glossary is not None else ()
+            key = memory_key(self._settings, [(t.dutch, t.english) for t in terms])
+            keys.setdefault(key, []).append(i)
+        return keys
 
     def _remember(self, record) -> None:
         """Adds a written article's sentences to the memory (an English article copied
@@ -135,13 +150,15 @@ class ArticleFiles:
                 own.setdefault(f.sentence, []).append(
                     {"kind": f.kind, "message": f.message, "data": dict(f.data)}
                 )
-        entries = [
-            Entry(s.source, s.translation, s.score, tuple(own.get(i, ())), s.retry)
-            for i, s in enumerate(record.sentences)
-            if s.translation
-        ]
+        sentences = record.sentences
         try:
-            self.memory.store(self._key, entries)
+            for key, indices in self._keys([s.source for s in sentences]).items():
+                entries = [
+                    Entry(s.source, s.translation, s.score, tuple(own.get(i, ())), s.retry)
+                    for i, s in ((i, sentences[i]) for i in indices)
+                    if s.translation
+                ]
+                self.memory.store(key, entries)
         except MemoryUnavailable as exc:
             self._lost(exc)
 

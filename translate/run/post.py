@@ -10,7 +10,9 @@ from typing import TYPE_CHECKING
 
 from translate.checks import Check, Sentence, run_checks
 from translate.checks.confidence import confidence
+from translate.checks.glossary import applied_terms
 from translate.findings import Finding
+from translate.glossary import Glossary
 from translate.outputs.records import SentenceRecord
 from translate.run.articles import Article, Parsed
 from translate.stages.summarization import Summary
@@ -51,6 +53,7 @@ class Translated:
     reused: tuple[str, ...] = ()
     summary: Summary | None = None
     summary_settings: dict | None = None
+    glossary: dict | None = None
 
 
 def postprocess(
@@ -62,12 +65,15 @@ def postprocess(
     seconds: float,
     reused: bool = False,
     judged: tuple[float, float] | None = None,
+    glossary: Glossary | None = None,
 ) -> Translated:
     """One article after the model: ``result`` is its translation (``reused`` from an
     earlier run, or not), or ``None`` for an article in English, its own translation;
     ``judged`` is the run's median score and confidence floor (see
-    :func:`translate.checks.confidence.floor`)."""
+    :func:`translate.checks.confidence.floor`); ``glossary``: the terms its sentences hold
+    are listed, each one the translation does not hold a finding."""
     findings = list(item.article.findings) + list(item.layout.findings)
+    applied: list[dict] = []
     if result is None:
         english, segments = item.document, 0
         sure = item.language.confidence
@@ -82,6 +88,9 @@ def postprocess(
             low = confidence(sentence.score, judged)
             if low is not None:
                 findings.append(replace(low, sentence=sentence.index))
+        if glossary is not None:
+            applied, unmet = applied_terms(glossary, sentences)
+            findings += unmet
     written = item.layout.write(english)
     findings += written.findings
     language = item.language
@@ -109,6 +118,7 @@ def postprocess(
         reused=("translation",) if reused else (),
         summary=reuse.summary if reuse is not None else None,
         summary_settings=reuse.summary_settings if reuse is not None else None,
+        glossary=glossary.describe() | {"applied": applied} if glossary is not None else None,
     )
 
 

@@ -12,6 +12,7 @@ from translate.checks.repetition import repeats
 from translate.config import DEFAULT_BATCH_TOKENS, TranslationOptions, batch_budget
 from translate.engines import Engine, Generated, GenerationSettings, engine_settings
 from translate.findings import Finding
+from translate.glossary import terms_in
 from translate.text import batching
 from translate.text.document import Document
 from translate.text.fit import fit_to_limit
@@ -54,12 +55,22 @@ class Translator:
 
     Args:
         engine: the translation model, loaded (see :func:`translate.engines.load.load_engine`).
-        options: beams, batch budget and length cap.
+        options: beams, batch budget, length cap and glossary.
+        constrainer: the engine that decodes rows holding glossary terms, for an ``engine``
+            that cannot enforce them (the same checkpoint on torch); ``engine`` itself where
+            ``None``.
     """
 
-    def __init__(self, engine: Engine, options: TranslationOptions = TranslationOptions()):
+    def __init__(
+        self,
+        engine: Engine,
+        options: TranslationOptions = TranslationOptions(),
+        constrainer: Engine | None = None,
+    ):
         self.engine = engine
         self.options = options
+        # rows holding glossary terms go to an engine that enforces them, where there is one
+        self.constrainer = constrainer or engine
         self.batch_tokens = batch_budget(engine.device, DEFAULT_BATCH_TOKENS, options.batch_tokens)
 
     def translate(self, document: Document) -> TranslationResult:
@@ -132,19 +143,14 @@ class Translator:
         leader = [first.setdefault(" ".join(piece.split()), i) for i, piece in enumerate(pieces)]
         unique = [i for i, lead in enumerate(leader) if lead == i]
 
-        # Batching and generation
+        # Batching and generation; a glossary's terms become each row's constraints
+        terms = [self._terms(piece) for piece in pieces]
         if progress is not None:
             progress(0, len(unique))  # this window's total, for a count and an ETA
         outputs: list[Generated | None] = [None] * len(rows)
         caps: list[int] = [0] * len(rows)
-        for planned in batching.plan([len(rows[i]) for i in unique], self.batch_tokens):
-            batch = [unique[j] for j in planned]
-            settings = self._settings([len(rows[i]) for i in batch])
-            results = self.engine.generate([rows[i] for i in batch], settings)
-            for i, result, cap in zip(batch, results, settings.caps(len(batch)), strict=True):
-                outputs[i], caps[i] = result, cap
-            if progress is not None:
-                progress(len(batch))
+        for i, result, cap in self._decode(rows, terms, unique, progress):
+            outputs[i], caps[i] = result, cap
 
         # Repair: runaway rows decoded once more, together, with a repetition guard
         retries: dict[int, tuple[Generated, bool]] = {}
@@ -152,7 +158,7 @@ class Translator:
             runaway = [
                 i for i in unique if outputs[i].hit_cap or _runaway(pieces[i], outputs[i].text)
             ]
-            retries = self._retry(rows, pieces, outputs, runaway)
+            retries = self._retry(rows, pieces, terms, outputs, runaway)
         for i, lead in enumerate(leader):
             if lead != i:
                 outputs[i], caps[i] = outputs[lead], caps[lead]
@@ -177,10 +183,41 @@ class Translator:
     def _forced(self) -> bool:
         return self.options.forced_length_ratio is not None
 
+    def _decode(
+        self,
+        rows: list[list[int]],
+        terms: list[tuple[str, ...]],
+        chosen: list[int],
+        progress: Callable[..., None] | None = None,
+        **overrides,
+    ) -> Iterator[tuple[int, Generated, int]]:
+        """Rows ``chosen`` decoded in planned batches, as ``(row, result, cap)``: rows without
+        terms exactly as without a glossary, rows with terms batched together and sent to
+        the engine that enforces them (``settings`` overridden by ``overrides``)."""
+        plain = [i for i in chosen if not terms[i]]
+        held = [i for i in chosen if terms[i]]
+        for group, engine in ((plain, self.engine), (held, self.constrainer)):
+            for planned in batching.plan([len(rows[i]) for i in group], self.batch_tokens):
+                batch = [group[j] for j in planned]
+                settings = replace(self._settings([len(rows[i]) for i in batch]), **overrides)
+                if engine is self.constrainer:
+                    settings = replace(settings, row_terms=tuple(terms[i] for i in batch))
+                results = engine.generate([rows[i] for i in batch], settings)
+                yield from zip(batch, results, settings.caps(len(batch)), strict=True)
+                if progress is not None:
+                    progress(len(batch))
+
+    def _terms(self, piece: str) -> tuple[str, ...]:
+        """The English terms a row's translation must hold (none without a glossary)."""
+        if self.options.glossary is None:
+            return ()
+        return tuple(dict.fromkeys(t.english for t in terms_in(self.options.glossary, piece)))
+
     def _retry(
         self,
         rows: list[list[int]],
         pieces: list[str],
+        terms: list[tuple[str, ...]],
         outputs: list[Generated],
         runaway: list[int],
     ) -> dict[int, tuple[Generated, bool]]:
@@ -188,28 +225,28 @@ class Translator:
         all in the same batches; with whether the retry is kept (it passes: no cap, no loop;
         and it is shorter)."""
         retries: dict[int, tuple[Generated, bool]] = {}
-        lengths = [len(rows[i]) for i in runaway]
-        for batch in batching.plan(lengths, self.batch_tokens):
-            chosen = [runaway[j] for j in batch]
-            settings = replace(
-                self._settings([len(rows[i]) for i in chosen]),
-                no_repeat_ngram_size=REPAIR_NO_REPEAT_NGRAM,
-                repetition_penalty=REPAIR_REPETITION_PENALTY,
-            )
-            results = self.engine.generate([rows[i] for i in chosen], settings)
-            for i, retry in zip(chosen, results, strict=True):
-                passes = not retry.hit_cap and not _runaway(pieces[i], retry.text)
-                retries[i] = (retry, passes and retry.tokens < outputs[i].tokens)
+        guard = {
+            "no_repeat_ngram_size": REPAIR_NO_REPEAT_NGRAM,
+            "repetition_penalty": REPAIR_REPETITION_PENALTY,
+        }
+        for i, retry, _ in self._decode(rows, terms, runaway, **guard):
+            passes = not retry.hit_cap and not _runaway(pieces[i], retry.text)
+            retries[i] = (retry, passes and retry.tokens < outputs[i].tokens)
         return retries
 
     def settings(self) -> dict:
         """What changes this stage's outputs (see :class:`translate.run.core.RunSettings`)."""
         options = self.options
-        return engine_settings(self.engine) | {
-            "beams": options.beams,
-            "length_ratio": options.length_ratio,
-            "length_slack": options.length_slack,
-        }
+        glossary = options.glossary
+        return (
+            engine_settings(self.engine)
+            | {
+                "beams": options.beams,
+                "length_ratio": options.length_ratio,
+                "length_slack": options.length_slack,
+            }
+            | ({"glossary": glossary.digest} if glossary is not None else {})
+        )
 
     def _settings(self, lengths: list[int]) -> GenerationSettings:
         """One batch's settings: each row capped by its own source length, so that it

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import logging
 import math
-import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from translate.checks.repetition import repeats
 from translate.config import DEFAULT_BATCH_TOKENS, TranslationOptions, batch_budget
 from translate.engines import Engine, Generated, GenerationSettings, engine_settings
 from translate.findings import Finding
 from translate.glossary import terms_in
+from translate.stages.results import TranslationResult, reassemble, remembered
 from translate.text import batching
 from translate.text.document import Document
 from translate.text.fit import fit_to_limit
@@ -23,31 +23,6 @@ logger = logging.getLogger(__name__)
 KINDS = ("split", "capped", "repaired")
 # The repetition guard of a runaway row's second decode
 REPAIR_NO_REPEAT_NGRAM, REPAIR_REPETITION_PENALTY = 3, 1.2
-
-
-@dataclass(frozen=True)
-class TranslationResult:
-    """One translated document.
-
-    ``segments`` counts the rows sent to the model (a sentence over the input limit counts
-    once per piece; a row that took an identical row's translation does not); ``findings``
-    name sentences that were split (``split``), hit the length cap (``capped``) or were
-    repaired (``repaired``); ``scores`` holds each sentence's mean log-probability per
-    token (the mean over its pieces' tokens for a split sentence; ``None`` where the engine
-    gives none); ``retries`` says, per sentence, whether a runaway decode was decoded again
-    (``{"score": ..., "kept": ...}``) or not (``None``); ``duplicates`` counts the rows that
-    took the translation of an identical row of the window instead of being decoded, and
-    ``remembered`` the sentences a translation memory gave.
-    """
-
-    source: Document
-    translation: Document
-    segments: int
-    findings: tuple[Finding, ...] = field(default=())
-    scores: tuple[float | None, ...] = field(default=())
-    retries: tuple[dict | None, ...] = field(default=())
-    duplicates: int = 0
-    remembered: int = 0
 
 
 class Translator:
@@ -170,12 +145,12 @@ class Translator:
                 findings[owners[i][0]].append(finding)
 
         # Reassembly: pieces of one sentence are joined, then put back into the structure
-        results = _reassemble(documents, owners, outputs, findings, retries)
+        results = reassemble(documents, owners, outputs, findings, retries)
         shared = [0] * len(documents)
         for i, lead in enumerate(leader):
             shared[owners[i][0]] += lead != i
         return [
-            _remembered(replace(r, segments=r.segments - n, duplicates=n), entries)
+            remembered(replace(r, segments=r.segments - n, duplicates=n), entries)
             for r, n, entries in zip(results, shared, known, strict=True)
         ]
 
@@ -200,7 +175,7 @@ class Translator:
             for planned in batching.plan([len(rows[i]) for i in group], self.batch_tokens):
                 batch = [group[j] for j in planned]
                 settings = replace(self._settings([len(rows[i]) for i in batch]), **overrides)
-                if engine is self.constrainer:
+                if group is held:
                     settings = replace(settings, row_terms=tuple(terms[i] for i in batch))
                 results = engine.generate([rows[i] for i in batch], settings)
                 yield from zip(batch, results, settings.caps(len(batch)), strict=True)
@@ -287,71 +262,6 @@ def _settle(
     return None, result
 
 
-def _remembered(result: TranslationResult, entries: dict) -> TranslationResult:
-    """``result`` with the sentences the memory knew put in: their translation, score,
-    retry and findings (renumbered for their place in this article)."""
-    if not entries:
-        return result
-    english = list(result.translation.sentences)
-    scores = list(result.scores)
-    retries = list(result.retries)
-    findings = list(result.findings)
-    for s, entry in entries.items():
-        english[s], scores[s], retries[s] = entry.translation, entry.score, entry.retry
-        for old in entry.findings:
-            message = re.sub(r"^sentence \d+", f"sentence {s + 1}", old["message"])
-            findings.append(Finding(old["kind"], message, s, dict(old.get("data") or {})))
-    findings.sort(key=lambda f: (f.kind != "split", f.sentence if f.sentence is not None else -1))
-    return replace(
-        result,
-        translation=result.source.with_sentences(english),
-        scores=tuple(scores),
-        retries=tuple(retries),
-        findings=tuple(findings),
-        remembered=len(entries),
-    )
-
-
 def _runaway(source: str, translation: str) -> bool:
     """Whether a translation loops where its source does not."""
     return repeats(translation) is not None and repeats(source) is None
-
-
-def _reassemble(
-    documents: list[Document],
-    owners: list[tuple[int, int]],
-    outputs: list[Generated],
-    findings: list[list[Finding]],
-    retries: dict[int, tuple[Generated, bool]],
-) -> list[TranslationResult]:
-    """Each document with its sentences' pieces (rows owned by ``(document, sentence)``)
-    joined and put back into its structure."""
-    translated: list[list[list[Generated]]] = [[[] for _ in d.sentences] for d in documents]
-    retried: list[list[dict | None]] = [[None for _ in d.sentences] for d in documents]
-    for i, ((d, s), result) in enumerate(zip(owners, outputs, strict=True)):
-        translated[d][s].append(result)
-        if i in retries:
-            retry, kept = retries[i]
-            retried[d][s] = {"score": retry.score, "kept": kept}
-    results = []
-    for d, document in enumerate(documents):
-        english = [" ".join(p.text for p in parts if p.text) for parts in translated[d]]
-        results.append(
-            TranslationResult(
-                source=document,
-                translation=document.with_sentences(english),
-                segments=sum(1 for owner in owners if owner[0] == d),
-                findings=tuple(findings[d]),
-                scores=tuple(_mean_score(parts) for parts in translated[d]),
-                retries=tuple(retried[d]),
-            )
-        )
-    return results
-
-
-def _mean_score(parts: list[Generated]) -> float | None:
-    """A sentence's score: over all its pieces' tokens."""
-    if not parts or any(p.score is None for p in parts):
-        return None
-    tokens = [max(1, p.tokens) for p in parts]
-    return sum(p.score * n for p, n in zip(parts, tokens, strict=True)) / sum(tokens)

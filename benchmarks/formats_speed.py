@@ -82,9 +82,7 @@ def main() -> None:
             "seconds": round(seconds, 2),
             "pages_per_s": round(100 / seconds, 1),
             "paragraphs": len(layout.document.paragraphs),
-            "running_lines_left_out": layout.findings[0].data["lines"]
-            if layout.findings
-            else 0,
+            "running_lines_left_out": layout.findings[0].data["lines"] if layout.findings else 0,
         },
     }
     print(json.dumps(result, indent=2))

@@ -147,6 +147,8 @@ def test_summary_keeps_terms_restoring_near_forms():
     )
     assert text == "The House of Representatives voted. The VVD agreed."
     assert counts == {"terms": 3, "kept": 1, "restored": 1}
+    text, counts = summary_terms(["city council"], "Two city councils met.")
+    assert text == "Two city councils met." and counts["restored"] == 0
 
 
 def test_constraint_states():

@@ -110,6 +110,24 @@ def test_ray_job_equals_local_mode_and_resumes(local_ray, tiny_marian, tiny_bart
     assert again.exit_code == 1 and count_skipped(again.stderr) == 3  # the empty file fails again
 
 
+def test_ray_actors_enforce_the_glossary_as_local_mode(local_ray, tiny_marian, tiny_bart, tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "a.txt").write_text("De Tweede Kamer en de VVD stemden. Het regende.\n", "utf-8")
+    glossary = tmp_path / "g.tsv"
+    glossary.write_text("Tweede Kamer\tHouse of Representatives\nVVD\n", encoding="utf-8")
+    records = []
+    for outbox, extra in ((tmp_path / "local", ()), (tmp_path / "ray", ("--ray", "local"))):
+        args = batch_args(tiny_marian, tiny_bart, inbox, outbox, "--glossary", str(glossary))
+        result = runner.invoke(app, [*args, *extra])
+        assert result.exit_code == 0, result.output
+        records.append(json.loads((outbox / "a.txt.json").read_text(encoding="utf-8")))
+    here, there = records
+    assert here["glossary"] == there["glossary"]
+    assert [a["realized"] for a in there["glossary"]["applied"]] == [True, True]
+    assert here["sentences"] == there["sentences"]
+
+
 def _actor_pids(name: str) -> list[int]:
     pids = []
     for proc in Path("/proc").iterdir():

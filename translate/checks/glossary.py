@@ -47,10 +47,16 @@ def summary_terms(terms: Sequence[str], summary: str) -> tuple[str, dict]:
             kept += 1
             continue
         span = _near(term, summary)
-        if span is not None:
+        # an inflected form of the term is the term, used otherwise (city councils)
+        if span is not None and not _inflected(term, summary[span[0] : span[1]]):
             summary = summary[: span[0]] + term + summary[span[1] :]
             restored += 1
     return summary, {"terms": len(dict.fromkeys(terms)), "kept": kept, "restored": restored}
+
+
+def _inflected(term: str, words: str) -> bool:
+    term, words = term.lower(), words.lower()
+    return any(words == term + ending for ending in ("s", "es", "'s", "’s"))
 
 
 def _near(term: str, text: str) -> tuple[int, int] | None:

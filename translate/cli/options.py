@@ -214,7 +214,8 @@ def language_check(force_language: str | None) -> str:
 
 STRICT = typer.Option(
     "--strict",
-    help="An article with a numbers, names, length, untranslated or summary finding counts as "
+    help="An article with a numbers, names, length, untranslated, glossary or summary finding "
+    "counts as "
     "failed (outputs still written; exit 1).",
 )
 FORCE_LANGUAGE = typer.Option(

@@ -10,7 +10,8 @@
 #   DEVICE=cpu SMALL=1 benchmarks/gpu-check.sh DIR   the same steps on the CPU, tiny workload:
 #                                                    the dry run that catches typos for free
 #   STEPS="tests beam4" benchmarks/gpu-check.sh      only these of: tests beam4 greedy batch
-#                                                    profile (a rerun with the time left)
+#                                                    summaries profile (a rerun with the time
+#                                                    left)
 #
 # Nothing is downloaded: it runs the project from its own files (PYTHONPATH) on the project's
 # .venv when there is one, else on the machine's python3 (GPU images ship torch and
@@ -27,7 +28,7 @@ py="${PYTHON:-}"
 if [ -z "$py" ]; then
   if [ -x .venv/bin/python ]; then py=.venv/bin/python; else py=python3; fi
 fi
-steps=" ${STEPS:-tests beam4 greedy batch profile} "
+steps=" ${STEPS:-tests beam4 greedy batch summaries profile} "
 want() { [[ "$steps" == *" $1 "* ]]; }
 work="$(mktemp -d)"
 status=0
@@ -47,11 +48,13 @@ if [ "${SMALL:-0}" = 1 ]; then
   bench_size=(--articles 2 --sentences 3 --summary-tokens 12 --naive-sentences 2)
   inbox_size=(1 5)
   batch_extra=(--beams 1)
+  summary_extra=(--summary-max-tokens 12 --summary-min-tokens 4)
   profile_size=(16 2)
 else
   bench_size=()
   inbox_size=(${INBOX_ARTICLES:-128} 25)
   batch_extra=()
+  summary_extra=()
   profile_size=(1024 64)
 fi
 
@@ -118,6 +121,22 @@ for engine in torch ${engine_args[1]:-}; do
   echo "{\"engine\": \"$engine\", \"articles\": $done_count, \"ms_with_model_loading\": $elapsed_ms}" \
     | tee "$out/batch-job-$engine.json"
 done
+fi
+
+if want summaries; then
+# The job's other half on English-like input: English articles are copied through by the
+# language check and summarized (map-reduce, beam 4), so articles/s here and in the
+# translation-only step above give the whole job's rate: 1 / (1/translate + 1/summarize).
+step "batch job, summaries: ${inbox_size[0]} English articles of 300-900 tokens, bench-shaped models"
+run 30 $py benchmarks/gpu_check.py english "$work/english" "${inbox_size[0]}"
+started=$(date +%s%N)
+run 150 $py -m translate batch "$work/english" "$work/outbox-summaries" --device "$device" --offline \
+  --model .bench-models/opus-mt-shape --summarizer .bench-models/distilbart-shape --window 64 -v \
+  "${summary_extra[@]}"
+elapsed_ms=$((($(date +%s%N) - started) / 1000000))
+done_count=$(find "$work/outbox-summaries" -name '*.summary.txt' | wc -l)
+echo "{\"articles_summarized\": $done_count, \"ms_with_model_loading\": $elapsed_ms}" \
+  | tee "$out/batch-job-summaries.json"
 fi
 
 if want profile; then

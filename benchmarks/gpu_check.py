@@ -2,6 +2,8 @@
 
     python benchmarks/gpu_check.py inbox DIR N [S]    N articles of S sentences (default 25:
                                                       about 500 Dutch words)
+    python benchmarks/gpu_check.py english DIR N      N English articles of 300-900 tokens
+                                                      (the bench's summary workload)
     python benchmarks/gpu_check.py profile OUT DEVICE [SENTENCES ARTICLES]
                                                       one translation window and one summary
                                                       batch under the torch profiler
@@ -49,6 +51,16 @@ def write_inbox(folder: Path, count: int, per_article: int = 25) -> None:
         words += len(text.split())
         (folder / f"artikel-{i:04}.txt").write_text(text, encoding="utf-8")
     print(f"{count} articles, {words / count:.0f} words each on average")
+
+
+def write_english(folder: Path, count: int) -> None:
+    """English articles: the language check copies them through as their own translation
+    and the summarizer gets English-like input, as it would from a real model."""
+    texts = english_articles(random.Random(2), count, _counter(BART), 100)
+    folder.mkdir(parents=True, exist_ok=True)
+    for i, text in enumerate(texts):
+        (folder / f"article-{i:04}.txt").write_text(f"Report {i}\n\n{text}\n", encoding="utf-8")
+    print(f"{count} English articles, {sum(len(t.split()) for t in texts) / count:.0f} words each")
 
 
 def _sync() -> None:
@@ -110,5 +122,7 @@ def profile_batches(out: Path, device: str, count: int = 1024, articles: int = 6
 if __name__ == "__main__":
     if sys.argv[1] == "inbox":
         write_inbox(Path(sys.argv[2]), *map(int, sys.argv[3:5]))
+    elif sys.argv[1] == "english":
+        write_english(Path(sys.argv[2]), int(sys.argv[3]))
     else:
         profile_batches(Path(sys.argv[2]), sys.argv[3], *map(int, sys.argv[4:6]))

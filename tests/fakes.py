@@ -30,6 +30,9 @@ class EchoEngine:
         self.batches: list[list[str]] = []
         self.settings: list[GenerationSettings] = []
 
+    def token_budget(self, beams) -> int | None:
+        return None
+
     def encode(self, texts: Sequence[str]) -> list[list[int]]:
         return [[self._id(word) for word in text.split()] + [0] for text in texts]
 

@@ -181,3 +181,30 @@ def test_a_model_missing_expected_parts_uses_generate(tiny_bart):
     assert loop_for(model) is not None
     del model.get_decoder().layernorm_embedding
     assert loop_for(model) is None
+
+
+@pytest.mark.parametrize("beams", [1, 4])
+def test_top_k_per_beam_first_equals_the_full_top_k(beams):
+    from translate.engines.hf_loop.search import top_candidates
+
+    generator = torch.Generator().manual_seed(0)
+    scores = torch.randn(6, beams * 500, generator=generator).log_softmax(-1)
+    k = 2 * beams
+    values, indices = top_candidates(scores, beams, k)
+    full_values, full_indices = torch.topk(scores, k=k)
+    assert torch.equal(values, full_values) and torch.equal(indices, full_indices)
+    # Ties: the same values; every index chosen holds its value, none twice
+    tied = torch.zeros(3, beams * 50)
+    tied[:, ::7] = 1.0
+    values, indices = top_candidates(tied, beams, k)
+    assert torch.equal(values, torch.topk(tied, k=k).values)
+    assert torch.equal(tied.gather(1, indices), values)
+    assert all(len(set(row.tolist())) == k for row in indices)
+
+
+@pytest.mark.parametrize("boost", [None, 3.0])
+def test_beam_search_with_top_k_per_beam_matches_generate(tiny_marian, boost, monkeypatch):
+    from translate.engines.hf_loop import search
+
+    monkeypatch.setattr(search, "PER_BEAM_TOPK", True)  # the GPU's path, on the CPU
+    _compare(_model(tiny_marian, boost), {"num_beams": 4, "max_length": 40})

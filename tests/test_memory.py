@@ -158,11 +158,13 @@ def test_two_runs_share_one_memory_at_once(tiny_marian, tiny_bart, tmp_path):
             (inbox / f"{i}.txt").write_text(_article(f"Bericht {name} {i} over de haven."), "utf-8")
         command = _command(tiny_marian, tiny_bart, inbox, tmp_path / f"out-{name}", "--window", "1")
         runs.append(subprocess.Popen([*command, "--memory", str(memory)], stderr=subprocess.PIPE))
+    said = []
     for run in runs:
         _, stderr = run.communicate(timeout=300)
         assert run.returncode == 0, stderr.decode()
+        said.append(stderr.decode())
     stats = runner.invoke(app, ["memory", "stats", "--memory", str(memory), "--json"])
-    assert json.loads(stats.stdout)["entries"] == 3 + 2 * 4  # shared sentences once
+    assert json.loads(stats.stdout)["entries"] == 3 + 2 * 4, said  # shared sentences once
 
 
 def test_a_killed_run_leaves_a_usable_memory(tiny_marian, tiny_bart, tmp_path):

@@ -142,3 +142,29 @@ def test_a_retry_that_does_not_pass_is_not_kept():
     off = Translator(AlwaysLooping(), TranslationOptions(repair=False))
     off.translate(parse("De brug is open.\n"))
     assert len(off.engine.settings) == 1
+
+
+def test_the_batch_budget_comes_from_free_device_memory():
+    from translate.config import DEFAULT_BATCH_TOKENS, MAX_BATCH_TOKENS, tokens_that_fit
+
+    class OnAGpu(EchoEngine):
+        device = "cuda:0"
+
+        def token_budget(self, beams):
+            self.asked = beams
+            return 100_000
+
+    engine = OnAGpu()
+    translator = Translator(engine, TranslationOptions(beams=4))
+    assert engine.asked == 4
+    assert translator.batch_tokens == 100_000 and translator.window_segments == 6_250
+    # an explicit --batch-tokens wins; an estimate never goes below the device's default
+    assert Translator(engine, TranslationOptions(batch_tokens=512)).batch_tokens == 512
+    engine.token_budget = lambda beams: 1_000
+    assert Translator(engine).batch_tokens == DEFAULT_BATCH_TOKENS["cuda"]
+    assert Translator(EchoEngine()).batch_tokens == DEFAULT_BATCH_TOKENS["cpu"]
+    # opus-mt's shape in fp16, beam 4: an 8 GB card fits about its default, an H200 the cap
+    assert 12_000 < tokens_that_fit(8 * 2**30, 6, 512, 67028, 4, 2) < 20_000
+    assert tokens_that_fit(130 * 2**30, 6, 512, 67028, 4, 2) == MAX_BATCH_TOKENS or (
+        tokens_that_fit(130 * 2**30, 6, 512, 67028, 4, 2) > 200_000
+    )

@@ -50,9 +50,33 @@ def available_cpus() -> int:
     return os.cpu_count() or 1
 
 
-def batch_budget(device: str, table: dict[str, int], override: int | None = None) -> int:
-    """Padded tokens per batch: ``override``, else ``table``'s entry for the device type."""
-    return override or table.get(device.split(":")[0], table["cpu"])
+def batch_budget(
+    device: str, table: dict[str, int], override: int | None = None, fits: int | None = None
+) -> int:
+    """Padded tokens per batch: ``override``, else what ``fits`` in the device's free memory
+    (an engine's estimate; never below the table's entry), else ``table``'s entry for the
+    device type."""
+    default = table.get(device.split(":")[0], table["cpu"])
+    return override or max(default, fits or 0)
+
+
+# The most padded source tokens one translation batch may hold, however much memory is free
+MAX_BATCH_TOKENS = 262_144
+
+
+def tokens_that_fit(
+    free_bytes: int, layers: int, width: int, vocab: int, beams: int, itemsize: int
+) -> int:
+    """Padded source tokens per batch that fit in ``free_bytes`` (half of it, for the
+    allocator's slack and the summarizer) for a decoder of ``layers`` x ``width`` over
+    ``vocab`` at ``beams``, ``itemsize`` bytes a value: per source token, its cross-attention
+    keys and values, and the self-attention cache of 1.5 output tokens per beam, held twice
+    (a beam reorder writes a spare copy); per row (about 30 tokens), its float32 scores
+    over the vocabulary, three times (log-softmax, processors, top-k)."""
+    cross = layers * 2 * width * itemsize
+    cache = 2 * beams * 1.5 * layers * 2 * width * itemsize
+    scores = beams * vocab * 4 * 3 / 30
+    return min(MAX_BATCH_TOKENS, int(free_bytes * 0.5 / (cross + cache + scores)))
 
 
 @dataclass(frozen=True)

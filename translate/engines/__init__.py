@@ -129,6 +129,11 @@ class Engine(Protocol):
         its source, teacher-forced: the model's confidence in a translation made elsewhere."""
         ...
 
+    def token_budget(self, beams: int | None) -> int | None:
+        """Padded source tokens per batch that fit in the device's free memory at ``beams``
+        (``None``: the checkpoint's own), or ``None`` where the device's default applies."""
+        ...
+
 
 def engine_settings(engine: Engine) -> dict:
     """What of an engine decides its outputs: the model's identity, the engine, the dtype."""

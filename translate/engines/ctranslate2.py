@@ -211,6 +211,9 @@ class CTranslate2Engine(hf.HFTokenized):
         scores = hf.Scores(sums, forced_bos=self._prefix is not None, forced_eos=self._forced_eos)
         return hf.results_of(rows, texts, self._eos_ids, [cap] * len(rows), scores)
 
+    def token_budget(self, beams: int | None) -> int | None:
+        return None  # CTranslate2 sizes its own buffers; the device's default applies
+
     def score(self, sources: Sequence[str], translations: Sequence[str]) -> list[float]:
         limit = self.max_input_tokens
         tokens = self.tokenizer.convert_ids_to_tokens

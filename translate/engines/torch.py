@@ -12,7 +12,7 @@ from dataclasses import replace
 import torch
 from transformers.cache_utils import DynamicCache, EncoderDecoderCache
 
-from translate.config import RuntimeOptions
+from translate.config import RuntimeOptions, tokens_that_fit
 from translate.engines import Generated, GenerationSettings
 from translate.engines.checkpoint import (
     HFTokenized,
@@ -184,6 +184,20 @@ class TorchEngine(HFTokenized):
             forced_eos=config.forced_eos_token_id is not None,
         )
         return results_of(rows, texts, self._eos_ids, caps, scores)
+
+    def token_budget(self, beams: int | None) -> int | None:
+        if self._device.type != "cuda":
+            return None  # a CPU gains nothing past its default; memory is not the limit
+        free, _ = torch.cuda.mem_get_info(self._device)
+        config = self.model.config
+        return tokens_that_fit(
+            free,
+            layers=config.decoder_layers,
+            width=config.d_model,
+            vocab=config.vocab_size,
+            beams=beams or self.defaults.num_beams,
+            itemsize=torch.finfo(self._dtype).bits // 8,
+        )
 
     def _constrained(
         self, batch: Sequence[Sequence[int]], settings: GenerationSettings

@@ -94,7 +94,7 @@ class Pipeline:
 
     @property
     def window_segments(self) -> int:
-        return self.translator.options.window_segments
+        return self.translator.window_segments
 
     def parse(self, article: Article) -> Parsed | Result:
         """The article's structure, or a failed result naming why: nothing to translate, not

@@ -46,7 +46,15 @@ class Translator:
         self.options = options
         # rows holding glossary terms go to an engine that enforces them, where there is one
         self.constrainer = constrainer or engine
-        self.batch_tokens = batch_budget(engine.device, DEFAULT_BATCH_TOKENS, options.batch_tokens)
+        fits = engine.token_budget(options.beams) if options.batch_tokens is None else None
+        self.batch_tokens = batch_budget(
+            engine.device, DEFAULT_BATCH_TOKENS, options.batch_tokens, fits
+        )
+        # A window holds enough sentences to fill the batches of a budget sized to free
+        # memory (a large GPU's)
+        self.window_segments = options.window_segments
+        if fits and self.batch_tokens == fits:
+            self.window_segments = max(options.window_segments, fits // 16)
 
     def translate(self, document: Document) -> TranslationResult:
         """Translates one document."""
@@ -72,7 +80,7 @@ class Translator:
                 entries by sentence index: ``translation``, ``score``, ``findings``,
                 ``retry``); they are not sent to the model.
         """
-        windows = batching.Windows(self.options.window_segments)
+        windows = batching.Windows(self.window_segments)
         remembered = iter(known) if known is not None else None
         for document in documents:
             entries = next(remembered) if remembered is not None else {}

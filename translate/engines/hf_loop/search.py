@@ -16,6 +16,10 @@ from translate.engines.hf_loop.processors import Plan
 from translate.engines.hf_loop.step import Encoded, Step
 
 _NEG = -1.0e9
+# Top-k per beam first (:func:`top_candidates`): ``None`` on CUDA only. On a 2-core CPU it
+# measured 1.28x slower than one top-k over 64 inputs x 4 beams x 67k scores (7.2 vs 5.7 ms),
+# equal at 8 inputs; on a GPU the one big top-k is the search's costliest kernel.
+PER_BEAM_TOPK: bool | None = None
 
 
 def greedy(
@@ -113,10 +117,16 @@ def beam(
         log_probs = log_probs.reshape(n, -1)
 
         # Top-k continuations over all beams of an input
-        topk_scores, topk_indices = torch.topk(log_probs, k=keep_k)
+        if PER_BEAM_TOPK or (PER_BEAM_TOPK is None and log_probs.is_cuda):
+            topk_scores, topk_indices = top_candidates(log_probs, beams, keep_k)
+        else:
+            topk_scores, topk_indices = torch.topk(log_probs, k=keep_k)
         vocab = log_probs.shape[-1] // beams
         parents = topk_indices // vocab
-        topk_sequences = torch.take_along_dim(running, parents[:, :, None], dim=1)
+        # Only the decoded prefix moves (the buffers are as wide as the cap)
+        topk_sequences = torch.take_along_dim(
+            running[:, :, : cur_len + 1], parents[:, :, None], dim=1
+        )
         topk_sequences[:, :, cur_len] = topk_indices % vocab
         hits = criteria(topk_sequences[:, :, : cur_len + 1].reshape(n * keep_k, -1), None)
         hits = hits.view(n, keep_k) | at_cap[:, None]
@@ -124,7 +134,9 @@ def beam(
         # Running beams for the next step
         topk_running_scores = topk_scores + hits.to(torch.float32) * _NEG
         next_indices = torch.topk(topk_running_scores, k=beams)[1]
-        running = torch.take_along_dim(topk_sequences, next_indices[:, :, None], dim=1)
+        running[:, :, : cur_len + 1] = torch.take_along_dim(
+            topk_sequences, next_indices[:, :, None], dim=1
+        )
         running_scores = torch.take_along_dim(topk_running_scores, next_indices, dim=1)
         beam_parent = torch.take_along_dim(parents, next_indices, dim=1)
 
@@ -137,8 +149,10 @@ def beam(
         scores = scores + (~just_finished) * _NEG
         merged_scores = torch.cat((finished_scores, scores), dim=1)
         best = torch.topk(merged_scores, k=beams)[1]
-        finished = torch.take_along_dim(
-            torch.cat((finished, topk_sequences), dim=1), best[:, :, None], dim=1
+        finished[:, :, : cur_len + 1] = torch.take_along_dim(
+            torch.cat((finished[:, :, : cur_len + 1], topk_sequences), dim=1),
+            best[:, :, None],
+            dim=1,
         )
         finished_scores = torch.take_along_dim(merged_scores, best, dim=1)
         is_finished = torch.take_along_dim(torch.cat((is_finished, just_finished), 1), best, 1)
@@ -179,6 +193,25 @@ def beam(
             source = source.view(n, beams)[keep].reshape(-1)
         cache.select(source, cur_len - 1)
     return result[:, :cur_len], result_scores
+
+
+def top_candidates(
+    log_probs: torch.Tensor, beams: int, k: int
+) -> tuple[torch.Tensor, torch.Tensor]:
+    """The ``k`` best of each input's ``[beams * vocab]`` scores, as ``torch.topk`` gives
+    them (values descending, flat indices), found as the ``k`` best of each beam first and
+    then the ``k`` best of those ``beams * k``: one small top-k per beam instead of one over
+    the whole row. Equal values to the full top-k; where scores tie at the boundary either
+    may name another of the tied entries, as ``torch.topk`` itself does not fix one."""
+    n, width = log_probs.shape
+    vocab = width // beams
+    if k >= vocab:
+        return torch.topk(log_probs, k=k)
+    per_beam, within = torch.topk(log_probs.view(n, beams, vocab), k=k, dim=-1)
+    offsets = torch.arange(beams, device=log_probs.device)[None, :, None] * vocab
+    flat = (within + offsets).view(n, beams * k)
+    scores, chosen = torch.topk(per_beam.view(n, beams * k), k=k)
+    return scores, torch.gather(flat, 1, chosen)
 
 
 def _caps(caps: torch.Tensor | None, batch: int, max_length: int, device) -> torch.Tensor:

@@ -2,6 +2,7 @@
 once, nothing else sent, a sentence split by inline tags sent whole."""
 
 import io
+import zlib
 
 import pytest
 
@@ -85,7 +86,9 @@ def test_html_round_trip_keeps_structure_and_sends_only_visible_text():
     (result,) = _pipeline(engine).process([Article("a.html", PAGE, format="html")])
     assert result.status == DONE, result.reason
     sent = [row for batch in engine.batches for row in batch]
-    assert sorted(sent) == sorted(SENT)  # each visible text exactly once, inline tags and all
+    # each visible text exactly once, inline tags and all; the inline elements' words also
+    # alone (to find their span in the translation)
+    assert sorted(sent) == sorted([*SENT, "grote", "Amsterdam"])
     for text in NEVER:
         assert not any(text in row for row in sent), text
     out = result.translation
@@ -103,7 +106,7 @@ def test_html_round_trip_keeps_structure_and_sends_only_visible_text():
     }
 
 
-def test_html_inline_tags_a_translation_cannot_hold_are_dropped_and_noted():
+def test_html_inline_tags_are_placed_by_their_words_translated_alone():
     class Upper(EchoEngine):
         def decode(self, row):
             return super().decode(row).upper()
@@ -112,8 +115,29 @@ def test_html_inline_tags_a_translation_cannot_hold_are_dropped_and_noted():
     (result,) = _pipeline(Upper()).process([Article("a.html", page, format="html")])
     paragraph = lxml_html.document_fromstring(result.translation).find(".//p")
     assert paragraph.text_content() == "DE GROTE BRUG HIER."
-    assert len(paragraph) == 0
-    assert any("2 inline tags" in w for w in result.record.warnings)
+    assert [(c.tag, c.text, dict(c.attrib)) for c in paragraph] == [
+        ("b", "GROTE", {}),
+        ("a", "HIER", {"href": "x"}),
+    ]
+    assert not any(f.kind == "markup" for f in result.record.findings)
+
+
+def test_html_inline_tags_no_method_can_place():
+    class Other(EchoEngine):
+        """Translates every word to another one: nothing of the source is found again."""
+
+        def decode(self, row):
+            words = super().decode(row).split()
+            seed = zlib.crc32(" ".join(words).encode())
+            return " ".join(f"w{seed % 997}x{i}" for i, _ in enumerate(words))
+
+    page = "<html><body><p>De <b>grote</b> brug <a href='x'>hier</a> open.</p></body></html>"
+    (result,) = _pipeline(Other()).process([Article("a.html", page, format="html")])
+    paragraph = lxml_html.document_fromstring(result.translation).find(".//p")
+    # the link is kept where its position says; plain bold is left out, and said so
+    assert [(c.tag, dict(c.attrib)) for c in paragraph] == [("a", {"href": "x"})]
+    (finding,) = [f for f in result.record.findings if f.kind == "markup"]
+    assert finding.data == {"dropped": 1, "approximate": 1, "crossed": 0}
 
 
 def test_html_charset_declared_in_the_page_is_honoured(tmp_path):
@@ -253,8 +277,11 @@ def test_layouts_write_into_copies_and_return_what_they_dropped():
     html = get("html").parse(page, "a.html")
     other = html.document.with_sentences(["The grote bridge is open."])
     written = html.write(other)
-    (finding,) = written.findings  # "staat" is not in the translation: the link is dropped
-    assert finding.kind == "markup" and finding.data == {"dropped": 1} and finding.sentence is None
+    # "staat" is not in the translation: the link is kept by its position, and said so
+    (finding,) = written.findings
+    assert finding.kind == "markup" and finding.sentence is None
+    assert finding.data == {"dropped": 0, "approximate": 1, "crossed": 0}
+    assert '<a href="/x">' in written.content and "<b>grote</b>" in written.content
     assert html.write(html.document).findings == ()  # the Dutch back: every tag placed
 
 
@@ -262,5 +289,6 @@ def test_a_line_break_separates_words_before_they_reach_the_model():
     engine = EchoEngine()
     page = "<p>Gemeentehuis<br>Stationsplein 1<br/>Amsterdam</p>"
     (result,) = _pipeline(engine).process([Article("a.html", page, format="html")])
-    assert engine.batches == [["Gemeentehuis Stationsplein 1 Amsterdam"]]
-    assert "Gemeentehuis Stationsplein 1 Amsterdam" in result.translation
+    # each line its own row, and the line breaks between the same lines
+    assert sorted(engine.batches[0]) == ["Amsterdam", "Gemeentehuis", "Stationsplein 1"]
+    assert "<p>Gemeentehuis<br>Stationsplein 1<br>Amsterdam</p>" in result.translation

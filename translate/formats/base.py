@@ -79,13 +79,21 @@ class Unit:
 
 
 def unit_document(units: Sequence[Unit]) -> Document:
-    """A document of one paragraph per unit, for formats that translate units whole."""
-    return Document(tuple((Line(u.kind, "", tuple(split_sentences(u.text))),) for u in units))
+    """A document of one paragraph per unit, for formats that translate units whole; a
+    unit's line breaks (``\n``: an HTML ``<br>``) make lines of their own, so no sentence
+    runs across one."""
+    return Document(
+        tuple(
+            tuple(Line(u.kind, "", tuple(split_sentences(line))) for line in u.text.split("\n"))
+            for u in units
+        )
+    )
 
 
 def unit_texts(english: Document) -> list[str]:
-    """Each unit's translation, from a document built by :func:`unit_document`."""
-    return [line.render() for paragraph in english.paragraphs for line in paragraph]
+    """Each unit's translation, from a document built by :func:`unit_document` (its lines
+    joined by ``\n`` again)."""
+    return ["\n".join(line.render() for line in paragraph) for paragraph in english.paragraphs]
 
 
 def unreadable(name: str, what: str, exc: BaseException) -> DocumentError:

@@ -1,9 +1,13 @@
 """HTML in, HTML out (lxml): the visible text of the page is translated, markup is kept.
 
 Units are the innermost text blocks (``p``, ``h1``-``h6``, ``li``, ``td``, ``figcaption``,
-``title``, ...), each translated whole, inline tags and all, so a sentence split by ``<b>``
-or ``<a>`` is one segment; plus ``alt`` and ``title`` attributes. Scripts, styles, code,
-``pre`` and attribute values other than ``alt``/``title`` (URLs) never reach the model.
+``title``, ...), each translated whole, so a sentence split by ``<b>`` or ``<a>`` is one
+segment; a ``<br>`` ends a line (a line is never glued to the next); plus ``alt`` and
+``title`` attributes. Scripts, styles, code, ``pre``, elements with ``translate="no"`` and
+attribute values other than ``alt``/``title`` (URLs) never reach the model. Inline elements
+are put back around the words that render theirs (:mod:`translate.formats.html_inline`,
+:mod:`translate.text.inline`); each element's words are also translated alone
+(:attr:`HtmlLayout.inline_texts`) so its span can be found when the model rewords it.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from collections.abc import Sequence
 from translate.errors import DocumentError
 from translate.findings import Finding
 from translate.formats.base import Format, Unit, Written, unit_document, unit_texts
+from translate.formats.html_inline import Inline, read_inline, rebuild
 from translate.text.decode import Decoded, decode
 from translate.text.document import Document
 
@@ -56,10 +61,11 @@ def _words(text: str) -> str:
 
 class _Slot:
     """Where one unit's translation goes back: the element's position in document order
-    (the same in a deep copy of the tree) and block, text, tail or an attribute's name."""
+    (the same in a deep copy of the tree) and block, text, tail or an attribute's name;
+    a block's inline structure."""
 
-    def __init__(self, position: int, where: str):
-        self.position, self.where = position, where
+    def __init__(self, position: int, where: str, inline: Inline | None = None):
+        self.position, self.where, self.inline = position, where, inline
 
 
 class HtmlLayout:
@@ -107,11 +113,23 @@ class HtmlLayout:
         self._walk(self.root)
         self.document = unit_document(self.units)
 
-    def _add(self, element, where: str, kind: str, text: str) -> None:
-        text = _words(text)
-        if text and not text.startswith(("http://", "https://", "www.")):
+    def _add(self, element, where: str, kind: str, text: str, inline=None) -> None:
+        text = text if inline is not None else _words(text)
+        if text.strip() and not text.startswith(("http://", "https://", "www.")):
             self.units.append(Unit(kind, text))
-            self._slots.append(_Slot(self._positions[id(element)], where))
+            self._slots.append(_Slot(self._positions[id(element)], where, inline))
+
+    @property
+    def inline_texts(self) -> list[str]:
+        """The words of every inline element with words, in order: to be translated alone
+        and given to :meth:`write` (fixed elements, kept as they are, are left out)."""
+        return [
+            slot.inline.words(key)
+            for slot in self._slots
+            if slot.inline is not None
+            for key in slot.inline.keys()
+            if key not in slot.inline.fixed
+        ]
 
     def _attributes(self, element) -> None:
         for attribute in _ATTRIBUTES:
@@ -136,7 +154,8 @@ class HtmlLayout:
                 d.tag in _BLOCKS or d.tag in _SKIP for d in inner
             ):
                 # A leaf block: translated whole, so inline tags cannot split a sentence
-                self._add(element, "block", _kind(element.tag), _block_text(element))
+                inline = read_inline(element)
+                self._add(element, "block", _kind(element.tag), inline.text, inline)
                 for descendant in inner:
                     self._attributes(descendant)
                 continue
@@ -146,12 +165,13 @@ class HtmlLayout:
                 stack.append(("tail", child, kind))
                 stack.append(("element", child, ""))
 
-    def write(self, english: Document) -> Written:
-        """The page with every unit translated, ``lang="en"`` and a UTF-8 declaration, and a
-        finding for the inline tags that could not be placed in their translation."""
-        return self.write_units(unit_texts(english))
+    def write(self, english: Document, alone: Sequence[str] = ()) -> Written:
+        """The page with every unit translated, ``lang="en"`` and a UTF-8 declaration, and
+        findings for inline elements left out or placed by position only; ``alone``: the
+        :attr:`inline_texts` translated, where the caller has them."""
+        return self.write_units(unit_texts(english), alone)
 
-    def write_units(self, translations: Sequence[str]) -> Written:
+    def write_units(self, translations: Sequence[str], alone: Sequence[str] = ()) -> Written:
         """The page with each unit replaced by its translation, in order."""
         import lxml.html
 
@@ -159,17 +179,25 @@ class HtmlLayout:
             raise ValueError(f"expected {len(self.units)} translations, got {len(translations)}")
         root = copy.deepcopy(self.root)
         copied = list(root.iter())
-        dropped = 0
+        spare = iter(alone)
+        dropped = approximate = crossed = 0
         for slot, text in zip(self._slots, translations, strict=True):
             element = copied[slot.position]
-            if slot.where == "block":
-                dropped += _fill(element, text)
+            if slot.inline is not None:
+                inline = read_inline(element)  # the copy's own elements
+                keys = [k for k in inline.keys() if k not in inline.fixed]
+                given = {k: t for k, t in zip(keys, spare, strict=False)}
+                placed = rebuild(element, inline, text.split("\n"), given)
+                dropped += len(placed.dropped)
+                approximate += len(placed.approximate)
+                crossed += placed.crossed
             elif slot.where in ("text", "tail"):
                 old = getattr(element, slot.where) or ""
                 lead, trail = old[: len(old) - len(old.lstrip())], old[len(old.rstrip()) :]
                 setattr(element, slot.where, lead + text + trail)
             else:
                 element.set(slot.where, text)
+        findings = _markup_findings(dropped, approximate, crossed)
         if root.tag == "html":
             root.set("lang", "en")
         for meta in root.iter("meta"):
@@ -185,81 +213,29 @@ class HtmlLayout:
             doctype = root.getroottree().docinfo.doctype
             head = '<?xml version="1.0" encoding="utf-8"?>\n' + (doctype + "\n" if doctype else "")
             body = etree.tostring(root, encoding="unicode", method="xml")
-            return Written(head + body + "\n", _dropped(dropped))
+            return Written(head + body + "\n", findings)
         doctype = root.getroottree().docinfo.doctype or "<!DOCTYPE html>"
         page = lxml.html.tostring(root, encoding="unicode", doctype=doctype) + "\n"
-        return Written(page, _dropped(dropped))
+        return Written(page, findings)
 
 
-def _block_text(block) -> str:
-    """A block's words, a line break (``<br>``) counting as a space between them."""
-    if not any(True for _ in block.iter("br")):
-        return block.text_content()
-    spaced = copy.deepcopy(block)
-    for br in spaced.iter("br"):
-        br.tail = " " + (br.tail or "")
-    return spaced.text_content()
-
-
-def _dropped(count: int) -> tuple[Finding, ...]:
-    if not count:
+def _markup_findings(dropped: int, approximate: int, crossed: int) -> tuple[Finding, ...]:
+    """One ``markup`` finding for the page's inline elements that were not placed by their
+    words: left out (emphasis without attributes), or kept where their position says."""
+    if not (dropped or approximate or crossed):
         return ()
-    message = (
-        f"{count} inline tags (bold, links, ...) could not be placed in their translation "
-        "and were left out"
-    )
-    return (Finding("markup", message, data={"dropped": count}),)
-
-
-def _fill(block, translation: str) -> int:
-    """Puts ``translation`` into ``block``, keeping each inline child whose text appears once
-    in it (a name, a number, a link's words) around that text; returns how many inline
-    children with text could not be placed and were dropped."""
-    children = [c for c in block if isinstance(c.tag, str)]
-    placed, dropped, textless = [], 0, []
-    cursor = 0
-    for child in children:
-        text = _words(child.text_content())
-        if not text:
-            if child.tag != "br":
-                textless.append(child)  # images and the like: kept, after the text
-            continue
-        at = translation.find(text, cursor)
-        if at < 0 or translation.count(text) != 1:
-            dropped += 1
-            continue
-        placed.append((at, child, text))
-        cursor = at + len(text)
-    for child in list(block):
-        block.remove(child)
-    position = 0
-    block.text = ""
-    previous = None
-    for at, child, text in placed:
-        gap = translation[position:at]
-        if previous is None:
-            block.text = gap
-        else:
-            previous.tail = gap
-        _normalise(child)
-        child.tail = ""
-        block.append(child)
-        previous, position = child, at + len(text)
-    rest = translation[position:]
-    if previous is None:
-        block.text = rest
-    else:
-        previous.tail = rest
-    for child in textless:
-        child.tail = ""
-        block.append(child)
-    return dropped
-
-
-def _normalise(element) -> None:
-    # The child's own text, whitespace-collapsed, so it reads as the words that were found
-    if len(element) == 0 and element.text:
-        element.text = _words(element.text)
+    parts = []
+    if dropped:
+        parts.append(f"{dropped} inline tags without attributes (bold, italics, ...) left out")
+    if approximate:
+        parts.append(
+            f"{approximate} inline elements (links, ...) placed by their position in the "
+            "sentence, not by their words: check them"
+        )
+    if crossed:
+        parts.append(f"{crossed} kept nested by cutting their span")
+    data = {"dropped": dropped, "approximate": approximate, "crossed": crossed}
+    return (Finding("markup", "; ".join(parts), data=data),)
 
 
 FORMAT = Format("html", (".html", ".htm"), HtmlLayout, decode=decode_html)

@@ -32,6 +32,7 @@ from translate.run.articles import (
 from translate.run.post import Translated, postprocess
 from translate.stages.summarization import Summarizer, Summary
 from translate.stages.translation import TranslationResult, Translator
+from translate.text.document import Document, Line
 from translate.text.language import check_language, is_english
 from translate.types import Status
 
@@ -146,8 +147,16 @@ class Pipeline:
         ]
         documents = [p.document for p in foreign]
         known = [p.article.memory or {} for p in foreign]
-        translated = self.translator.translate_many(documents, progress, known) if foreign else []
-        done = iter(list(translated))
+        # Inline markup: each element's words translated alone, so its span can be found
+        # in the sentence's translation (also for a reused translation: they are short)
+        marked = [p for p in window if not is_english(p.language) and _inline_texts(p)]
+        documents += [_inline_document(_inline_texts(p)) for p in marked]
+        known += [{} for _ in marked]
+        translated = (
+            list(self.translator.translate_many(documents, progress, known)) if documents else []
+        )
+        done = iter(translated[: len(foreign)])
+        inline = {id(p): r for p, r in zip(marked, translated[len(foreign) :], strict=True)}
         seconds = round(time.perf_counter() - started, 3)
         results: list[TranslationResult | None] = [
             r if r is not None else None if is_english(p.language) else next(done)
@@ -169,6 +178,7 @@ class Pipeline:
                 old is not None,
                 judged,
                 glossary,
+                inline.get(id(item)),
             )
             for item, result, old in zip(window, results, reused, strict=True)
         ]
@@ -234,6 +244,17 @@ class Pipeline:
                 Result(item.article.name, DONE, item.rendered, text, record, pairs=item.pairs)
             )
         return results
+
+
+def _inline_texts(item: Parsed) -> list[str]:
+    """The words of the article's inline elements (links, emphasis), where its format has
+    them (see :attr:`translate.formats.html.HtmlLayout.inline_texts`)."""
+    return list(getattr(item.layout, "inline_texts", ()))
+
+
+def _inline_document(texts: list[str]) -> Document:
+    """One row per text, never split into sentences (an element's words are one span)."""
+    return Document(tuple((Line("inline", "", (" ".join(t.split()),)),) for t in texts))
 
 
 def _glossary_summary(summary: Summary, glossary: dict) -> tuple[Summary, dict]:

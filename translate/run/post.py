@@ -66,12 +66,14 @@ def postprocess(
     reused: bool = False,
     judged: tuple[float, float] | None = None,
     glossary: Glossary | None = None,
+    inline: TranslationResult | None = None,
 ) -> Translated:
     """One article after the model: ``result`` is its translation (``reused`` from an
     earlier run, or not), or ``None`` for an article in English, its own translation;
     ``judged`` is the run's median score and confidence floor (see
     :func:`translate.checks.confidence.floor`); ``glossary``: the terms its sentences hold
-    are listed, each one the translation does not hold a finding."""
+    are listed, each one the translation does not hold a finding; ``inline``: its inline
+    elements' words translated alone (their rows count among its segments)."""
     findings = list(item.article.findings) + list(item.layout.findings)
     applied: list[dict] = []
     if result is None:
@@ -91,7 +93,11 @@ def postprocess(
         if glossary is not None:
             applied, unmet = applied_terms(glossary, sentences)
             findings += unmet
-    written = item.layout.write(english)
+    if inline is not None:
+        written = item.layout.write(english, tuple(inline.translation.sentences))
+        segments += inline.segments
+    else:
+        written = item.layout.write(english)
     findings += written.findings
     language = item.language
     reuse = item.article.reuse if reused else None

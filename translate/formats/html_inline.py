@@ -1,0 +1,199 @@
+"""The inline markup of one HTML block: its text for the model (lines split at ``<br>``),
+its inline elements as marks and anchors (:mod:`translate.text.inline`), and the block
+rebuilt around a translation with every element kept (see :func:`rebuild`)."""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+
+from translate.text.inline import Anchor, Mark, Placed, place
+
+# Inline elements whose words stay as they are (the web's own convention)
+_FIXED_CLASS = "notranslate"
+
+
+@dataclass
+class Inline:
+    """A block's text (its lines joined by ``\\n``, one per ``<br>``), its marks and
+    anchors, and the source elements by key (``breaks``: the ``<br>`` elements in order)."""
+
+    text: str = ""
+    marks: list[Mark] = field(default_factory=list)
+    anchors: list[Anchor] = field(default_factory=list)
+    elements: dict[int, object] = field(default_factory=dict)
+    fixed: set[int] = field(default_factory=set)
+    breaks: list[object] = field(default_factory=list)
+
+    @property
+    def lines(self) -> list[str]:
+        return self.text.split("\n")
+
+    def words(self, key: int) -> str:
+        """A mark's source words (what is translated alone)."""
+        mark = _by_key(self.marks, key)
+        return " ".join(self.text[mark.start : mark.end].split())
+
+    def keys(self) -> list[int]:
+        """Every mark's key, in document order (the order :meth:`words` are translated in)."""
+        return [m.key for m in _flat(self.marks)]
+
+
+_BREAK = "\ue000"  # a <br> in the raw text, before whitespace is collapsed
+
+
+def read_inline(block) -> Inline:
+    """The block's text and inline structure; whitespace collapsed as a browser shows it,
+    each ``<br>`` a line break."""
+    inline = Inline()
+    raw: list[str] = []
+    size = [0]
+
+    def add(text: str | None) -> None:
+        if text:
+            raw.append(text)
+            size[0] += len(text)
+
+    def walk(element) -> list[Mark]:
+        marks: list[Mark] = []
+        add(element.text)
+        for child in element:
+            key = len(inline.elements)
+            inline.elements[key] = child
+            if isinstance(child.tag, str) and child.tag == "br":
+                add(_BREAK)
+                inline.breaks.append(child)
+            elif not isinstance(child.tag, str) or not " ".join(child.text_content().split()):
+                inline.anchors.append(Anchor(key, size[0]))  # an image, a comment, ...
+            else:
+                start = size[0]
+                children = walk(child)
+                if _fixed(child):
+                    inline.fixed.add(key)
+                    children = []
+                marks.append(Mark(key, start, size[0], bool(child.attrib), tuple(children)))
+            add(child.tail)
+        return marks
+
+    marks = walk(block)
+    text, where = _collapse("".join(raw))
+    inline.text = text
+    inline.marks = [_moved(m, where, text) for m in marks]
+    inline.anchors = [Anchor(a.key, where[a.offset]) for a in inline.anchors]
+    return inline
+
+
+def _collapse(raw: str) -> tuple[str, list[int]]:
+    """``raw`` with each run of whitespace one space, none at a line's ends, and each
+    break a ``\n``; with where every raw offset (and the end) lands in it."""
+    out: list[str] = []
+    where: list[int] = []
+    pending = False  # a space to write before the next visible character
+    for char in raw:
+        where.append(len(out) + (pending and bool(out) and out[-1] != "\n"))
+        if char == _BREAK:
+            out.append("\n")
+            pending = False
+        elif char.isspace():
+            pending = True
+        else:
+            if pending and out and out[-1] != "\n":
+                out.append(" ")
+            pending = False
+            out.append(char)
+    where.append(len(out))
+    return "".join(out), [min(w, len(out)) for w in where]
+
+
+def _moved(mark: Mark, where: list[int], text: str) -> Mark:
+    start, end = where[mark.start], where[mark.end]
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    children = tuple(_moved(c, where, text) for c in mark.children)
+    return Mark(mark.key, start, end, mark.keep, children)
+
+
+def _fixed(element) -> bool:
+    classes = (element.get("class") or "").split()
+    return element.get("translate") == "no" or _FIXED_CLASS in classes
+
+
+def _flat(marks):
+    for mark in marks:
+        yield mark
+        yield from _flat(mark.children)
+
+
+def _by_key(marks, key: int) -> Mark:
+    return next(m for m in _flat(marks) if m.key == key)
+
+
+def rebuild(block, inline: Inline, lines: list[str], alone: dict[int, str]) -> Placed:
+    """Puts the translated ``lines`` (one per source line) into ``block`` with its inline
+    elements where :func:`~translate.text.inline.place` puts them: attributes exactly as in
+    the source, ``<br>`` between the same lines, textless elements in their sentence, and
+    an element marked ``translate="no"`` or ``notranslate`` with its own words."""
+    target = "\n".join(lines)
+    segments, s_cursor, t_cursor = [], 0, 0
+    for source_line, target_line in zip(inline.lines, lines, strict=True):
+        segments.append(
+            ((s_cursor, s_cursor + len(source_line)), (t_cursor, t_cursor + len(target_line)))
+        )
+        s_cursor += len(source_line) + 1
+        t_cursor += len(target_line) + 1
+    fixed_alone = {k: inline.words(k) for k in inline.fixed}
+    placed = place(inline.text, target, inline.marks, inline.anchors, alone | fixed_alone, segments)
+    events: list[tuple[int, int, int, str, int]] = []
+    for key, (start, end) in placed.spans.items():
+        events.append((start, 2, -end, "open", key))
+        # an empty span closes right after it opens, not before
+        events.append((end, 0 if end > start else 3, -start, "close", key))
+    for key, offset in placed.anchors.items():
+        events.append((offset, 1, 0, "anchor", key))
+    for i, position in enumerate(p for p, c in enumerate(target) if c == "\n"):
+        events.append((position, 1, 1, "break", i))
+    events.sort()
+    for child in list(block):
+        block.remove(child)
+    block.text = ""
+    stack, cursor, sink = [block], 0, 0
+    for offset, _, _, action, key in events:
+        if not sink:
+            _append_text(stack[-1], target[cursor:offset].replace("\n", ""))
+        cursor = max(cursor, offset + (action == "break"))
+        if action == "open":
+            if sink or key in inline.fixed:
+                if not sink:  # its own words, as in the source
+                    element = copy.deepcopy(inline.elements[key])
+                    element.tail = None
+                    stack[-1].append(element)
+                sink += 1
+                continue
+            source = inline.elements[key]
+            element = source.makeelement(source.tag, dict(source.attrib))
+            stack[-1].append(element)
+            stack.append(element)
+        elif action == "close":
+            if sink:
+                sink -= 1
+                continue
+            stack.pop()
+        elif not sink:
+            source = inline.breaks[key] if action == "break" else inline.elements[key]
+            element = copy.deepcopy(source)
+            element.tail = None
+            stack[-1].append(element)
+    _append_text(stack[-1], target[cursor:].replace("\n", ""))
+    return placed
+
+
+def _append_text(element, text: str) -> None:
+    if not text:
+        return
+    if len(element):
+        last = element[-1]
+        last.tail = (last.tail or "") + text
+    else:
+        element.text = (element.text or "") + text

@@ -1,0 +1,254 @@
+"""Placing inline markup in a translation: which span of the English renders each inline
+element's Dutch words.
+
+A unit (a paragraph, a heading, a cell) is plain text for the model plus its inline
+elements: :class:`Mark` for an element around words (a link, emphasis, a Word run with its
+own formatting), nested as in the source, and :class:`Anchor` for one without words (an
+image, a comment, a footnote reference, a field). :func:`place` finds each mark's span in
+the translation, in order of preference:
+
+1. the element's own words, when the translation holds them exactly once (names, numbers,
+   anything the model copies);
+2. the element's words translated alone (the caller decodes them as rows of their own),
+   found fuzzily among the translation's words (rapidfuzz, at least :data:`NEAR` alike);
+3. otherwise, by position: the words at the same relative place of the same sentence.
+
+A mark with attributes (a link's ``href``, a ``class``, a Word hyperlink) is always kept,
+placed by position when nothing better is found; one without (plain emphasis) is left out
+then, and the caller reports it. Children are placed inside their parent's span, siblings
+never overlap (a span that would cross an earlier sibling's is cut back, and counted), and
+anchors go to the same relative place of their sentence, or stay beside the mark they
+touched in the source. Pure: no model, no markup library.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+_WORD = re.compile(r"\S+")
+# How close the words of an element translated alone must be to a span of the sentence's
+# translation to take that span (rapidfuzz ratio, 0-100); short words must be closer (one
+# letter changes a short word's ratio a lot)
+NEAR, NEAR_SHORT, SHORT = 60, 80, 12
+
+
+@dataclass(frozen=True)
+class Mark:
+    """An inline element around the source words ``start:end`` (character offsets);
+    ``keep``: it carries attributes and must never be dropped."""
+
+    key: int
+    start: int
+    end: int
+    keep: bool = False
+    children: tuple[Mark, ...] = ()
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """An inline element without words, at ``offset`` of the source text."""
+
+    key: int
+    offset: int
+
+
+@dataclass
+class Placed:
+    """Where the marks and anchors go in the translation: each placed mark's span, each
+    anchor's offset; the marks left out, those placed by position only, and how many
+    spans had to be cut back to keep nesting and order."""
+
+    spans: dict[int, tuple[int, int]] = field(default_factory=dict)
+    anchors: dict[int, int] = field(default_factory=dict)
+    dropped: list[int] = field(default_factory=list)
+    approximate: list[int] = field(default_factory=list)
+    crossed: int = 0
+
+
+def place(
+    source: str,
+    target: str,
+    marks: Sequence[Mark],
+    anchors: Sequence[Anchor] = (),
+    alone: Mapping[int, str] | None = None,
+    segments: Sequence[tuple[tuple[int, int], tuple[int, int]]] = (),
+) -> Placed:
+    """Places ``marks`` and ``anchors`` of ``source`` in its translation ``target``.
+
+    Args:
+        alone: per mark key, its words translated on their own, where the caller has them.
+        segments: pairs of ``(source span, target span)`` that translate each other (the
+            sentences or lines), so a position fallback stays in its sentence; the whole
+            texts by default.
+    """
+    placed = Placed()
+    pairs = list(segments) or [((0, len(source)), (0, len(target)))]
+    _place_level(source, target, marks, (0, len(target)), alone or {}, pairs, placed)
+    for anchor in anchors:
+        placed.anchors[anchor.key] = _anchor(source, target, anchor, marks, placed, pairs)
+    return placed
+
+
+def _place_level(source, target, marks, bounds, alone, pairs, placed: Placed) -> None:
+    taken: list[tuple[int, int]] = []
+    for mark in sorted(marks, key=lambda m: m.start):
+        # Its words, then its words translated alone, then (for a mark that must stay) its
+        # position: the first of them clear of the siblings placed before it
+        found = _find(source, target, mark, bounds, alone)
+        tried = [(found, True)] if found is not None else []
+        if mark.keep:
+            tried.append((_position(source, target, mark.start, mark.end, pairs, bounds), False))
+        span = exact = None
+        for candidate, by_words in tried:
+            clear = _clear(candidate, taken, bounds, target)
+            if clear is not None and not clear[2]:
+                span, exact = clear[:2], by_words
+                break
+        if span is None and mark.keep:  # cut back beside its siblings, or empty at the end
+            clear = _clear(tried[-1][0], taken, bounds, target)
+            span, exact = (clear[:2] if clear is not None else (bounds[1], bounds[1])), False
+            placed.crossed += 1
+        if span is None:
+            placed.dropped.append(mark.key)
+            _drop_children(mark, placed)
+            continue
+        if not exact:
+            placed.approximate.append(mark.key)
+        placed.spans[mark.key] = span
+        taken.append(span)
+        _place_level(source, target, mark.children, span, alone, pairs, placed)
+
+
+def _drop_children(mark: Mark, placed: Placed) -> None:
+    for child in mark.children:
+        placed.dropped.append(child.key)
+        _drop_children(child, placed)
+
+
+def _find(source, target, mark, bounds, alone) -> tuple[int, int] | None:
+    """The mark's span by its own words or by its words translated alone (``None`` when
+    neither is in the translation)."""
+    lo, hi = bounds
+    words = " ".join(source[mark.start : mark.end].split())
+    if words:
+        hits = [m.start() + lo for m in _whole(words).finditer(target[lo:hi])]
+        if len(hits) == 1:
+            return (hits[0], hits[0] + len(words))
+    translated = " ".join((alone.get(mark.key) or "").split())
+    if translated:
+        return _fuzzy(translated, target, bounds)
+    return None
+
+
+def _whole(words: str) -> re.Pattern:
+    start = r"(?<!\w)" if words[:1].isalnum() else ""
+    end = r"(?!\w)" if words[-1:].isalnum() else ""
+    return re.compile(start + r"\s+".join(map(re.escape, words.split(" "))) + end)
+
+
+def _fuzzy(words: str, target: str, bounds: tuple[int, int]) -> tuple[int, int] | None:
+    """The run of the target's words (within ``bounds``) most like ``words``."""
+    lo, hi = bounds
+    tokens = [(m.start() + lo, m.end() + lo) for m in _WORD.finditer(target[lo:hi])]
+    size = len(words.split())
+    wanted = _bare(words)
+    best, best_span = 0.0, None
+    for n in range(max(1, size - 2), size + 3):
+        for i in range(len(tokens) - n + 1):
+            start, end = tokens[i][0], tokens[i + n - 1][1]
+            score = fuzz.ratio(wanted, _bare(target[start:end]))
+            if score > best:
+                best, best_span = score, (start, end)
+    if best_span is None or best < (NEAR if len(wanted) >= SHORT else NEAR_SHORT):
+        return None
+    start, end = best_span
+    while end > start and not target[end - 1].isalnum() and target[end - 1] not in ")]\"'”’":
+        end -= 1  # the sentence's own punctuation stays outside the element
+    return (start, end) if end > start else best_span
+
+
+def _bare(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
+
+
+def _position(source, target, start, end, pairs, bounds) -> tuple[int, int]:
+    """The target words at the same relative place of the same sentence as source
+    ``start:end`` (at least one word), inside ``bounds``."""
+    (s_lo, s_hi), (t_lo, t_hi) = _pair(pairs, start)
+    s_words = [m.span() for m in _WORD.finditer(source, s_lo, s_hi)] or [(s_lo, s_hi)]
+    t_lo, t_hi = max(t_lo, bounds[0]), min(t_hi, bounds[1])
+    t_words = [m.span() for m in _WORD.finditer(target, t_lo, t_hi)]
+    if not t_words:
+        return (t_lo, t_lo)
+    first = sum(1 for a, _ in s_words if a < start)
+    last = max(first + 1, sum(1 for a, _ in s_words if a < end))
+    scale = len(t_words) / len(s_words)
+    a = min(len(t_words) - 1, int(first * scale))
+    b = max(a + 1, min(len(t_words), round(last * scale)))
+    return (t_words[a][0], t_words[b - 1][1])
+
+
+def _pair(pairs, offset):
+    for pair in pairs:
+        if pair[0][0] <= offset <= pair[0][1]:
+            return pair
+    return pairs[-1]
+
+
+def _clear(span, taken, bounds, target):
+    """``span`` inside ``bounds`` and clear of the siblings placed before it, with whether
+    it had to be cut; ``None`` when nothing is left."""
+    start, end = max(span[0], bounds[0]), min(span[1], bounds[1])
+    cut = (start, end) != tuple(span)
+    for a, b in sorted(taken):
+        if start < b and a < end:  # overlaps this sibling: keep the part after (or before) it
+            if end > b:
+                start = b
+            else:
+                end = a
+            cut = True
+    while start < end and target[start].isspace():
+        start += 1
+    while end > start and target[end - 1].isspace():
+        end -= 1
+    if end <= start and span[1] > span[0]:
+        return None
+    return (start, end, cut)
+
+
+def _anchor(source, target, anchor, marks, placed: Placed, pairs) -> int:
+    """Beside the mark it touches in the source (after it, or before it), else at the same
+    relative place of its sentence, on a word boundary."""
+    for mark in _all(marks):
+        span = placed.spans.get(mark.key)
+        if span is None:
+            continue
+        if anchor.offset == mark.end:
+            return span[1]
+        if anchor.offset == mark.start:
+            return span[0]
+    (s_lo, s_hi), (t_lo, t_hi) = _pair(pairs, anchor.offset)
+    s_words = [m.start() for m in _WORD.finditer(source, s_lo, s_hi)]
+    t_words = [m.span() for m in _WORD.finditer(target, t_lo, t_hi)]
+    if not s_words or not t_words:
+        return t_lo if anchor.offset <= s_lo else t_hi
+    before = sum(1 for a in s_words if a < anchor.offset)
+    if before == 0:
+        return t_words[0][0]
+    if before >= len(s_words):
+        return t_words[-1][1]
+    k = min(len(t_words) - 1, max(1, round(before * len(t_words) / len(s_words))))
+    offset = t_words[k - 1][1]
+    if source[anchor.offset - 1 : anchor.offset].isspace() and target[offset : offset + 1] == " ":
+        offset += 1  # the space before it, as in the source
+    return offset
+
+
+def _all(marks: Sequence[Mark]):
+    for mark in marks:
+        yield mark
+        yield from _all(mark.children)

@@ -30,6 +30,8 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 _WORD = re.compile(r"\S+")
+_DUTCH_ARTICLES = {"de", "het", "een", "'t", "’t"}
+_ENGLISH_ARTICLES = {"the", "a", "an"}
 # How close the words of an element translated alone must be to a span of the sentence's
 # translation to take that span (rapidfuzz ratio, 0-100); short words must be closer (one
 # letter changes a short word's ratio a lot)
@@ -139,9 +141,16 @@ def _find(source, target, mark, bounds, alone) -> tuple[int, int] | None:
         if len(hits) == 1:
             return (hits[0], hits[0] + len(words))
     translated = " ".join((alone.get(mark.key) or "").split())
-    if translated:
-        return _fuzzy(translated, target, bounds)
-    return None
+    if not translated:
+        return None
+    span = _fuzzy(translated, target, bounds)
+    if span is not None and words and words.split()[0].lower() not in _DUTCH_ARTICLES:
+        # Translated alone, a phrase gains an article its Dutch words did not have
+        # ("volledige verslag" -> "the complete report"): the element leaves it outside
+        first = _WORD.match(target, span[0])
+        if first and first.group().lower() in _ENGLISH_ARTICLES and first.end() < span[1]:
+            span = (first.end() + 1, span[1])
+    return span
 
 
 def _whole(words: str) -> re.Pattern:

@@ -1,0 +1,217 @@
+"""Inline markup placed in translations: the span search on hand-made data (Dutch sentences
+with markup and a correct English translation with the markup where a human puts it), the
+fallback, nesting, and HTML pages through the pipeline with fakes and the tiny models."""
+
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+from tests.fakes import EchoEngine
+from translate.run.core import DONE, Article, Pipeline
+from translate.stages.translation import Translator
+from translate.text.inline import Mark, place
+
+DATA = Path(__file__).parent / "data" / "inline-markup.jsonl"
+_TAG = re.compile(r"<(/?)([a-z]+)(\d)>")
+_KEEP = {"a", "span", "abbr"}  # elements that carry attributes in real pages
+
+
+def _parse(marked: str):
+    """Plain text, the marks as a tree (keys from the tags' names), and every span by key."""
+    stack, spans, roots, children = [], {}, [], {}
+    pos, out = 0, ""
+    for match in _TAG.finditer(marked):
+        out += marked[pos : match.start()]
+        pos = match.end()
+        closing, tag, number = match.groups()
+        key = f"{tag}{number}"
+        if not closing:
+            stack.append((key, len(out)))
+        else:
+            opened, start = stack.pop()
+            assert opened == key, marked
+            spans[key] = (start, len(out))
+            mark = Mark(key, start, len(out), tag in _KEEP, tuple(children.pop(key, ())))
+            (children.setdefault(stack[-1][0], []) if stack else roots).append(mark)
+    out += marked[pos:]
+    return out, roots, spans
+
+
+def _items():
+    return [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines()]
+
+
+def _flat(marks):
+    for mark in marks:
+        yield mark
+        yield from _flat(mark.children)
+
+
+def _outcomes(with_alone: bool) -> Counter:
+    found = Counter()
+    for item in _items():
+        dutch, marks, _ = _parse(item["nl"])
+        english, _, reference = _parse(item["en"])
+        alone = {}
+        if with_alone:  # each element's words as a model would translate them alone
+            alone = {k: english[a:b] for k, (a, b) in reference.items()}
+            alone |= item.get("alone", {})
+        placed = place(dutch, english, marks, alone=alone)
+        for mark in _flat(marks):
+            if mark.key in placed.dropped:
+                outcome = "dropped"
+            elif placed.spans.get(mark.key) == reference[mark.key]:
+                outcome = "right"
+            elif mark.key in placed.approximate:
+                outcome = "by position, wrong"
+            else:
+                outcome = "wrong"
+            found[item["kind"], outcome] += 1
+    return found
+
+
+def test_the_data_is_what_it_says():
+    items = _items()
+    assert len(items) >= 40
+    for item in items:
+        dutch, marks, spans = _parse(item["nl"])
+        english, _, reference = _parse(item["en"])
+        assert set(spans) == set(reference), item  # the same elements in both
+        assert "<" not in dutch + english
+
+
+def test_every_element_lands_on_its_words_given_their_translation():
+    found = _outcomes(with_alone=True)
+    wrong = {k: n for k, n in found.items() if k[1] != "right"}
+    assert not wrong, wrong
+    assert sum(found.values()) >= 55  # elements, nested ones included
+
+
+def test_without_translations_alone_names_still_land_and_links_are_kept():
+    found = _outcomes(with_alone=False)
+    assert found["name", "right"] == 7  # the model copies them: found by their own words
+    assert not any(k[1] == "wrong" for k in found)  # placed by words only where right
+    kept = sum(n for (kind, outcome), n in found.items() if outcome != "dropped")
+    assert kept > found["name", "right"]  # links and spans stay, by position
+
+
+def test_siblings_never_overlap_and_children_stay_inside():
+    dutch = "Lees het nieuwe rapport vandaag."
+    marks = [Mark("a", 5, 23, True, (Mark("b", 9, 15),)), Mark("c", 24, 31, True)]
+    # both translated alone to words found at the same place: the second is cut back
+    placed = place(
+        dutch, "Read the report today.", marks, alone={"a": "the report", "c": "the report"}
+    )
+    a, c = placed.spans["a"], placed.spans["c"]
+    assert a[1] <= c[0] or c[1] <= a[0]
+    assert "b" in placed.dropped  # plain emphasis with no words to hold: left out
+    assert not placed.approximate or "c" in placed.approximate
+
+
+class Reversing(EchoEngine):
+    """Translates word by word with reordering: each row's words in reverse order."""
+
+    def decode(self, row):
+        return " ".join(reversed(super().decode(row).split()))
+
+
+def _pipeline(engine):
+    return Pipeline(Translator(engine), language_check="nl")
+
+
+RICH = """<!DOCTYPE html>
+<html lang="nl"><head><title>Nieuws van de dag</title></head><body>
+<p class="intro">Lees <a href="/rapport" title="PDF">het <b>volledige</b> rapport</a> op onze
+<em>eigen</em> site. <!-- bron: redactie -->
+Het kabinet <span class="nadruk">viel gisteren</span>.</p>
+<p>Gemeentehuis<br>Stationsplein 1<br/>3511 ED Utrecht</p>
+<p>De foto <img src="brug.jpg" alt="De brug"> toont de <abbr title="Noord-Holland">NH</abbr>
+kust en <span translate="no">Het Parool</span> schreef erover.</p>
+<ul><li>Zie <a href="https://example.org/a?b=1&amp;c=2">de lijst</a>.</li></ul>
+</body></html>
+"""
+
+
+def _shape(page: str) -> list:
+    root = lxml.html.document_fromstring(page)
+    shape = []
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            shape.append(("comment", element.text))
+            continue
+        attributes = {
+            k: v for k, v in element.attrib.items() if (element.tag, k) != ("html", "lang")
+        }
+        shape.append((element.tag, attributes, " ".join(element.text_content().split())))
+    return shape
+
+
+def test_the_echo_engine_gives_every_page_back_unchanged():
+    for page in (
+        RICH,
+        (Path(__file__).parent.parent / "inbox/nieuws/haven-in-cijfers.html").read_text("utf-8"),
+    ):
+        (result,) = _pipeline(EchoEngine()).process([Article("a.html", page, format="html")])
+        assert result.status == DONE, result.reason
+        assert _shape(result.translation) == _shape(page)
+        assert not any(f.kind == "markup" for f in result.record.findings)
+
+
+def test_links_and_emphasis_land_on_their_words_after_reordering():
+    (result,) = _pipeline(Reversing()).process([Article("a.html", RICH, format="html")])
+    root = lxml.html.document_fromstring(result.translation)
+    link = root.find(".//p[@class='intro']/a")
+    assert link.get("href") == "/rapport" and link.get("title") == "PDF"
+    assert " ".join(link.text_content().split()) == "rapport volledige het"
+    assert link.find("b").text == "volledige"
+    assert root.find(".//p[@class='intro']/em").text == "eigen"
+    span = root.find(".//span[@class='nadruk']").text  # the fake keeps the full stop on it
+    assert " ".join(span.replace(".", "").split()) == "gisteren viel"
+    # the fixed span keeps its own words; the address keeps its lines
+    assert root.find(".//span[@translate='no']").text == "Het Parool"
+    lines = [" ".join(t.split()) for t in root.find(".//body/p[2]").itertext()]
+    assert lines == ["Gemeentehuis", "1 Stationsplein", "Utrecht ED 3511"]
+
+
+@pytest.mark.slow
+def test_with_the_tiny_models_no_tag_or_link_is_lost(tiny_marian, tmp_path):
+    from translate.config import ModelSpec
+    from translate.engines.load import load_engine
+
+    engine = load_engine(ModelSpec(str(tiny_marian)))
+    pages = [
+        RICH,
+        (Path(__file__).parent.parent / "inbox/nieuws/haven-in-cijfers.html").read_text("utf-8"),
+    ]
+    for page in pages:
+        (result,) = _pipeline(engine).process([Article("a.html", page, format="html")])
+        before, after = (lxml.html.document_fromstring(p) for p in (page, result.translation))
+        if _tags(after) != _tags(before):
+            _only_plain_emphasis_lost(_tags(before), _tags(after), result)
+        for attribute in ("href", "src"):
+            assert [
+                e.get(attribute)
+                for e in before.iter()
+                if isinstance(e.tag, str) and e.get(attribute)
+            ] == [
+                e.get(attribute)
+                for e in after.iter()
+                if isinstance(e.tag, str) and e.get(attribute)
+            ]
+
+
+def _tags(root) -> Counter:
+    return Counter(e.tag if isinstance(e.tag, str) else "comment" for e in root.iter())
+
+
+def _only_plain_emphasis_lost(before: Counter, after: Counter, result) -> bool:
+    lost = before - after
+    assert not (after - before), after - before
+    assert set(lost) <= {"b", "em", "i", "strong"}, lost  # never a link, span, image, comment
+    (finding,) = [f for f in result.record.findings if f.kind == "markup"]
+    assert finding.data["dropped"] == sum(lost.values())
+    return True

@@ -215,3 +215,17 @@ def _only_plain_emphasis_lost(before: Counter, after: Counter, result) -> bool:
     (finding,) = [f for f in result.record.findings if f.kind == "markup"]
     assert finding.data["dropped"] == sum(lost.values())
     return True
+
+
+def test_the_review_page_shows_the_translated_inline_markup_safely():
+    from translate.outputs.review import review_page
+
+    page = (
+        '<p>Lees <a href="/rapport" onclick="x()">het <b>rapport</b></a> en '
+        '<a href="javascript:alert(1)">dit</a> &lt;script&gt;.</p>'
+    )
+    (result,) = _pipeline(EchoEngine()).process([Article("a.html", page, format="html")])
+    review = review_page("a.html", result.pairs, None, result.record)
+    assert '<a href="/rapport">het <b>rapport</b></a>' in review
+    assert "javascript" not in review and "onclick" not in review
+    assert "<a>dit</a> &lt;script&gt;." in review

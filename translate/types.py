@@ -45,12 +45,15 @@ class Outcome:
 @dataclass(frozen=True)
 class Pair:
     """One paragraph (or HTML/DOCX unit) in Dutch and in English, with its sentence count,
-    so findings that name a sentence can be shown beside their paragraph."""
+    so findings that name a sentence can be shown beside their paragraph; ``markup``: the
+    English with its inline elements (links, emphasis) as safe HTML, where the format has
+    them (see :func:`translate.formats.html_inline.safe_markup`)."""
 
     kind: str
     source: str
     english: str
     sentences: int
+    markup: str | None = None  # the English with its inline markup, as safe HTML
 
 
 def totals(outcomes: Sequence[Outcome]) -> dict:

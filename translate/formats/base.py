@@ -30,10 +30,12 @@ class Layout(Protocol):
 
 @dataclass(frozen=True)
 class Written:
-    """A translated file and what writing it found (markup that could not be placed)."""
+    """A translated file and what writing it found (markup that could not be placed); for a
+    format with inline markup, each unit's translation as safe HTML for the review page."""
 
     content: str | bytes
     findings: tuple[Finding, ...] = ()
+    markup: tuple[str | None, ...] = ()  # per unit: its translation's inline markup, safe
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from translate.errors import DocumentError
 from translate.findings import Finding
 from translate.formats.base import Format, Unit, Written, unit_document, unit_texts
-from translate.formats.html_inline import Inline, read_inline, rebuild
+from translate.formats.html_inline import Inline, read_inline, rebuild, safe_markup
 from translate.text.decode import Decoded, decode
 from translate.text.document import Document
 
@@ -181,8 +181,10 @@ class HtmlLayout:
         copied = list(root.iter())
         spare = iter(alone)
         dropped = approximate = crossed = 0
+        markup: list[str | None] = []
         for slot, text in zip(self._slots, translations, strict=True):
             element = copied[slot.position]
+            markup.append(None)
             if slot.inline is not None:
                 inline = read_inline(element)  # the copy's own elements
                 keys = [k for k in inline.keys() if k not in inline.fixed]
@@ -191,6 +193,7 @@ class HtmlLayout:
                 dropped += len(placed.dropped)
                 approximate += len(placed.approximate)
                 crossed += placed.crossed
+                markup[-1] = safe_markup(element)
             elif slot.where in ("text", "tail"):
                 old = getattr(element, slot.where) or ""
                 lead, trail = old[: len(old) - len(old.lstrip())], old[len(old.rstrip()) :]
@@ -213,10 +216,10 @@ class HtmlLayout:
             doctype = root.getroottree().docinfo.doctype
             head = '<?xml version="1.0" encoding="utf-8"?>\n' + (doctype + "\n" if doctype else "")
             body = etree.tostring(root, encoding="unicode", method="xml")
-            return Written(head + body + "\n", findings)
+            return Written(head + body + "\n", findings, tuple(markup))
         doctype = root.getroottree().docinfo.doctype or "<!DOCTYPE html>"
         page = lxml.html.tostring(root, encoding="unicode", doctype=doctype) + "\n"
-        return Written(page, findings)
+        return Written(page, findings, tuple(markup))
 
 
 def _markup_findings(dropped: int, approximate: int, crossed: int) -> tuple[Finding, ...]:

@@ -5,6 +5,7 @@ rebuilt around a translation with every element kept (see :func:`rebuild`)."""
 from __future__ import annotations
 
 import copy
+import html
 from dataclasses import dataclass, field
 
 from translate.text.inline import Anchor, Mark, Placed, place
@@ -197,3 +198,36 @@ def _append_text(element, text: str) -> None:
         last.tail = (last.tail or "") + text
     else:
         element.text = (element.text or "") + text
+
+
+# What the review page shows of a unit's inline markup, and which attributes
+_SHOWN = {"a": ("href", "title"), "abbr": ("title",), "br": ()}
+_SHOWN |= {tag: () for tag in "b strong em i u s sub sup mark small code q cite span".split()}
+_SAFE_LINK = ("http://", "https://", "mailto:", "/", "#", "./", "../")
+
+
+def safe_markup(block) -> str:
+    """The block's content as HTML the review page can show: text escaped, only common
+    inline tags kept (links with an ``http(s)``, ``mailto`` or relative target, a title),
+    no other attribute, no script, comment or image."""
+    parts: list[str] = [html.escape(block.text or "")]
+    for child in block:
+        if isinstance(child.tag, str) and child.tag in _SHOWN:
+            attributes = "".join(
+                f' {name}="{html.escape(child.get(name))}"'
+                for name in _SHOWN[child.tag]
+                if child.get(name) and (name != "href" or _safe_link(child.get(name)))
+            )
+            if child.tag == "br":
+                parts.append("<br>")
+            else:
+                parts.append(f"<{child.tag}{attributes}>{safe_markup(child)}</{child.tag}>")
+        elif isinstance(child.tag, str) and child.tag not in ("script", "style", "img"):
+            parts.append(safe_markup(child))
+        parts.append(html.escape(child.tail or ""))
+    return "".join(parts)
+
+
+def _safe_link(target: str) -> bool:
+    target = target.strip()
+    return target.lower().startswith(_SAFE_LINK) or (":" not in target.split("/")[0])

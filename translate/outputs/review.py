@@ -163,14 +163,17 @@ def _shades(record: Record):
 
 def _english(pair: Pair, record: Record, start: int, shade) -> str:
     """The paragraph's English, sentence by sentence in spans (shaded, marked when flagged)
-    where the paragraph is plain prose; as one text otherwise (markup, lists)."""
+    where the paragraph is plain prose; as one text otherwise (lists), with its inline
+    markup where the format kept some (links clickable, emphasis shown)."""
     sentences = record.sentences[start : start + pair.sentences]
     flagged = _flagged(record)
-    if not sentences or " ".join(s.translation for s in sentences) != pair.english:
+    marked = pair.markup is not None and pair.markup != html.escape(pair.english)
+    if marked or not sentences or " ".join(s.translation for s in sentences) != pair.english:
         lowest = [s.score for s in sentences if s.score is not None]
         level = shade(min(lowest)) if lowest else ""
-        escaped = html.escape(pair.english)
-        return f'<span class="{level}">{escaped}</span>' if level else escaped
+        # with its inline markup (links, emphasis), already safe HTML
+        shown = pair.markup if marked else html.escape(pair.english)
+        return f'<span class="{level}">{shown}</span>' if level else shown
     spans = []
     for offset, sentence in enumerate(sentences):
         index = start + offset

@@ -105,7 +105,7 @@ def postprocess(
         article=replace(item.article, text="", data=None, reuse=None, memory=None),
         english=english.render(),
         rendered=written.content,
-        pairs=pairs(item.document, english),
+        pairs=pairs(item.document, english, written.markup),
         elements=elements(item.document),
         language=None if language is None else asdict(language),
         paragraphs=len(item.document.paragraphs),
@@ -168,14 +168,19 @@ def elements(document: Document) -> dict[str, int]:
     return dict(sorted(Counter(line.kind for p in document.paragraphs for line in p).items()))
 
 
-def pairs(source: Document, english: Document) -> tuple[Pair, ...]:
-    """Each paragraph in Dutch and in English, with its number of sentences."""
+def pairs(
+    source: Document, english: Document, markup: Sequence[str | None] = ()
+) -> tuple[Pair, ...]:
+    """Each paragraph in Dutch and in English, with its number of sentences and, where the
+    format gives it (one per paragraph), the English's inline markup as safe HTML."""
+    shown = list(markup) if len(markup) == len(source.paragraphs) else []
     return tuple(
         Pair(
             dutch[0].kind,
             "\n".join(line.render() for line in dutch),
             "\n".join(line.render() for line in ours),
             sum(len(line.sentences) for line in dutch),
+            shown[i] if shown else None,
         )
-        for dutch, ours in zip(source.paragraphs, english.paragraphs, strict=True)
+        for i, (dutch, ours) in enumerate(zip(source.paragraphs, english.paragraphs, strict=True))
     )

@@ -210,6 +210,7 @@ def test_docx_round_trip_keeps_styles_and_sends_each_paragraph_once():
             "Jaar",
             "Het werk duurde twee jaar.",
             "Krant van vandaag",
+            "grote",  # the bold run's words alone, to find them in the translation
         ]
     )
     before, after = docx.Document(io.BytesIO(data)), docx.Document(io.BytesIO(result.translation))
@@ -218,7 +219,12 @@ def test_docx_round_trip_keeps_styles_and_sends_each_paragraph_once():
     ]
     assert [c.text for c in after.tables[0].rows[0].cells] == ["Jaar", "Het werk duurde twee jaar."]
     assert after.sections[0].header.paragraphs[0].text == "Krant van vandaag"
-    assert after.paragraphs[1].runs[0].text == "De grote brug is open."
+    runs = after.paragraphs[1].runs
+    assert [(r.text, bool(r.bold)) for r in runs] == [
+        ("De ", False),
+        ("grote", True),
+        (" brug is open.", False),
+    ]
     assert after.core_properties.language == "en"
     assert result.record.elements == {
         "cell": 2,

@@ -98,6 +98,25 @@ def unit_texts(english: Document) -> list[str]:
     return ["\n".join(line.render() for line in paragraph) for paragraph in english.paragraphs]
 
 
+def markup_findings(dropped: int, approximate: int, crossed: int) -> tuple[Finding, ...]:
+    """One ``markup`` finding for the page's inline elements that were not placed by their
+    words: left out (emphasis without attributes), or kept where their position says."""
+    if not (dropped or approximate or crossed):
+        return ()
+    parts = []
+    if dropped:
+        parts.append(f"{dropped} inline tags without attributes (bold, italics, ...) left out")
+    if approximate:
+        parts.append(
+            f"{approximate} inline elements (links, ...) placed by their position in the "
+            "sentence, not by their words: check them"
+        )
+    if crossed:
+        parts.append(f"{crossed} kept nested by cutting their span")
+    data = {"dropped": dropped, "approximate": approximate, "crossed": crossed}
+    return (Finding("markup", "; ".join(parts), data=data),)
+
+
 def unreadable(name: str, what: str, exc: BaseException) -> DocumentError:
     """The one-line error of a package its library cannot open (``what``: "Word .docx")."""
     return DocumentError(

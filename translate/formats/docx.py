@@ -1,11 +1,13 @@
-"""Word in, Word out (python-docx): paragraphs, headings, list items, table cells, headers
-and footers are translated; styles, numbering, tables and images are kept.
+"""Word in, Word out (python-docx for the package, lxml for the paragraphs): paragraphs,
+headings, list items, table cells, headers and footers, text boxes, footnotes and endnotes
+are translated; styles, numbering, tables, images, fields and comments are kept.
 
-A paragraph is one unit, however its runs split it by formatting; its translation goes into
-the first run that holds text (so the paragraph's style and that run's formatting carry
-over), and the other runs' text is emptied (their formatting has no place in the new word
-order). The translation is written into a fresh copy of the document, never into the parsed
-one, so a layout can be written more than once.
+A paragraph is one unit, however its runs split it by formatting; its runs, hyperlinks and
+anchors are put back on the words that render them (:mod:`translate.formats.docx_runs`).
+A text box is translated once, in place, as units of its own (the copy Word keeps for old
+readers, ``mc:Fallback``, gets the same translation). Tracked changes are read as if
+accepted, and said so. The translation is written into a fresh copy of the document, never
+into the parsed one, so a layout can be written more than once.
 """
 
 from __future__ import annotations
@@ -19,11 +21,25 @@ from translate.formats.base import (
     Unit,
     Written,
     damaged,
+    markup_findings,
     unit_document,
     unit_texts,
     unreadable,
 )
+from translate.formats.docx_runs import read_runs, rebuild_runs, w
 from translate.text.document import Document
+
+_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+_NOTES = {
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml": (
+        "footnote",
+        "footnote",
+    ),
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.endnotes+xml": (
+        "endnote",
+        "endnote",
+    ),
+}
 
 
 class DocxLayout:
@@ -34,36 +50,64 @@ class DocxLayout:
         name: how messages name the file.
     """
 
-    findings: tuple[Finding, ...] = ()
-
     def __init__(self, data: bytes, name: str):
         self.name = name
         self._data = data
-        self.units: list[Unit] = [unit for unit, _ in _read(data, name)]
+        read = _read(data, name)
+        self.units: list[Unit] = [unit for unit, _, _ in read]
+        self._runs = [runs for _, _, runs in read]
         self.document = unit_document(self.units)
+        tracked = sum(runs.tracked for runs in self._runs)
+        self.findings: tuple[Finding, ...] = (
+            (
+                Finding(
+                    "tracked_changes",
+                    f"{tracked} paragraphs with tracked changes, read as if every change "
+                    "were accepted: deleted text is neither translated nor kept",
+                    data={"paragraphs": tracked},
+                ),
+            )
+            if tracked
+            else ()
+        )
 
-    def write(self, english: Document) -> Written:
-        """The document with every paragraph translated and its language set to English."""
-        return Written(self.write_units(unit_texts(english)))
+    @property
+    def inline_texts(self) -> list[str]:
+        """The words of every formatted run and hyperlink, in order, to be translated alone
+        and given to :meth:`write`."""
+        return [runs.words(key) for runs in self._runs for key in runs.keys()]
 
-    def write_units(self, translations: Sequence[str]) -> bytes:
+    def write(self, english: Document, alone: Sequence[str] = ()) -> Written:
+        """The document with every unit translated and its language set to English."""
+        return self.write_units(unit_texts(english), alone)
+
+    def write_units(self, translations: Sequence[str], alone: Sequence[str] = ()) -> Written:
         """A copy of the document with each unit replaced by its translation, in order."""
-        from docx.oxml.ns import qn
-
         if len(translations) != len(self.units):
             raise ValueError(f"expected {len(self.units)} translations, got {len(translations)}")
         document = _open(self._data, self.name)
-        paragraphs = [paragraph for _, paragraph in _read(document, self.name)]
-        for paragraph, text in zip(paragraphs, translations, strict=True):
-            pieces = list(paragraph._p.iter(qn("w:t")))
-            pieces[0].text = text
-            pieces[0].set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-            for piece in pieces[1:]:
-                piece.text = ""
+        read = _read(document, self.name)
+        spare = iter(alone)
+        given = [{k: t for k, t in zip(runs.keys(), spare, strict=False)} for _, _, runs in read]
+        dropped = approximate = crossed = 0
+        # Text boxes before the paragraphs that hold them: a host's drawing is kept as a
+        # copy made when it is read, so what is inside must be English by then
+        order = sorted(range(len(read)), key=lambda i: -_depth(read[i][1]))
+        for i in order:
+            _, paragraph, _ = read[i]
+            runs = read_runs(paragraph)
+            placed = rebuild_runs(paragraph, runs, translations[i].split("\n"), given[i])
+            dropped += len(placed.dropped)
+            approximate += len(placed.approximate)
+            crossed += placed.crossed
+        _mirror_fallbacks(document)
+        _accept_changes(document)
+        for part, root in _note_roots(document):
+            _store(part, root)
         document.core_properties.language = "en"
         out = io.BytesIO()
         document.save(out)
-        return out.getvalue()
+        return Written(out.getvalue(), markup_findings(dropped, approximate, crossed))
 
 
 def _open(data: bytes, name: str):
@@ -75,8 +119,8 @@ def _open(data: bytes, name: str):
         raise unreadable(name, "Word .docx", exc) from None
 
 
-def _read(source, name: str) -> list[tuple[Unit, object]]:
-    """The units of a document (or of its bytes), with their paragraphs.
+def _read(source, name: str) -> list:
+    """The units of a document (or of its bytes), with their ``w:p`` and runs.
 
     Raises:
         DocumentError: python-docx fails anywhere while reading it (a dangling header
@@ -89,42 +133,41 @@ def _read(source, name: str) -> list[tuple[Unit, object]]:
         raise damaged(name, "Word .docx", exc) from None
 
 
-def _units(document) -> Iterator[tuple[Unit, object]]:
-    """Each paragraph with text, as a unit, with the paragraph it came from."""
+def _units(document) -> Iterator[tuple[Unit, object, object]]:
+    """Each paragraph with text, as a unit, with its ``w:p`` and its runs."""
     for kind, paragraph in _paragraphs(document):
-        text = " ".join(_text(paragraph).split())
-        if text:
-            yield Unit(kind, text), paragraph
-
-
-def _text(paragraph) -> str:
-    from docx.oxml.ns import qn
-
-    return "".join(t.text or "" for t in paragraph._p.iter(qn("w:t")))
+        runs = read_runs(paragraph)
+        if runs.text.strip():
+            yield Unit(kind, runs.text), paragraph, runs
 
 
 def _kind(paragraph) -> str:
-    from docx.oxml.ns import qn
-
     style = (paragraph.style.name if paragraph.style is not None else "") or ""
     if style.startswith(("Heading", "Title", "Subtitle")):
         return "heading"
     properties = paragraph._p.pPr
     if style.startswith("List") or (
-        properties is not None and properties.find(qn("w:numPr")) is not None
+        properties is not None and properties.find(w("numPr")) is not None
     ):
         return "item"
     return "paragraph"
 
 
 def _paragraphs(document) -> Iterator[tuple[str, object]]:
-    """Every paragraph with text, in reading order: body (tables in place), then each
-    section's own headers and footers."""
+    """Every paragraph, in reading order: body (tables in place, each text box after the
+    paragraph holding it), each section's own headers and footers, then the footnotes and
+    endnotes."""
     yield from _blocks(document, None)
     for section in document.sections:
         for part, kind in ((section.header, "header"), (section.footer, "footer")):
             if not part.is_linked_to_previous:
                 yield from _blocks(part, kind)
+    for _, root in _note_roots(document):
+        kind = "footnote" if root.tag == w("footnotes") else "endnote"
+        for note in root:
+            if note.get(w("type")) in (None, "normal"):
+                for paragraph in note.iter(w("p")):
+                    yield kind, paragraph
 
 
 def _blocks(container, kind: str | None) -> Iterator[tuple[str, object]]:
@@ -134,7 +177,107 @@ def _blocks(container, kind: str | None) -> Iterator[tuple[str, object]]:
                 for cell in _unique_cells(row):
                     yield from _blocks(cell, kind or "cell")
         else:
-            yield (kind or _kind(block)), block
+            yield (kind or _kind(block)), block._p
+            yield from _text_boxes(block._p)
+
+
+def _text_boxes(paragraph) -> Iterator[tuple[str, object]]:
+    """The paragraphs of the text boxes drawn in a paragraph (not their old-reader copy)."""
+    for content in paragraph.iter(w("txbxContent")):
+        if _in_fallback(content) or content.getparent() is None:
+            continue
+        if _host(content) is not paragraph:
+            continue  # a box in a box: found from its own host
+        for inner in content.iterchildren(w("p")):
+            yield "textbox", inner
+            yield from _text_boxes(inner)
+
+
+def _host(content):
+    node = content.getparent()
+    while node is not None and node.tag != w("p"):
+        node = node.getparent()
+    return node
+
+
+def _in_fallback(element) -> bool:
+    node = element.getparent()
+    while node is not None:
+        if node.tag == f"{{{_MC}}}Fallback":
+            return True
+        node = node.getparent()
+    return False
+
+
+def _depth(element) -> int:
+    return sum(1 for _ in element.iterancestors())
+
+
+def _mirror_fallbacks(document) -> None:
+    """Each ``mc:Fallback`` text box gets its ``mc:Choice`` twin's translated paragraphs."""
+    import copy
+
+    for alternate in document.element.body.iter(f"{{{_MC}}}AlternateContent"):
+        choice = alternate.find(f"{{{_MC}}}Choice")
+        fallback = alternate.find(f"{{{_MC}}}Fallback")
+        if choice is None or fallback is None:
+            continue
+        chosen = list(choice.iter(w("txbxContent")))
+        old = list(fallback.iter(w("txbxContent")))
+        for new, stale in zip(chosen, old, strict=False):
+            for child in list(stale):
+                stale.remove(child)
+            for child in new:
+                stale.append(copy.deepcopy(child))
+
+
+def _accept_changes(document) -> None:
+    """Tracked deletions removed, insertions kept as ordinary text (in every part written)."""
+    roots = [document.element] + [root for _, root in _note_roots(document)]
+    for section in document.sections:
+        for part in (section.header, section.footer):
+            if not part.is_linked_to_previous:
+                roots.append(part._element)
+    for root in roots:
+        for tag in ("del", "moveFrom"):
+            for element in list(root.iter(w(tag))):
+                if element.getparent() is not None and element.getparent().tag != w("rPr"):
+                    element.getparent().remove(element)
+        for tag in ("ins", "moveTo"):
+            for element in list(root.iter(w(tag))):
+                parent = element.getparent()
+                if parent is None or parent.tag == w("rPr"):
+                    continue
+                at = parent.index(element)
+                for child in list(element):
+                    parent.insert(at, child)
+                    at += 1
+                parent.remove(element)
+
+
+def _note_roots(document):
+    """The footnotes and endnotes parts with their XML root, parsed once per document."""
+    cache = getattr(document, "_translate_notes", None)
+    if cache is None:
+        from lxml import etree
+
+        cache = []
+        for part in document.part.package.iter_parts():
+            if part.content_type in _NOTES:
+                element = getattr(part, "element", None)
+                cache.append(
+                    (part, element if element is not None else etree.fromstring(part.blob))
+                )
+        document._translate_notes = cache
+    return cache
+
+
+def _store(part, root) -> None:
+    """A notes part python-docx keeps as bytes gets the edited XML back."""
+    if getattr(part, "element", None) is None:
+        from lxml import etree
+
+        part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def _unique_cells(row):

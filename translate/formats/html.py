@@ -18,7 +18,14 @@ from collections.abc import Sequence
 
 from translate.errors import DocumentError
 from translate.findings import Finding
-from translate.formats.base import Format, Unit, Written, unit_document, unit_texts
+from translate.formats.base import (
+    Format,
+    Unit,
+    Written,
+    markup_findings,
+    unit_document,
+    unit_texts,
+)
 from translate.formats.html_inline import Inline, read_inline, rebuild, safe_markup
 from translate.text.decode import Decoded, decode
 from translate.text.document import Document
@@ -200,7 +207,7 @@ class HtmlLayout:
                 setattr(element, slot.where, lead + text + trail)
             else:
                 element.set(slot.where, text)
-        findings = _markup_findings(dropped, approximate, crossed)
+        findings = markup_findings(dropped, approximate, crossed)
         if root.tag == "html":
             root.set("lang", "en")
         for meta in root.iter("meta"):
@@ -220,25 +227,6 @@ class HtmlLayout:
         doctype = root.getroottree().docinfo.doctype or "<!DOCTYPE html>"
         page = lxml.html.tostring(root, encoding="unicode", doctype=doctype) + "\n"
         return Written(page, findings, tuple(markup))
-
-
-def _markup_findings(dropped: int, approximate: int, crossed: int) -> tuple[Finding, ...]:
-    """One ``markup`` finding for the page's inline elements that were not placed by their
-    words: left out (emphasis without attributes), or kept where their position says."""
-    if not (dropped or approximate or crossed):
-        return ()
-    parts = []
-    if dropped:
-        parts.append(f"{dropped} inline tags without attributes (bold, italics, ...) left out")
-    if approximate:
-        parts.append(
-            f"{approximate} inline elements (links, ...) placed by their position in the "
-            "sentence, not by their words: check them"
-        )
-    if crossed:
-        parts.append(f"{crossed} kept nested by cutting their span")
-    data = {"dropped": dropped, "approximate": approximate, "crossed": crossed}
-    return (Finding("markup", "; ".join(parts), data=data),)
 
 
 FORMAT = Format("html", (".html", ".htm"), HtmlLayout, decode=decode_html)

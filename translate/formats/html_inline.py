@@ -8,7 +8,7 @@ import copy
 import html
 from dataclasses import dataclass, field
 
-from translate.text.inline import Anchor, Mark, Placed, place
+from translate.text.inline import BREAK, Anchor, Mark, Placed, collapse, moved, padded, place
 
 # Inline elements whose words stay as they are (the web's own convention)
 _FIXED_CLASS = "notranslate"
@@ -40,9 +40,6 @@ class Inline:
         return [m.key for m in _flat(self.marks)]
 
 
-_BREAK = "\ue000"  # a <br> in the raw text, before whitespace is collapsed
-
-
 def read_inline(block) -> Inline:
     """The block's text and inline structure; whitespace collapsed as a browser shows it,
     each ``<br>`` a line break."""
@@ -62,7 +59,7 @@ def read_inline(block) -> Inline:
             key = len(inline.elements)
             inline.elements[key] = child
             if isinstance(child.tag, str) and child.tag == "br":
-                add(_BREAK)
+                add(BREAK)
                 inline.breaks.append(child)
             elif not isinstance(child.tag, str) or not " ".join(child.text_content().split()):
                 inline.anchors.append(Anchor(key, size[0]))  # an image, a comment, ...
@@ -77,43 +74,14 @@ def read_inline(block) -> Inline:
         return marks
 
     marks = walk(block)
-    text, where = _collapse("".join(raw))
+    joined = "".join(raw)
+    text, where = collapse(joined)
     inline.text = text
-    inline.marks = [_moved(m, where, text) for m in marks]
-    inline.anchors = [Anchor(a.key, where[a.offset]) for a in inline.anchors]
+    inline.marks = [moved(m, where, text) for m in marks]
+    inline.anchors = [
+        Anchor(a.key, where[a.offset], padded(joined, a.offset)) for a in inline.anchors
+    ]
     return inline
-
-
-def _collapse(raw: str) -> tuple[str, list[int]]:
-    """``raw`` with each run of whitespace one space, none at a line's ends, and each
-    break a ``\n``; with where every raw offset (and the end) lands in it."""
-    out: list[str] = []
-    where: list[int] = []
-    pending = False  # a space to write before the next visible character
-    for char in raw:
-        where.append(len(out) + (pending and bool(out) and out[-1] != "\n"))
-        if char == _BREAK:
-            out.append("\n")
-            pending = False
-        elif char.isspace():
-            pending = True
-        else:
-            if pending and out and out[-1] != "\n":
-                out.append(" ")
-            pending = False
-            out.append(char)
-    where.append(len(out))
-    return "".join(out), [min(w, len(out)) for w in where]
-
-
-def _moved(mark: Mark, where: list[int], text: str) -> Mark:
-    start, end = where[mark.start], where[mark.end]
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    children = tuple(_moved(c, where, text) for c in mark.children)
-    return Mark(mark.key, start, end, mark.keep, children)
 
 
 def _fixed(element) -> bool:
@@ -156,6 +124,7 @@ def rebuild(block, inline: Inline, lines: list[str], alone: dict[int, str]) -> P
     for i, position in enumerate(p for p, c in enumerate(target) if c == "\n"):
         events.append((position, 1, 1, "break", i))
     events.sort()
+    spaced = {a.key for a in inline.anchors if a.padded}
     for child in list(block):
         block.remove(child)
     block.text = ""
@@ -185,6 +154,13 @@ def rebuild(block, inline: Inline, lines: list[str], alone: dict[int, str]) -> P
             source = inline.breaks[key] if action == "break" else inline.elements[key]
             element = copy.deepcopy(source)
             element.tail = None
+            if action == "anchor" and key in spaced and target[offset - 1 : offset] == " ":
+                if target[offset : offset + 1] != " ":  # the space after it, once
+                    for earlier in reversed(stack[-1]):
+                        if earlier.tail != " ":
+                            break
+                        earlier.tail = None
+                    element.tail = " "
             stack[-1].append(element)
     _append_text(stack[-1], target[cursor:].replace("\n", ""))
     return placed

@@ -38,6 +38,11 @@ _ENGLISH_ARTICLES = {"the", "a", "an"}
 NEAR, NEAR_SHORT, SHORT = 60, 80, 12
 
 
+# A line break in a unit's raw text (an HTML <br>, a Word <w:br/>), before whitespace is
+# collapsed: it becomes "\n" in the text the model sees, one line each side
+BREAK = "\ue000"
+
+
 @dataclass(frozen=True)
 class Mark:
     """An inline element around the source words ``start:end`` (character offsets);
@@ -52,10 +57,17 @@ class Mark:
 
 @dataclass(frozen=True)
 class Anchor:
-    """An inline element without words, at ``offset`` of the source text."""
+    """An inline element without words, at ``offset`` of the source text; ``padded``: a
+    space on each side of it in the source (one is all the text keeps)."""
 
     key: int
     offset: int
+    padded: bool = False
+
+
+def padded(raw: str, offset: int) -> bool:
+    """Whether the raw text has whitespace on both sides of ``offset``."""
+    return raw[offset - 1 : offset].isspace() and raw[offset : offset + 1].isspace()
 
 
 @dataclass
@@ -110,9 +122,11 @@ def _place_level(source, target, marks, bounds, alone, pairs, placed: Placed) ->
             if clear is not None and not clear[2]:
                 span, exact = clear[:2], by_words
                 break
-        if span is None and mark.keep:  # cut back beside its siblings, or empty at the end
-            clear = _clear(tried[-1][0], taken, bounds, target)
-            span, exact = (clear[:2] if clear is not None else (bounds[1], bounds[1])), False
+        if span is None and mark.keep:  # cut back beside its siblings, else the nearest free
+            clear = _clear(tried[-1][0], taken, bounds, target)  # word, else empty at the end
+            span = clear[:2] if clear is not None and clear[1] > clear[0] else None
+            span = span or _free_word(target, taken, bounds, tried[-1][0][0])
+            span, exact = span or (bounds[1], bounds[1]), False
             placed.crossed += 1
         if span is None:
             placed.dropped.append(mark.key)
@@ -137,9 +151,10 @@ def _find(source, target, mark, bounds, alone) -> tuple[int, int] | None:
     lo, hi = bounds
     words = " ".join(source[mark.start : mark.end].split())
     if words:
-        hits = [m.start() + lo for m in _whole(words).finditer(target[lo:hi])]
-        if len(hits) == 1:
-            return (hits[0], hits[0] + len(words))
+        for flags in (0, re.IGNORECASE):  # as written, else in another case ("Grote")
+            hits = [m.span() for m in _whole(words, flags).finditer(target, lo, hi)]
+            if len(hits) == 1:
+                return hits[0]
     translated = " ".join((alone.get(mark.key) or "").split())
     if not translated:
         return None
@@ -153,10 +168,10 @@ def _find(source, target, mark, bounds, alone) -> tuple[int, int] | None:
     return span
 
 
-def _whole(words: str) -> re.Pattern:
+def _whole(words: str, flags: int = 0) -> re.Pattern:
     start = r"(?<!\w)" if words[:1].isalnum() else ""
     end = r"(?!\w)" if words[-1:].isalnum() else ""
-    return re.compile(start + r"\s+".join(map(re.escape, words.split(" "))) + end)
+    return re.compile(start + r"\s+".join(map(re.escape, words.split(" "))) + end, flags)
 
 
 def _fuzzy(words: str, target: str, bounds: tuple[int, int]) -> tuple[int, int] | None:
@@ -199,6 +214,13 @@ def _position(source, target, start, end, pairs, bounds) -> tuple[int, int]:
     a = min(len(t_words) - 1, int(first * scale))
     b = max(a + 1, min(len(t_words), round(last * scale)))
     return (t_words[a][0], t_words[b - 1][1])
+
+
+def _free_word(target, taken, bounds, near) -> tuple[int, int] | None:
+    """The word within ``bounds`` that no sibling holds, nearest to ``near``."""
+    words = [m.span() for m in _WORD.finditer(target, *bounds)]
+    free = [(a, b) for a, b in words if all(b <= x or a >= y for x, y in taken)]
+    return min(free, key=lambda span: abs(span[0] - near)) if free else None
 
 
 def _pair(pairs, offset):
@@ -261,3 +283,37 @@ def _all(marks: Sequence[Mark]):
     for mark in marks:
         yield mark
         yield from _all(mark.children)
+
+
+def collapse(raw: str) -> tuple[str, list[int]]:
+    """A unit's raw text as the model sees it: each run of whitespace one space, none at a
+    line's ends, each :data:`BREAK` a ``\n``; with where every raw offset (and the end)
+    lands in it."""
+    out: list[str] = []
+    where: list[int] = []
+    pending = False  # a space to write before the next visible character
+    for char in raw:
+        where.append(len(out) + (pending and bool(out) and out[-1] != "\n"))
+        if char == BREAK:
+            out.append("\n")
+            pending = False
+        elif char.isspace():
+            pending = True
+        else:
+            if pending and out and out[-1] != "\n":
+                out.append(" ")
+            pending = False
+            out.append(char)
+    where.append(len(out))
+    return "".join(out), [min(w, len(out)) for w in where]
+
+
+def moved(mark: Mark, where: list[int], text: str) -> Mark:
+    """``mark`` (and its children) with raw offsets moved to ``collapse``'s, edges trimmed."""
+    start, end = where[mark.start], where[mark.end]
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    children = tuple(moved(c, where, text) for c in mark.children)
+    return Mark(mark.key, start, end, mark.keep, children)

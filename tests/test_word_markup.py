@@ -1,0 +1,81 @@
+"""Word files keep their markup: formatted runs, hyperlinks, footnotes, text boxes,
+tracked changes, fields and comment anchors, with fakes and with the tiny models."""
+
+import io
+import re
+from collections import Counter
+
+import pytest
+
+from tests.fakes import EchoEngine
+from tests.test_inline import Reversing
+from tests.wordfiles import document_xml, footnotes_xml, rich_word_file, runs_of
+from translate.run.core import DONE, Article, Pipeline
+from translate.stages.translation import Translator
+
+docx = pytest.importorskip("docx")
+TRACKED = 4  # the paragraph with a tracked deletion and insertion (body paragraphs from 0)
+
+
+def _run(engine, data):
+    pipeline = Pipeline(Translator(engine), language_check="nl")
+    (result,) = pipeline.process([Article("a.docx", "", format="docx", data=data)])
+    assert result.status == DONE, result.reason
+    return result
+
+
+def test_the_echo_engine_gives_the_file_back_with_changes_accepted():
+    data = rich_word_file()
+    engine = EchoEngine()
+    result = _run(engine, data)
+    sent = {row for batch in engine.batches for row in batch}
+    assert "Tekst in een kader." in sent and "Bron: het verslag van de gemeente." in sent
+    assert not any("verwierp" in row or "PAGE" in row for row in sent)  # deleted, a field
+    before, after = runs_of(data), runs_of(result.translation)
+    assert len(before) == len(after)
+    for i, (old, new) in enumerate(zip(before, after, strict=True)):
+        if i != TRACKED:
+            assert new == old, i
+    assert after[TRACKED] == [("t", "De raad steunde het plan.", "", None)]
+    body = document_xml(result.translation)
+    assert body.count("Tekst in een kader.") == 2  # in its box and in the old readers' copy
+    assert "verwierp" not in body and not re.search(r"<w:(ins|del)\b", body)
+    (finding,) = [f for f in result.record.findings if f.kind == "tracked_changes"]
+    assert finding.data == {"paragraphs": 1}
+    assert not any(f.kind == "markup" for f in result.record.findings)
+
+
+def test_runs_links_notes_and_boxes_land_on_their_words_after_reordering():
+    result = _run(Reversing(), rich_word_file())
+    paragraphs = runs_of(result.translation)
+    texts = [(item[1], item[2] != "", item[3]) for item in paragraphs[1] if item[0] == "t"]
+    formatted = [t.replace(".", "") for t, styled, _ in texts if styled]  # the fake keeps
+    assert formatted == ["open weer", "Amsterdam", "grote"]  # the full stop on its word
+    link = [item for item in paragraphs[2] if item[0] == "t" and item[3]]
+    assert [item[1] for item in link] == ["rapport volledige het"]
+    assert ("footnoteReference",) in paragraphs[2]
+    assert "gemeente. de van verslag het Bron:" in footnotes_xml(result.translation)
+    body = document_xml(result.translation)
+    assert body.count("kader. een in Tekst") == 2
+    last = [item[1] for item in paragraphs[5] if item[0] == "t"]
+    assert "Het Parool" in last and "3" in last  # kept words, the field's own value
+    assert ("fldChar",) in paragraphs[5] and ("commentReference",) in paragraphs[5]
+
+
+@pytest.mark.slow
+def test_with_the_tiny_models_every_run_link_and_reference_stays(tiny_marian):
+    from translate.config import ModelSpec
+    from translate.engines.load import load_engine
+
+    data = rich_word_file()
+    result = _run(load_engine(ModelSpec(str(tiny_marian))), data)
+    before, after = runs_of(data), runs_of(result.translation)
+    for i, (old, new) in enumerate(zip(before, after, strict=True)):
+        if i == TRACKED:
+            continue
+        # every formatting and hyperlink of the source is on some run of the same paragraph
+        wanted = {(x[2], x[3]) for x in old if x[0] == "t" and (x[2] or x[3])}
+        assert wanted <= {(x[2], x[3]) for x in new if x[0] == "t"}, i
+        kept = Counter(x[0] for x in old if x[0] != "t")
+        assert Counter(x[0] for x in new if x[0] != "t") == kept, i
+    assert docx.Document(io.BytesIO(result.translation)).core_properties.language == "en"

@@ -60,7 +60,7 @@ def test_stages_on_a_batch_of_columns_without_ray(tiny_marian, tiny_bart):
     assert [type(x) for x in items] == [Translated, Result, Translated]
     assert items[1].status == FAILED and "no text to translate" in items[1].reason
     assert items[0].article.text == ""  # the Dutch text does not travel to stage 2
-    assert items[2].english.startswith("# ")
+    assert items[2].rendered.startswith("# ")  # the Markdown file, its heading kept
 
     finished = SummarizeStage(spec, run)(translated)
     results = [pickle.loads(x) for x in finished["item"]]

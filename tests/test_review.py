@@ -13,7 +13,7 @@ from tests.conftest import INBOX
 from tests.helpers import batch_args, count_skipped
 from tests.test_language import ENGLISH, FRENCH
 from translate.cli import app
-from translate.text.document import parse
+from translate.formats.markdown import MarkdownLayout
 
 lxml_html = pytest.importorskip("lxml.html")
 docx = pytest.importorskip("docx")
@@ -113,12 +113,15 @@ def test_newsroom_inbox_with_review_pages(tiny_marian, tiny_bart, newsroom):
             assert root.find_class("warn") or root.find_class("notes"), review
     # Every paragraph and its translation, in order
     museum = (outbox / "cultuur" / "museumnacht.md.review.html").read_text(encoding="utf-8")
-    source = parse((inbox / "cultuur" / "museumnacht.md").read_text("utf-8"), markdown=True)
-    english = (outbox / "cultuur" / "museumnacht.md.en.md").read_text(encoding="utf-8")
+    source = MarkdownLayout((inbox / "cultuur" / "museumnacht.md").read_text("utf-8"), "m.md")
+    record = json.loads((outbox / "cultuur" / "museumnacht.md.json").read_text(encoding="utf-8"))
     cells = lxml_html.document_fromstring(museum).find_class("pair")
-    dutch = [re.sub(r"^\d+( \w+)?", "", c.findall("p")[0].text_content(), count=1) for c in cells]
-    assert dutch == ["\n".join(line.render() for line in p) for p in source.paragraphs]
-    assert [c.findall("p")[1].text_content() for c in cells] == english.strip().split("\n\n")
+    dutch = [
+        c.findall("p")[0].text_content()[len(c.find_class("n")[0].text_content()) :] for c in cells
+    ]
+    assert dutch == [unit.text for unit in source.units]  # the words, markup aside
+    shown = " ".join(c.findall("p")[1].text_content() for c in cells)
+    assert shown == " ".join(s["translation"] for s in record["sentences"])
     index = (outbox / "index.html").read_text(encoding="utf-8")
     assert not EXTERNAL.search(index)
     links = lxml_html.document_fromstring(index).findall(".//a")

@@ -9,11 +9,11 @@ from translate.text.document import Document, parse
 
 
 class TextLayout:
-    """A plain-text (or, with ``markdown``, Markdown) article."""
+    """A plain-text article."""
 
-    def __init__(self, text: str, name: str, markdown: bool = False):
+    def __init__(self, text: str, name: str):
         self.name = name
-        self.document = parse(text, markdown=markdown)
+        self.document = parse(text)
         self.findings: tuple[Finding, ...] = ()
 
     def write(self, english: Document) -> Written:

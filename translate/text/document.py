@@ -15,13 +15,8 @@ from translate.text.sentences import split_sentences
 
 _ITEM = re.compile(r"^(\s*(?:[-*•–+]|\d{1,3}[.)]|[a-z]\))\s+)(?=\S)")
 _MD_HEADING = re.compile(r"^(#{1,6}\s+)(?=\S)")
-_FENCE = re.compile(r"^\s*(```|~~~)")
 _TERMINAL = ".!?:;…,\"'”’)»"
 _HEADING_MAX = 100
-_MARK = "\u2063"  # invisible separator: marks where a link target was taken out
-# A reference definition ("[1]: https://example.org/ref"): kept as it is, never translated
-_REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S")
-_REFERENCE_LINK = re.compile(r"\[[^\[\]\s][^\[\]]*\]")  # the "[label]" of "[text][label]"
 _SPACES = re.compile(r"[ \t\u00a0]+")
 
 
@@ -35,14 +30,9 @@ class Line:
     kind: str
     prefix: str
     sentences: tuple[str, ...]
-    links: tuple[tuple[str, ...], ...] = ()
 
     def render(self) -> str:
-        if not self.links:
-            return self.prefix + " ".join(self.sentences)
-        return self.prefix + " ".join(
-            _restore_links(s, urls) for s, urls in zip(self.sentences, self.links, strict=True)
-        )
+        return self.prefix + " ".join(self.sentences)
 
 
 @dataclass(frozen=True)
@@ -78,47 +68,29 @@ class Document:
         return "\n\n".join("\n".join(line.render() for line in p) for p in self.paragraphs) + "\n"
 
 
-def parse(text: str, markdown: bool = False) -> Document:
+def parse(text: str) -> Document:
     """Splits decoded text into paragraphs (blank-line separated), lines and sentences.
 
-    Headings, list items and markdown markup keep their own lines; hard-wrapped prose lines
-    are joined before sentence splitting. With ``markdown`` fenced code blocks are kept
-    verbatim.
+    Headings (``#`` lines too) and list items keep their own lines; hard-wrapped prose
+    lines are joined before sentence splitting. Markdown has its own parser
+    (:mod:`translate.formats.markdown`).
     """
     paragraphs = []
-    for block in _blocks(text, markdown):
-        lines = tuple(_to_line(kind, prefix, body, markdown) for kind, prefix, body in block)
+    for block in _blocks(text):
+        lines = tuple(_to_line(kind, prefix, body) for kind, prefix, body in block)
         if lines:
             paragraphs.append(lines)
     return Document(tuple(paragraphs))
 
 
-def _blocks(text: str, markdown: bool) -> Iterator[list[tuple[str, str, str]]]:
-    raw_lines = [line.rstrip() for line in text.split("\n")]
+def _blocks(text: str) -> Iterator[list[tuple[str, str, str]]]:
     block: list[str] = []
-    in_fence = False
-    fence: list[str] = []
-    for raw in raw_lines:
-        if markdown and _FENCE.match(raw):
-            if in_fence:
-                fence.append(raw)
-                yield [("verbatim", line, "") for line in fence]
-                fence, in_fence = [], False
-            else:
-                if block:
-                    yield _units(block)
-                    block = []
-                in_fence, fence = True, [raw]
-            continue
-        if in_fence:
-            fence.append(raw)
-        elif raw.strip():
+    for raw in (line.rstrip() for line in text.split("\n")):
+        if raw.strip():
             block.append(raw)
         elif block:
             yield _units(block)
             block = []
-    if fence:
-        yield [("verbatim", line, "") for line in fence]
     if block:
         yield _units(block)
 
@@ -158,99 +130,8 @@ def _heading_like(line: str, width: int) -> bool:
     return stripped[-1] not in _TERMINAL and len(stripped) < 0.6 * width
 
 
-def _to_line(kind: str, prefix: str, body: str, markdown: bool) -> Line:
+def _to_line(kind: str, prefix: str, body: str) -> Line:
     body = _SPACES.sub(" ", body).strip()
-    if kind == "verbatim" or not any(ch.isalpha() for ch in body):
+    if not any(ch.isalpha() for ch in body):
         return Line("verbatim", prefix + body, ())
-    if markdown and _REFERENCE.match(prefix + body):
-        return Line("verbatim", prefix + body, ())
-    masked, targets = _hide_targets(body) if markdown else (body, [])
-    if not targets:
-        return Line(kind, prefix, tuple(split_sentences(body)))
-    # Link targets never reach the model: "[tekst](url "titel")" is sent as "[tekst]" and
-    # "(url "titel")" is put back after the matching "]" of the translation.
-    remaining = iter(targets)
-    sentences, links = [], []
-    for sentence in split_sentences(masked):
-        links.append(tuple(next(remaining) for _ in range(sentence.count(_MARK))))
-        sentences.append(sentence.replace(_MARK, ""))
-    return Line(kind, prefix, tuple(sentences), tuple(links))
-
-
-def _hide_targets(body: str) -> tuple[str, list[str]]:
-    """``body`` with the target of every inline link or image (``(url)``, ``(<url>)``,
-    ``(url "title")``, parentheses inside the URL) and every reference label
-    (``[label]`` of ``[text][label]``) after a ``]`` replaced by a mark, and the targets."""
-    out, targets = [], []
-    i = 0
-    while True:
-        close = body.find("]", i)
-        if close < 0:
-            out.append(body[i:])
-            return "".join(out), targets
-        end = _target_end(body, close + 1)
-        out.append(body[i : close + 1])
-        if end is None:
-            i = close + 1
-            continue
-        out.append(_MARK)
-        targets.append(body[close + 1 : end])
-        i = end
-
-
-def _target_end(text: str, start: int) -> int | None:
-    """Where a link target starting at ``start`` (right after a ``]``) ends, or None when
-    there is none: CommonMark's inline destination and title, or a reference label."""
-    if start < len(text) and text[start] == "[":
-        label = _REFERENCE_LINK.match(text, start)
-        return label.end() if label else None
-    if not text.startswith("(", start):
-        return None
-    i = _skip_spaces(text, start + 1)
-    if i < len(text) and text[i] == "<":  # <destination with spaces>
-        close = text.find(">", i + 1)
-        if close < 0 or "<" in text[i + 1 : close]:
-            return None
-        i = close + 1
-    else:  # a run without spaces, parentheses balanced, backslash escapes kept
-        depth, begin = 0, i
-        while i < len(text) and not text[i].isspace():
-            if text[i] == "\\" and i + 1 < len(text):
-                i += 2
-                continue
-            if text[i] == "(":
-                depth += 1
-            elif text[i] == ")":
-                if depth == 0:
-                    break
-                depth -= 1
-            i += 1
-        if depth or i == begin and not text.startswith(")", i):
-            return None
-    gap = _skip_spaces(text, i)
-    if gap > i and gap < len(text) and text[gap] in "\"'(":  # a title
-        closing = {'"': '"', "'": "'", "(": ")"}[text[gap]]
-        end = text.find(closing, gap + 1)
-        if end < 0:
-            return None
-        i = end + 1
-    i = _skip_spaces(text, i)
-    return i + 1 if text.startswith(")", i) else None
-
-
-def _skip_spaces(text: str, i: int) -> int:
-    while i < len(text) and text[i] in " \t":
-        i += 1
-    return i
-
-
-def _restore_links(sentence: str, targets: tuple[str, ...]) -> str:
-    if not targets:
-        return sentence
-    parts = sentence.split("]")
-    if len(parts) - 1 != len(targets):  # the model moved or dropped brackets: keep them all
-        return sentence + "".join(f" {target}" for target in targets)
-    out = parts[0]
-    for target, part in zip(targets, parts[1:], strict=True):
-        out += f"]{target}{part}"
-    return out
+    return Line(kind, prefix, tuple(split_sentences(body)))

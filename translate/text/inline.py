@@ -293,7 +293,8 @@ def collapse(raw: str) -> tuple[str, list[int]]:
     where: list[int] = []
     pending = False  # a space to write before the next visible character
     for char in raw:
-        where.append(len(out) + (pending and bool(out) and out[-1] != "\n"))
+        # a pending space is written before the next visible character, never at a break
+        where.append(len(out) + (pending and bool(out) and out[-1] != "\n" and char != BREAK))
         if char == BREAK:
             out.append("\n")
             pending = False

@@ -229,3 +229,18 @@ def test_the_review_page_shows_the_translated_inline_markup_safely():
     assert '<a href="/rapport">het <b>rapport</b></a>' in review
     assert "javascript" not in review and "onclick" not in review
     assert "<a>dit</a> &lt;script&gt;." in review
+
+
+def test_markdown_review_shows_its_markup_and_no_block_with_notranslate_is_sent():
+    from translate.outputs.review import review_page
+
+    text = "Lees **dit** en [de bron](https://x.nl/a) of [niet](javascript:alert(1)) <b>ja</b>.\n"
+    (result,) = _pipeline(EchoEngine()).process([Article("a.md", text, format="markdown")])
+    review = review_page("a.md", result.pairs, None, result.record)
+    assert '<strong>dit</strong> en <a href="https://x.nl/a">de bron</a>' in review
+    assert 'href="javascript' not in review and "&lt;b&gt;" in review and "<b>" not in review
+    engine = EchoEngine()
+    page = "<p>Te vertalen.</p><p class='x notranslate'>Het Parool blijft.</p>"
+    (result,) = _pipeline(engine).process([Article("a.html", page, format="html")])
+    assert [row for batch in engine.batches for row in batch] == ["Te vertalen."]
+    assert "Het Parool blijft." in result.translation

@@ -153,7 +153,10 @@ class HtmlLayout:
                 continue
             if not isinstance(element.tag, str) or element.tag in _SKIP:
                 continue  # comments, processing instructions, code
-            if element.get("translate") == "no":
+            if (
+                element.get("translate") == "no"
+                or "notranslate" in (element.get("class") or "").split()
+            ):
                 continue  # the page says so (names, code, quotations in the original)
             self._attributes(element)
             inner = [d for d in element.iterdescendants() if isinstance(d.tag, str)]

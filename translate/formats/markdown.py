@@ -37,6 +37,19 @@ def _parser():
     return MarkdownIt("commonmark").enable("table").use(front_matter_plugin).use(footnote_plugin)
 
 
+@functools.cache
+def _viewer():
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": False})
+
+
+def _safe(rendered: str) -> str:
+    """A unit's translated Markdown as HTML for the review page: raw HTML escaped, and
+    markdown-it's own check refuses ``javascript:`` and like link targets."""
+    return _viewer().renderInline(rendered).replace("\n", "<br>")
+
+
 @dataclass
 class _Span:
     """One inline block: its source lines, text for the model, marks, anchors, and how
@@ -94,10 +107,12 @@ class MarkdownLayout:
             crossed += placed.crossed
             edits.append((span, *_render(span, target, placed)))
         # Bottom up, right to left: earlier line numbers and offsets stay valid
+        shown = tuple(_safe(rendered) for _, rendered, _ in edits)
         edits.sort(key=lambda e: (e[0].first, e[0].column), reverse=True)
         for span, rendered, protected in edits:
             _apply(lines, span, rendered, protected)
-        return Written("\n".join(lines), markup_findings(dropped, approximate, crossed))
+        findings = markup_findings(dropped, approximate, crossed)
+        return Written("\n".join(lines), findings, shown)
 
 
 def _spans(tokens, lines: list[str]) -> list[_Span]:

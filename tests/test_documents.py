@@ -234,3 +234,13 @@ def test_a_stray_nul_is_dropped_not_binary():
     assert decoded.dropped == 1
     with pytest.raises(DocumentError, match="binary file"):
         decode(b"PK\x03\x04" + bytes(300) + b"word.xml", "doc.txt")  # a zip
+
+
+def test_markdown_image_alt_text_is_translated_and_its_target_kept():
+    text = 'Zie ![een foto van de brug](brug.jpg "Brug") hier **nu**.\n'
+    layout = MarkdownLayout(text, "a.md")
+    assert layout.inline_texts == ["nu", "een foto van de brug"]
+    english = layout.document.with_sentences(["See here now."])
+    written = layout.write(english, ("now", "a photo of the bridge")).content
+    assert written == 'See ![a photo of the bridge](brug.jpg "Brug") here **now**.\n'
+    assert layout.write(layout.document).content == text  # the layout itself is unchanged

@@ -79,3 +79,12 @@ def test_with_the_tiny_models_every_run_link_and_reference_stays(tiny_marian):
         kept = Counter(x[0] for x in old if x[0] != "t")
         assert Counter(x[0] for x in new if x[0] != "t") == kept, i
     assert docx.Document(io.BytesIO(result.translation)).core_properties.language == "en"
+
+
+def test_the_review_page_shows_word_formatting_and_links():
+    from translate.outputs.review import review_page
+
+    result = _run(EchoEngine(), rich_word_file())
+    review = review_page("a.docx", result.pairs, None, result.record)
+    assert "De <b>grote</b> brug in <i>Amsterdam</i> is <u>weer open</u>." in review
+    assert '<a href="https://example.org/brug">het volledige rapport</a>' in review

@@ -26,7 +26,7 @@ from translate.formats.base import (
     unit_texts,
     unreadable,
 )
-from translate.formats.docx_runs import read_runs, rebuild_runs, w
+from translate.formats.docx_runs import read_runs, rebuild_runs, safe_runs, w
 from translate.text.document import Document
 
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -93,6 +93,8 @@ class DocxLayout:
         # Text boxes before the paragraphs that hold them: a host's drawing is kept as a
         # copy made when it is read, so what is inside must be English by then
         order = sorted(range(len(read)), key=lambda i: -_depth(read[i][1]))
+        links = {k: r.target_ref for k, r in document.part.rels.items() if r.is_external}
+        shown: list[str | None] = [None] * len(read)
         for i in order:
             _, paragraph, _ = read[i]
             runs = read_runs(paragraph)
@@ -100,6 +102,7 @@ class DocxLayout:
             dropped += len(placed.dropped)
             approximate += len(placed.approximate)
             crossed += placed.crossed
+            shown[i] = safe_runs(paragraph, links)
         _mirror_fallbacks(document)
         _accept_changes(document)
         for part, root in _note_roots(document):
@@ -107,7 +110,8 @@ class DocxLayout:
         document.core_properties.language = "en"
         out = io.BytesIO()
         document.save(out)
-        return Written(out.getvalue(), markup_findings(dropped, approximate, crossed))
+        findings = markup_findings(dropped, approximate, crossed)
+        return Written(out.getvalue(), findings, tuple(shown))
 
 
 def _open(data: bytes, name: str):

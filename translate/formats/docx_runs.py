@@ -19,6 +19,7 @@ reference, field, comment anchor and drawing kept (placement by
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -317,3 +318,42 @@ def _line_break(paragraph, base) -> None:
     if base is not None:
         run.append(_clone(base))
     etree.SubElement(run, w("br"))
+
+
+_SHOWN = (("b", "b"), ("i", "i"), ("u", "u"), ("strike", "s"))
+_SAFE = ("http://", "https://", "mailto:")
+
+
+def safe_runs(paragraph, links: dict[str, str]) -> str:
+    """A rebuilt paragraph as HTML the review page can show: its text escaped, bold,
+    italic, underline and strike-through as such, hyperlinks with an ``http(s)`` or
+    ``mailto`` target (``links``: relationship id to target) clickable; nothing else."""
+    parts: list[str] = []
+    for child in paragraph:
+        if child.tag == w("r"):
+            parts.append(_shown_run(child))
+        elif child.tag == w("hyperlink"):
+            inner = "".join(_shown_run(r) for r in child.iter(w("r")))
+            target = links.get(child.get(f"{{{R}}}id") or "", "")
+            if target.lower().startswith(_SAFE):
+                parts.append(f'<a href="{html.escape(target)}">{inner}</a>')
+            else:
+                parts.append(inner)
+    return "".join(parts)
+
+
+def _shown_run(run) -> str:
+    text = "".join(
+        (t.text or "") if t.tag == _TEXT else "<br>" if t.tag == _BR else ""
+        for t in run
+        if t.tag in (_TEXT, _BR)
+    )
+    text = html.escape(text).replace("&lt;br&gt;", "<br>")
+    properties = run.find(w("rPr"))
+    if properties is None or not text:
+        return text
+    for tag, shown in _SHOWN:
+        element = properties.find(w(tag))
+        if element is not None and element.get(w("val")) not in ("0", "false", "none"):
+            text = f"<{shown}>{text}</{shown}>"
+    return text

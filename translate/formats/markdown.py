@@ -68,6 +68,7 @@ class _Span:
     closes: dict[int, str] = field(default_factory=dict)
     raw: dict[int, str] = field(default_factory=dict)
     spaced: dict[int, tuple[bool, bool]] = field(default_factory=dict)  # space before, after
+    images: dict[int, tuple[str, str]] = field(default_factory=dict)  # alt text, "](target)"
     shortcuts: set[int] = field(default_factory=set)  # "[label]" links whose label is the text
 
     def words(self, key: int) -> str:
@@ -89,8 +90,13 @@ class MarkdownLayout:
 
     @property
     def inline_texts(self) -> list[str]:
-        """The words of every emphasis and link, in order, to be translated alone."""
-        return [s.words(m.key) for s in self.spans for m in _flat(s.marks)]
+        """The words of every emphasis and link, then every image's alt text, in order, to
+        be translated alone (an image's alt text is its translation)."""
+        return [
+            text
+            for s in self.spans
+            for text in [s.words(m.key) for m in _flat(s.marks)] + [a for a, _ in s.images.values()]
+        ]
 
     def write(self, english: Document, alone: Sequence[str] = ()) -> Written:
         lines = list(self.lines)
@@ -98,14 +104,18 @@ class MarkdownLayout:
         dropped = approximate = crossed = 0
         edits: list[tuple[_Span, str]] = []
         for span, paragraph in zip(self.spans, english.paragraphs, strict=True):
-            keys = [m.key for m in _flat(span.marks)]
+            keys = [m.key for m in _flat(span.marks)] + list(span.images)
             given = dict(zip(keys, spare, strict=False))
+            raw = dict(span.raw)
+            for key, (_, target) in span.images.items():  # the alt text in English
+                if given.get(key):
+                    raw[key] = f"![{given[key]}{target}"
             target = "\n".join(line.render() for line in paragraph)
             placed = place(span.text, target, span.marks, span.anchors, given, _pairs(span, target))
             dropped += len(placed.dropped)
             approximate += len(placed.approximate)
             crossed += placed.crossed
-            edits.append((span, *_render(span, target, placed)))
+            edits.append((span, *_render(span, target, placed, raw)))
         # Bottom up, right to left: earlier line numbers and offsets stay valid
         shown = tuple(_safe(rendered) for _, rendered, _ in edits)
         edits.sort(key=lambda e: (e[0].first, e[0].column), reverse=True)
@@ -186,6 +196,11 @@ def _read_inline(span: _Span, children) -> None:
             anchor(child.markup + child.content + child.markup)
         elif kind == "image":
             anchor(_image(span, cursor, child))
+            text = span.raw[key[0]]
+            alt = " ".join(child.content.split())
+            close = text.find("]")
+            if alt and any(c.isalpha() for c in alt) and text.startswith("![") and close > 0:
+                span.images[key[0]] = (alt, text[close:])
         elif kind == "footnote_ref":
             anchor(f"[^{child.meta.get('label', child.meta.get('id', ''))}]")
         else:  # inline HTML and the like: as written
@@ -239,7 +254,7 @@ def _pairs(span: _Span, target: str):
     return pairs
 
 
-def _render(span: _Span, target: str, placed) -> str:
+def _render(span: _Span, target: str, placed, raw: dict[int, str]) -> tuple[str, list]:
     events = []
     for key, (start, end) in placed.spans.items():
         events.append((start, 2, -end, key, span.opens[key]))
@@ -248,7 +263,7 @@ def _render(span: _Span, target: str, placed) -> str:
             close = "]"  # a "[label]" link whose label is unchanged
         events.append((end, 0 if end > start else 3, -start, key, close))
     for key, offset in placed.anchors.items():
-        text = span.raw[key]
+        text = raw[key]
         before, after = span.spaced.get(key, (False, False))
         if before and offset > 0 and not target[offset - 1].isspace():
             text = " " + text  # the spaces around it, as in the source

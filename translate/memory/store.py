@@ -62,8 +62,12 @@ class TranslationMemory:
             self._db = sqlite3.connect(path, timeout=30, isolation_level=None)
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
+            # Two runs may open one file at once: every write takes the write lock up front
+            # (BEGIN IMMEDIATE waits for it), as a write that starts as a read would fail at
+            # once ("database is locked") when the other run wrote in between
             self._db.executescript(
-                """
+                f"""
+                BEGIN IMMEDIATE;
                 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT);
                 CREATE TABLE IF NOT EXISTS settings (id INTEGER PRIMARY KEY, key TEXT UNIQUE);
                 CREATE TABLE IF NOT EXISTS entries (
@@ -72,10 +76,9 @@ class TranslationMemory:
                     created REAL NOT NULL, used REAL NOT NULL,
                     PRIMARY KEY (settings, source)
                 ) WITHOUT ROWID;
+                INSERT OR IGNORE INTO meta (name, value) VALUES ('schema', '{SCHEMA}');
+                COMMIT;
                 """
-            )
-            self._db.execute(
-                "INSERT OR IGNORE INTO meta (name, value) VALUES ('schema', ?)", (str(SCHEMA),)
             )
             schema = self._db.execute("SELECT value FROM meta WHERE name = 'schema'").fetchone()
         except (sqlite3.Error, OSError) as exc:
@@ -90,7 +93,9 @@ class TranslationMemory:
         identity and every setting), made when ``create``."""
         if key not in self._ids:
             if create:
-                self._db.execute("INSERT OR IGNORE INTO settings (key) VALUES (?)", (key,))
+                with self._db:
+                    self._db.execute("BEGIN IMMEDIATE")
+                    self._db.execute("INSERT OR IGNORE INTO settings (key) VALUES (?)", (key,))
             row = self._db.execute("SELECT id FROM settings WHERE key = ?", (key,)).fetchone()
             if row is None:
                 return None
@@ -138,10 +143,12 @@ class TranslationMemory:
                     )
             if found:
                 now = time.time()
-                self._db.executemany(
-                    "UPDATE entries SET used = ? WHERE settings = ? AND source = ?",
-                    [(now, key, source) for source in found],
-                )
+                with self._db:
+                    self._db.execute("BEGIN IMMEDIATE")
+                    self._db.executemany(
+                        "UPDATE entries SET used = ? WHERE settings = ? AND source = ?",
+                        [(now, key, source) for source in found],
+                    )
         except (sqlite3.Error, ValueError) as exc:
             raise MemoryUnavailable(f"{self.path}: {exc}") from None
         self.lookups += len(wanted)
@@ -174,7 +181,7 @@ class TranslationMemory:
         ]
         try:
             with self._db:
-                self._db.execute("BEGIN")
+                self._db.execute("BEGIN IMMEDIATE")
                 self._db.executemany(
                     "INSERT OR IGNORE INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows
                 )
@@ -213,7 +220,7 @@ class TranslationMemory:
         """Removes the entries not used for ``older_than_s`` seconds; how many."""
         cutoff = time.time() - older_than_s
         with self._db:
-            self._db.execute("BEGIN")
+            self._db.execute("BEGIN IMMEDIATE")
             removed = self._db.execute("DELETE FROM entries WHERE used < ?", (cutoff,)).rowcount
         self._db.execute("VACUUM")
         return removed

@@ -36,7 +36,7 @@ class TranslationResult:
     remembered: int = 0
 
 
-def remembered(result: TranslationResult, entries: dict) -> TranslationResult:
+def with_memory(result: TranslationResult, entries: dict) -> TranslationResult:
     """``result`` with the sentences the memory knew put in: their translation, score,
     retry and findings (renumbered for their place in this article)."""
     if not entries:

@@ -12,7 +12,7 @@ from translate.config import DEFAULT_BATCH_TOKENS, TranslationOptions, batch_bud
 from translate.engines import Engine, Generated, GenerationSettings, engine_settings
 from translate.findings import Finding
 from translate.glossary import terms_in
-from translate.stages.results import TranslationResult, reassemble, remembered
+from translate.stages.results import TranslationResult, reassemble, with_memory
 from translate.text import batching
 from translate.text.document import Document
 from translate.text.fit import fit_to_limit
@@ -158,7 +158,7 @@ class Translator:
         for i, lead in enumerate(leader):
             shared[owners[i][0]] += lead != i
         return [
-            remembered(replace(r, segments=r.segments - n, duplicates=n), entries)
+            with_memory(replace(r, segments=r.segments - n, duplicates=n), entries)
             for r, n, entries in zip(results, shared, known, strict=True)
         ]
 

@@ -244,3 +244,25 @@ def test_markdown_image_alt_text_is_translated_and_its_target_kept():
     written = layout.write(english, ("now", "a photo of the bridge")).content
     assert written == 'See ![a photo of the bridge](brug.jpg "Brug") here **now**.\n'
     assert layout.write(layout.document).content == text  # the layout itself is unchanged
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kop van het stuk\n================\n\nTekst hier.\n", None),  # setext heading
+        ("## Kop met hekjes ##\n\nTekst.\n", None),
+        ("- een punt\n\n  met een tweede alinea\n\n  - genest punt\n- laatste\n", None),
+        ("> Citaat dat\ndoorloopt zonder marker.\n", None),  # a lazy continuation line
+        ("| a \\| b | Tekst hier |\n|---|---|\n| Een cel | Nog een |\n", None),
+        ("Gebruik `` a ` b `` en *nadruk*.\n", None),
+        ("***heel*** sterk en **vet _schuin_ vet**.\n", None),
+        ("Zie <https://x.nl> en www.x.nl nu.\n", None),  # an autolink is kept, not a mark
+        # the model's words never become markup: a literal star comes back escaped
+        (
+            "Het is \\*geen\\* nadruk en 5 * 3 = 15.\n",
+            "Het is \\*geen\\* nadruk en 5 \\* 3 = 15.\n",
+        ),
+    ],
+)
+def test_markdown_edge_cases_come_back_as_written(text, expected):
+    assert _markdown_echo(text) == (expected or text)

@@ -170,8 +170,18 @@ def _read_inline(span: _Span, children) -> None:
         span.raw[key[0]] = text
         span.anchors.append(Anchor(key[0], size[0]))
 
+    autolink = False
     for child in children:
         kind = child.type
+        if autolink:  # "<https://...>": kept as written, never sent
+            if kind == "link_close":
+                autolink = False
+            elif kind == "text":
+                anchor(f"<{child.content}>")
+            continue
+        if kind == "link_open" and child.markup in ("autolink", "linkify"):
+            autolink = True
+            continue
         if kind == "text":
             add(child.content)
         elif kind == "softbreak":
@@ -193,7 +203,7 @@ def _read_inline(span: _Span, children) -> None:
             mark = Mark(opened, start, size[0], kind == "link_close", tuple(children_))
             (stack[-1][2] if stack else top).append(mark)
         elif kind == "code_inline":
-            anchor(child.markup + child.content + child.markup)
+            anchor(_code(span, cursor, child))
         elif kind == "image":
             anchor(_image(span, cursor, child))
             text = span.raw[key[0]]
@@ -233,6 +243,17 @@ def _target(span: _Span, cursor: list[int]) -> str:
         i = close + 1
 
 
+def _code(span: _Span, cursor: list[int], token) -> str:
+    """A code span as written (its backticks and inner spaces), else rebuilt."""
+    content, fence = span.content, token.markup
+    start = content.find(fence, cursor[0])
+    end = content.find(fence, start + len(fence)) if start >= 0 else -1
+    if start < 0 or end < 0 or token.content not in content[start:end]:
+        return fence + token.content + fence
+    cursor[0] = end + len(fence)
+    return content[start : end + len(fence)]
+
+
 def _image(span: _Span, cursor: list[int], token) -> str:
     content = span.content
     start = content.find("![", cursor[0])
@@ -243,6 +264,15 @@ def _image(span: _Span, cursor: list[int], token) -> str:
     end = end if end is not None else close + 1
     cursor[0] = end
     return content[start:end]
+
+
+_SPECIAL = re.compile(r"([\\`*\[\]])|(?<!\w)_|_(?!\w)")
+
+
+def _escaped(text: str) -> str:
+    """Translated words as Markdown text: a ``*``, backtick, bracket or backslash (and an
+    ``_`` at a word's edge) escaped, so the model's words never become markup."""
+    return _SPECIAL.sub(lambda m: "\\" + m.group(0), text)
 
 
 def _pairs(span: _Span, target: str):
@@ -273,13 +303,14 @@ def _render(span: _Span, target: str, placed, raw: dict[int, str]) -> tuple[str,
     out, cursor, size = [], 0, 0
     protected: list[tuple[int, int]] = []  # what was put in: no line break inside it
     for offset, _, _, _, text in sorted(events):
-        out.append(target[cursor:offset])
-        size += offset - cursor
+        words = _escaped(target[cursor:offset])
+        out.append(words)
+        size += len(words)
         out.append(text)
         protected.append((size, size + len(text)))
         size += len(text)
         cursor = offset
-    out.append(target[cursor:])
+    out.append(_escaped(target[cursor:]))
     return "".join(out), protected
 
 

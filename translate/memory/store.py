@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 SCHEMA = 1
+_OPEN_TRIES = 20
 _CHUNK = 500  # sources per lookup query (SQLite's variable limit is 999 on old builds)
 
 
@@ -57,6 +58,22 @@ class TranslationMemory:
 
     def __init__(self, path: Path):
         self.path = path
+        # Two runs creating one file at once: switching it to WAL takes an exclusive lock
+        # that SQLite's busy wait does not always cover, so the first one is retried
+        for attempt in range(_OPEN_TRIES):
+            try:
+                self._open(path)
+                break
+            except MemoryUnavailable as exc:
+                if not str(exc).endswith("database is locked") or attempt == _OPEN_TRIES - 1:
+                    raise
+                if getattr(self, "_db", None) is not None:
+                    self._db.close()
+                time.sleep(0.05 * (attempt + 1))
+        self.lookups = self.hits = 0
+        self._ids: dict[str, int] = {}
+
+    def _open(self, path: Path) -> None:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(path, timeout=30, isolation_level=None)
@@ -85,8 +102,6 @@ class TranslationMemory:
             raise MemoryUnavailable(f"{path}: {exc}") from None
         if schema is None or schema[0] != str(SCHEMA):
             raise MemoryUnavailable(f"{path}: a memory of another version (schema {schema})")
-        self.lookups = self.hits = 0
-        self._ids: dict[str, int] = {}
 
     def _id(self, key: str, create: bool) -> int | None:
         """The number standing for ``key`` in the entries (a key is long: the model's

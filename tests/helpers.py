@@ -66,3 +66,21 @@ def finish_times(outbox: Path) -> dict[str, str]:
         str(p.relative_to(outbox)): json.loads(p.read_text(encoding="utf-8"))["finished"]
         for p in outbox.rglob("*.json")
     }
+
+
+def page_shape(page: str) -> list:
+    """An HTML page's elements in order, each with its attributes (the root's ``lang``
+    aside) and its text, whitespace normalised; comments by their text."""
+    import lxml.html
+
+    root = lxml.html.document_fromstring(page)
+    shape = []
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            shape.append(("comment", element.text))
+            continue
+        attributes = {
+            k: v for k, v in element.attrib.items() if (element.tag, k) != ("html", "lang")
+        }
+        shape.append((element.tag, attributes, " ".join(element.text_content().split())))
+    return shape

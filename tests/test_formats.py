@@ -7,6 +7,7 @@ import zlib
 import pytest
 
 from tests.fakes import EchoEngine
+from tests.helpers import page_shape
 from translate.run.core import DONE, FAILED, Article, Pipeline
 from translate.stages.translation import Translator
 
@@ -67,20 +68,6 @@ def _pipeline(engine):
     return Pipeline(Translator(engine), language_check="nl")
 
 
-def _shape(page: str) -> list:
-    root = lxml_html.document_fromstring(page)
-    shape = []
-    for element in root.iter():
-        if not isinstance(element.tag, str):
-            shape.append(("comment", element.text))
-            continue
-        attributes = {
-            k: v for k, v in element.attrib.items() if (element.tag, k) != ("html", "lang")
-        }
-        shape.append((element.tag, attributes, " ".join(element.text_content().split())))
-    return shape
-
-
 def test_html_round_trip_keeps_structure_and_sends_only_visible_text():
     engine = EchoEngine()
     (result,) = _pipeline(engine).process([Article("a.html", PAGE, format="html")])
@@ -93,7 +80,7 @@ def test_html_round_trip_keeps_structure_and_sends_only_visible_text():
         assert not any(text in row for row in sent), text
     out = result.translation
     assert 'lang="en"' in out and out.startswith("<!DOCTYPE html>")
-    assert _shape(out) == _shape(PAGE)  # same elements, attributes and text, in order
+    assert page_shape(out) == page_shape(PAGE)  # same elements, attributes and text, in order
     assert result.record.format == "html"
     assert result.record.elements == {
         "attribute": 2,

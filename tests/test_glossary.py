@@ -215,3 +215,13 @@ def test_without_a_glossary_nothing_changes():
     Translator(engine).translate(parse_document("De Tweede Kamer stemde."))
     assert engine.settings[0].row_terms is None
     assert "glossary" not in Translator(engine).settings()
+
+
+def test_settings_split_rows_with_terms_from_rows_without():
+    from translate.engines import GenerationSettings
+
+    settings = GenerationSettings(30, row_caps=(10, 20, 30), row_terms=(("MP",), (), ("VVD",)))
+    (held, with_terms), (free, without) = settings.by_terms(3)
+    assert held == [0, 2] and with_terms.row_caps == (10, 30) and with_terms.max_new_tokens == 30
+    assert with_terms.row_terms == (("MP",), ("VVD",))
+    assert free == [1] and without.row_caps == (20,) and without.row_terms is None

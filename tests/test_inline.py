@@ -11,6 +11,7 @@ import lxml.html
 import pytest
 
 from tests.fakes import EchoEngine
+from tests.helpers import page_shape
 from translate.run.core import DONE, Article, Pipeline
 from translate.stages.translation import Translator
 from translate.text.inline import Mark, place
@@ -136,20 +137,6 @@ kust en <span translate="no">Het Parool</span> schreef erover.</p>
 """
 
 
-def _shape(page: str) -> list:
-    root = lxml.html.document_fromstring(page)
-    shape = []
-    for element in root.iter():
-        if not isinstance(element.tag, str):
-            shape.append(("comment", element.text))
-            continue
-        attributes = {
-            k: v for k, v in element.attrib.items() if (element.tag, k) != ("html", "lang")
-        }
-        shape.append((element.tag, attributes, " ".join(element.text_content().split())))
-    return shape
-
-
 def test_the_echo_engine_gives_every_page_back_unchanged():
     for page in (
         RICH,
@@ -157,7 +144,7 @@ def test_the_echo_engine_gives_every_page_back_unchanged():
     ):
         (result,) = _pipeline(EchoEngine()).process([Article("a.html", page, format="html")])
         assert result.status == DONE, result.reason
-        assert _shape(result.translation) == _shape(page)
+        assert page_shape(result.translation) == page_shape(page)
         assert not any(f.kind == "markup" for f in result.record.findings)
 
 

@@ -43,6 +43,25 @@ class GenerationSettings:
         caps = self.row_caps[start:end]
         return replace(self, max_new_tokens=max(caps), row_caps=caps, row_terms=terms)
 
+    def by_terms(self, rows: int) -> list[tuple[list[int], GenerationSettings]]:
+        """The batch's rows with glossary terms and those without, each group with its own
+        settings (the second without terms): rows without terms decode as they would
+        without a glossary."""
+        held = [bool(t) for t in self.row_terms or [()] * rows]
+        caps = self.caps(rows)
+        groups = []
+        for flag in (True, False):
+            indices = [i for i, h in enumerate(held) if h == flag]
+            if indices:
+                group = replace(
+                    self,
+                    max_new_tokens=max(caps[i] for i in indices),
+                    row_caps=tuple(caps[i] for i in indices) if self.row_caps else None,
+                    row_terms=tuple(self.row_terms[i] for i in indices) if flag else None,
+                )
+                groups.append((indices, group))
+        return groups
+
     def by_cap(self, rows: int) -> list[tuple[list[int], GenerationSettings]]:
         """The batch's rows grouped by their cap, each group with settings of one cap: for
         an engine that takes one limit per call."""

@@ -81,8 +81,14 @@ class Scores:
 def by_cap(generate, batch: Sequence[Sequence[int]], settings) -> list[Generated]:
     """``generate(rows, settings)`` called once per distinct row cap (for a backend that
     takes one decoding limit per call), the results back in the batch's order."""
+    return in_groups(generate, batch, settings.by_cap(len(batch)))
+
+
+def in_groups(generate, batch: Sequence[Sequence[int]], groups) -> list[Generated]:
+    """``generate(rows, settings)`` called once per group ``(row indices, settings)``, the
+    results back in the batch's order."""
     results: list[Generated | None] = [None] * len(batch)
-    for indices, group in settings.by_cap(len(batch)):
+    for indices, group in groups:
         for i, result in zip(indices, generate([batch[i] for i in indices], group), strict=True):
             results[i] = result
     return results

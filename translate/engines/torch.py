@@ -20,11 +20,12 @@ from translate.engines.checkpoint import (
     by_cap,
     defaults_of,
     eos_ids,
+    in_groups,
     input_limit,
     results_of,
 )
 from translate.engines.hf_loop import loop_for
-from translate.engines.hf_loop.constraints import constrained_beam
+from translate.engines.hf_loop.constraints import constrained_beam, gluing_mask
 from translate.errors import ModelLoadError, UsageError, first_line
 from translate.models.devices import configure_backends, dtype_name, resolve_device, resolve_dtype
 from translate.models.hub import ResolvedModel
@@ -151,7 +152,7 @@ class TorchEngine(HFTokenized):
             if all(terms):
                 return self._constrained(batch, settings)
             # Rows without terms decode as they would without a glossary
-            return _split(batch, settings, [bool(t) for t in terms], self._generate)
+            return in_groups(self._generate, batch, settings.by_terms(len(batch)))
         # Preprocess
         width = max(len(row) for row in batch)
         width += -width % self._pad_multiple
@@ -239,16 +240,12 @@ class TorchEngine(HFTokenized):
         return results_of(rows, texts, self._eos_ids, caps, scores)
 
     def _gluing(self) -> torch.Tensor:
-        """The tokens that continue the word before them: a piece without the tokenizer's
-        word-start mark (sentencepiece's ``▁``, byte-level BPE's ``Ġ``) that starts with a
-        letter or digit. Built once."""
+        """The tokens that continue the word before them (see :func:`gluing_mask`); built
+        once."""
         if self._glue is None:
             size = self.model.get_output_embeddings().weight.shape[0]
             pieces = self.tokenizer.convert_ids_to_tokens(list(range(len(self.tokenizer))))
-            glue = torch.zeros(size, dtype=torch.bool)
-            for i, piece in enumerate(pieces[:size]):
-                glue[i] = bool(piece) and piece[0].isalnum()
-            self._glue = glue.to(self._device)
+            self._glue = gluing_mask(pieces, size).to(self._device)
         return self._glue
 
     def _phrase(self, term: str) -> tuple[int, ...]:
@@ -335,24 +332,6 @@ class TorchEngine(HFTokenized):
 def load(model: ResolvedModel, runtime: RuntimeOptions) -> TorchEngine:
     """This engine's entry point for :func:`translate.engines.load.load_engine`."""
     return TorchEngine(model, runtime)
-
-
-def _split(batch, settings: GenerationSettings, chosen: list[bool], generate) -> list[Generated]:
-    """``generate`` called on the rows ``chosen`` and on the others, results in order."""
-    results: list[Generated | None] = [None] * len(batch)
-    for flag in (True, False):
-        indices = [i for i, c in enumerate(chosen) if c == flag]
-        rows = [batch[i] for i in indices]
-        terms = settings.row_terms
-        group = replace(
-            settings,
-            max_new_tokens=max(settings.caps(len(batch))[i] for i in indices),
-            row_caps=tuple(settings.caps(len(batch))[i] for i in indices),
-            row_terms=tuple(terms[i] for i in indices) if flag else None,
-        )
-        for i, result in zip(indices, generate(rows, group), strict=True):
-            results[i] = result
-    return results
 
 
 def _given(value, default):

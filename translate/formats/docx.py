@@ -26,7 +26,8 @@ from translate.formats.base import (
     unit_texts,
     unreadable,
 )
-from translate.formats.docx_runs import read_runs, rebuild_runs, safe_runs, w
+from translate.formats.docx_runs import read_runs, rebuild_runs, w
+from translate.formats.shown import safe_runs
 from translate.text.document import Document
 
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"

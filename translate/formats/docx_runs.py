@@ -19,7 +19,6 @@ reference, field, comment anchor and drawing kept (placement by
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -30,6 +29,7 @@ from translate.text.inline import (
     Mark,
     Placed,
     collapse,
+    flat,
     moved,
     padded,
     place,
@@ -46,7 +46,7 @@ def w(tag: str) -> str:
 
 
 # Run content that is text, a line break, or something kept as it is
-_TEXT, _BR, _TAB = w("t"), w("br"), w("tab")
+TEXT, BR = w("t"), w("br")
 _SKIPPED = {w("rPr"), w("delText"), w("lastRenderedPageBreak")}
 
 
@@ -78,11 +78,11 @@ class Runs:
         return self.text.split("\n")
 
     def words(self, key: int) -> str:
-        mark = next(m for m in _flat(self.marks) if m.key == key)
+        mark = next(m for m in flat(self.marks) if m.key == key)
         return " ".join(self.text[mark.start : mark.end].split())
 
     def keys(self) -> list[int]:
-        return [m.key for m in _flat(self.marks) if m.key not in self.fixed]
+        return [m.key for m in flat(self.marks) if m.key not in self.fixed]
 
 
 def read_runs(paragraph) -> Runs:
@@ -115,9 +115,9 @@ def read_runs(paragraph) -> Runs:
                 anchor([_alone(element, child)])
             elif field_depth[0] > 0:
                 anchor([_alone(element, child)])  # a field's code and shown value
-            elif child.tag == _TEXT:
+            elif child.tag == TEXT:
                 text(_Piece(child.text or "", style, properties, link))
-            elif child.tag == _BR and child.get(w("type")) in (None, "textWrapping"):
+            elif child.tag == BR and child.get(w("type")) in (None, "textWrapping"):
                 raw.append(BREAK)
                 size[0] += 1
             else:  # a tab, a footnote reference, a drawing (text boxes), a page break ...
@@ -225,12 +225,6 @@ def _fixed(properties) -> bool:
     return style is not None and style.get(w("val")) == FIXED_STYLE
 
 
-def _flat(marks):
-    for mark in marks:
-        yield mark
-        yield from _flat(mark.children)
-
-
 def rebuild_runs(paragraph, runs: Runs, lines: list[str], alone: dict[int, str]) -> Placed:
     """Replaces the paragraph's content (all but its properties) by the translated
     ``lines`` in runs of the source's formatting, hyperlinks and anchors where
@@ -249,7 +243,7 @@ def rebuild_runs(paragraph, runs: Runs, lines: list[str], alone: dict[int, str])
             paragraph.remove(child)
     # Each character's mark (the innermost placed one), then runs of equal marks
     owner: list[int | None] = [None] * len(target)
-    for mark in _flat(runs.marks):  # parents first: children overwrite their part
+    for mark in flat(runs.marks):  # parents first: children overwrite their part
         span = placed.spans.get(mark.key)
         if span is not None:
             owner[span[0] : span[1]] = [mark.key] * (span[1] - span[0])
@@ -318,42 +312,3 @@ def _line_break(paragraph, base) -> None:
     if base is not None:
         run.append(_clone(base))
     etree.SubElement(run, w("br"))
-
-
-_SHOWN = (("b", "b"), ("i", "i"), ("u", "u"), ("strike", "s"))
-_SAFE = ("http://", "https://", "mailto:")
-
-
-def safe_runs(paragraph, links: dict[str, str]) -> str:
-    """A rebuilt paragraph as HTML the review page can show: its text escaped, bold,
-    italic, underline and strike-through as such, hyperlinks with an ``http(s)`` or
-    ``mailto`` target (``links``: relationship id to target) clickable; nothing else."""
-    parts: list[str] = []
-    for child in paragraph:
-        if child.tag == w("r"):
-            parts.append(_shown_run(child))
-        elif child.tag == w("hyperlink"):
-            inner = "".join(_shown_run(r) for r in child.iter(w("r")))
-            target = links.get(child.get(f"{{{R}}}id") or "", "")
-            if target.lower().startswith(_SAFE):
-                parts.append(f'<a href="{html.escape(target)}">{inner}</a>')
-            else:
-                parts.append(inner)
-    return "".join(parts)
-
-
-def _shown_run(run) -> str:
-    text = "".join(
-        (t.text or "") if t.tag == _TEXT else "<br>" if t.tag == _BR else ""
-        for t in run
-        if t.tag in (_TEXT, _BR)
-    )
-    text = html.escape(text).replace("&lt;br&gt;", "<br>")
-    properties = run.find(w("rPr"))
-    if properties is None or not text:
-        return text
-    for tag, shown in _SHOWN:
-        element = properties.find(w(tag))
-        if element is not None and element.get(w("val")) not in ("0", "false", "none"):
-            text = f"<{shown}>{text}</{shown}>"
-    return text

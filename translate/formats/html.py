@@ -26,7 +26,8 @@ from translate.formats.base import (
     unit_document,
     unit_texts,
 )
-from translate.formats.html_inline import Inline, read_inline, rebuild, safe_markup
+from translate.formats.html_inline import Inline, read_inline, rebuild
+from translate.formats.shown import safe_markup
 from translate.text.decode import Decoded, decode
 from translate.text.document import Document
 

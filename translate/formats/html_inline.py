@@ -5,10 +5,9 @@ rebuilt around a translation with every element kept (see :func:`rebuild`)."""
 from __future__ import annotations
 
 import copy
-import html
 from dataclasses import dataclass, field
 
-from translate.text.inline import BREAK, Anchor, Mark, Placed, collapse, moved, padded, place
+from translate.text.inline import BREAK, Anchor, Mark, Placed, collapse, flat, moved, padded, place
 
 # Inline elements whose words stay as they are (the web's own convention)
 _FIXED_CLASS = "notranslate"
@@ -37,7 +36,7 @@ class Inline:
 
     def keys(self) -> list[int]:
         """Every mark's key, in document order (the order :meth:`words` are translated in)."""
-        return [m.key for m in _flat(self.marks)]
+        return [m.key for m in flat(self.marks)]
 
 
 def read_inline(block) -> Inline:
@@ -89,14 +88,8 @@ def _fixed(element) -> bool:
     return element.get("translate") == "no" or _FIXED_CLASS in classes
 
 
-def _flat(marks):
-    for mark in marks:
-        yield mark
-        yield from _flat(mark.children)
-
-
 def _by_key(marks, key: int) -> Mark:
-    return next(m for m in _flat(marks) if m.key == key)
+    return next(m for m in flat(marks) if m.key == key)
 
 
 def rebuild(block, inline: Inline, lines: list[str], alone: dict[int, str]) -> Placed:
@@ -174,36 +167,3 @@ def _append_text(element, text: str) -> None:
         last.tail = (last.tail or "") + text
     else:
         element.text = (element.text or "") + text
-
-
-# What the review page shows of a unit's inline markup, and which attributes
-_SHOWN = {"a": ("href", "title"), "abbr": ("title",), "br": ()}
-_SHOWN |= {tag: () for tag in "b strong em i u s sub sup mark small code q cite span".split()}
-_SAFE_LINK = ("http://", "https://", "mailto:", "/", "#", "./", "../")
-
-
-def safe_markup(block) -> str:
-    """The block's content as HTML the review page can show: text escaped, only common
-    inline tags kept (links with an ``http(s)``, ``mailto`` or relative target, a title),
-    no other attribute, no script, comment or image."""
-    parts: list[str] = [html.escape(block.text or "")]
-    for child in block:
-        if isinstance(child.tag, str) and child.tag in _SHOWN:
-            attributes = "".join(
-                f' {name}="{html.escape(child.get(name))}"'
-                for name in _SHOWN[child.tag]
-                if child.get(name) and (name != "href" or _safe_link(child.get(name)))
-            )
-            if child.tag == "br":
-                parts.append("<br>")
-            else:
-                parts.append(f"<{child.tag}{attributes}>{safe_markup(child)}</{child.tag}>")
-        elif isinstance(child.tag, str) and child.tag not in ("script", "style", "img"):
-            parts.append(safe_markup(child))
-        parts.append(html.escape(child.tail or ""))
-    return "".join(parts)
-
-
-def _safe_link(target: str) -> bool:
-    target = target.strip()
-    return target.lower().startswith(_SAFE_LINK) or (":" not in target.split("/")[0])

@@ -254,7 +254,7 @@ def _clear(span, taken, bounds, target):
 def _anchor(source, target, anchor, marks, placed: Placed, pairs) -> int:
     """Beside the mark it touches in the source (after it, or before it), else at the same
     relative place of its sentence, on a word boundary."""
-    for mark in _all(marks):
+    for mark in flat(marks):
         span = placed.spans.get(mark.key)
         if span is None:
             continue
@@ -279,10 +279,11 @@ def _anchor(source, target, anchor, marks, placed: Placed, pairs) -> int:
     return offset
 
 
-def _all(marks: Sequence[Mark]):
+def flat(marks: Sequence[Mark]):
+    """Every mark and its children, depth first, in order."""
     for mark in marks:
         yield mark
-        yield from _all(mark.children)
+        yield from flat(mark.children)
 
 
 def collapse(raw: str) -> tuple[str, list[int]]:

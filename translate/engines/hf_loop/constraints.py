@@ -88,6 +88,16 @@ def allocate(candidates: list[tuple[float, int, int, State]], banks: Sequence[in
     return [candidates[i] for i in chosen]
 
 
+def gluing_mask(pieces, size: int) -> torch.Tensor:
+    """``[size]``: which token ids continue the word before them: a piece without its
+    tokenizer's word-start mark (sentencepiece's ``▁``, byte-level BPE's ``Ġ``) that starts
+    with a letter or digit."""
+    glue = torch.zeros(size, dtype=torch.bool)
+    for i, piece in enumerate(pieces[:size]):
+        glue[i] = bool(piece) and piece[0].isalnum()
+    return glue
+
+
 def constrained_beam(
     step: Step,
     plan: Plan,

@@ -133,3 +133,31 @@ def test_bench_runs_ctranslate2_beside_torch_and_bare(tiny_marian, tiny_bart, tm
         for key in (f"ct2_{stage}_vs_torch", f"ct2_{stage}_wrapper_vs_bare"):
             assert report["ratios"][key] > 0
     assert 0 <= report["ratios"]["ct2_int8_translation_drift"] <= 1
+
+
+def test_bench_with_graphs_runs_the_loop_without_them(
+    tiny_marian, tiny_bart, tmp_path, monkeypatch
+):
+    """The GPU's bench rows, on the CPU: the static step forced (graphs.GRAPHS), our loop
+    again step by step, and the ratio of the two."""
+    import shutil
+
+    from translate.engines.hf_loop import graphs
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(graphs, "GRAPHS", True)
+    models = tmp_path / "bench-models"
+    shutil.copytree(tiny_marian, models / "opus-mt-shape")
+    shutil.copytree(tiny_bart, models / "distilbart-shape")
+    out = tmp_path / "bench.json"
+    arguments = ["bench", "--models-dir", str(models), "--articles", "2", "--sentences", "2"]
+    arguments += ["--summary-tokens", "8", "--no-naive", "--no-int8", "--generate"]
+    result = CliRunner().invoke(app, [*arguments, "--json", str(out)])
+    assert result.exit_code == 0, result.output
+    report = json.loads(out.read_text(encoding="utf-8"))
+    decoding = {(r["stage"], r["engine"]): r["decoding"] for r in report["runs"]}
+    for stage in ("translation", "summarization"):
+        assert decoding[(stage, "ours")].startswith("own loop, static step (")
+        assert decoding[(stage, "ours-eager")] == "own loop"
+        assert report["ratios"][f"{stage}_cuda_graphs_vs_step_by_step"] > 0
+    assert report["decoding_loop_drift_vs_generate"] == 0

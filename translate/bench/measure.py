@@ -26,7 +26,7 @@ class Run:
     output_tokens: int
     peak_rss_mb: float
     peak_gpu_mb: float | None
-    decoding: str = "generate"  # or "own loop": which decoder our engine used
+    decoding: str = "generate"  # or "own loop" (with its CUDA graphs): how our engine decoded
     articles: float = 0  # the articles these items belong to
     outputs: list[tuple[str, ...]] = field(default_factory=list, repr=False)
 

@@ -47,6 +47,9 @@ def ratios_of(runs: list[Run], articles: int) -> dict[str, float]:
         if (stage, "ours-generate") in by:
             loop = by[(stage, "ours")].rate / by[(stage, "ours-generate")].rate
             ratios[f"{stage}_decoding_loop_vs_generate"] = round(loop, 2)
+        if (stage, "ours-eager") in by:
+            graphed = by[(stage, "ours")].rate / by[(stage, "ours-eager")].rate
+            ratios[f"{stage}_cuda_graphs_vs_step_by_step"] = round(graphed, 2)
     return ratios
 
 

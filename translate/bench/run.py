@@ -52,7 +52,8 @@ class BenchOptions:
             on the CPU, the first ``NAIVE_SENTENCES_GPU`` on a GPU.
         int8: also run our engine with int8 dynamic quantization (CPU only).
         generate: also run our batching with plain ``model.generate`` in place of our
-            decoding loop, to show what the loop itself is worth.
+            decoding loop, to show what the loop itself is worth; on a GPU also our loop
+            step by step, without CUDA graphs, to show what the graphs are worth.
     """
 
     runtime: RuntimeOptions = RuntimeOptions()
@@ -97,6 +98,7 @@ class BenchResult:
 
 def run_bench(options: BenchOptions, report: Callable[[str], None] = lambda _: None):
     """Builds (or finds) the models and workload, runs every engine, returns a BenchResult."""
+    from translate.engines.hf_loop import graphs
     from translate.models.devices import resolve_device
 
     device = resolve_device(options.runtime.device)
@@ -117,6 +119,7 @@ def run_bench(options: BenchOptions, report: Callable[[str], None] = lambda _: N
     torch_runtime = replace(options.runtime, engine="torch")
     int8 = replace(torch_runtime, dtype="int8")
 
+    graphed = graphs.wanted(device)  # our loop replays CUDA graphs: also run it without
     runs: list[Run] = []
     # Translation
     naive_sentences = options.naive_sentences or (len(sentences) if cpu else NAIVE_SENTENCES_GPU)
@@ -133,6 +136,9 @@ def run_bench(options: BenchOptions, report: Callable[[str], None] = lambda _: N
         report("translation: ours, with plain generate instead of our decoding loop")
         runs.append(ours.translate("ours-generate", marian, torch_runtime, own_loop=False))
         generate_drift = drift(runs[-2].outputs, runs[-1].outputs)
+        if graphed:
+            report("translation: ours, our decoding loop step by step (no CUDA graphs)")
+            runs.append(ours.translate("ours-eager", marian, torch_runtime, graphs=False))
     int8_drift = None
     if options.int8 and cpu:
         report("translation: ours, int8 dynamic quantization")
@@ -147,6 +153,9 @@ def run_bench(options: BenchOptions, report: Callable[[str], None] = lambda _: N
     if options.generate:
         report("summarization: ours, with plain generate instead of our decoding loop")
         runs.append(ours.summarize("ours-generate", bart, torch_runtime, own_loop=False))
+        if graphed:
+            report("summarization: ours, our decoding loop step by step (no CUDA graphs)")
+            runs.append(ours.summarize("ours-eager", bart, torch_runtime, graphs=False))
     if options.int8 and cpu:
         report("summarization: ours, int8 dynamic quantization")
         runs.append(ours.summarize("ours-int8", bart, int8))
@@ -203,8 +212,8 @@ class _Ours:
         self.documents = documents
         self.texts = texts
 
-    def translate(self, name: str, folder: Path, runtime, own_loop: bool = True) -> Run:
-        engine = _Counting(_engine(folder, runtime, own_loop))
+    def translate(self, name: str, folder: Path, runtime, own_loop=True, graphs=None) -> Run:
+        engine = _Counting(_engine(folder, runtime, own_loop, graphs))
         options = TranslationOptions(beams=self.options.beams, forced_length_ratio=LENGTH_RATIO)
         translator = Translator(engine, options)
         sentences = sum(len(d.sentences) for d in self.documents)
@@ -215,8 +224,8 @@ class _Ours:
         measure.run.outputs = [tuple(s.split()) for r in results for s in r.translation.sentences]
         return measure.run
 
-    def summarize(self, name: str, folder: Path, runtime, own_loop: bool = True) -> Run:
-        engine = _Counting(_engine(folder, runtime, own_loop))
+    def summarize(self, name: str, folder: Path, runtime, own_loop=True, graphs=None) -> Run:
+        engine = _Counting(_engine(folder, runtime, own_loop, graphs))
         tokens = self.options.summary_tokens
         summarizer = Summarizer(
             engine,
@@ -233,13 +242,13 @@ class _Ours:
         return measure.run
 
 
-def _engine(folder: Path, runtime: RuntimeOptions, own_loop: bool):
+def _engine(folder: Path, runtime: RuntimeOptions, own_loop: bool, graphs: bool | None):
     spec = ModelSpec(str(folder), offline=True)
-    if own_loop:
+    if own_loop and graphs is None:
         return load_engine(spec, runtime)
     from translate.engines.torch import TorchEngine  # the A/B is about the torch engine's loop
 
-    return TorchEngine(resolve_model(spec), runtime, own_loop=False)
+    return TorchEngine(resolve_model(spec), runtime, own_loop=own_loop, graphs=graphs)
 
 
 class _Counting:
@@ -256,7 +265,7 @@ class _Counting:
     def decoding(self) -> str:
         if self._engine.name != "torch":
             return self._engine.name
-        return "own loop" if self._engine.loop else "generate"
+        return self._engine.loop.describe() if self._engine.loop else "generate"
 
     def generate(self, batch: Sequence[Sequence[int]], settings: GenerationSettings):
         results: list[Generated] = self._engine.generate(batch, settings)

@@ -41,7 +41,9 @@ def bench_command(
     generate: Annotated[
         bool,
         typer.Option(
-            "--generate", help="Also run our batching with plain generate, not our decoding loop."
+            "--generate",
+            help="Also run our batching with plain generate, not our decoding loop "
+            "(on a GPU also our loop without CUDA graphs).",
         ),
     ] = False,
     json_out: Annotated[

@@ -62,6 +62,8 @@ class TorchEngine(HFTokenized):
             ``int8`` (CPU) quantizes the Linear layers dynamically.
         own_loop: decode with our loop where it covers the model and settings; ``False``
             always uses plain ``generate`` (the bench's A/B).
+        graphs: replay our loop's decoder step as CUDA graphs; ``None``: on CUDA devices
+            (see :mod:`~translate.engines.hf_loop.graphs`); ``False``: step by step.
     """
 
     name = "torch"
@@ -72,6 +74,7 @@ class TorchEngine(HFTokenized):
         model: ResolvedModel,
         runtime: RuntimeOptions = RuntimeOptions(),
         own_loop: bool = True,
+        graphs: bool | None = None,
     ):
         from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
         from transformers.utils import logging as hf_logging
@@ -114,7 +117,7 @@ class TorchEngine(HFTokenized):
         self._cache_kwarg = "cache" if "cache" in parameters else "past_key_values"
         # Our own decoding loop where the architecture allows it; ``None`` (or settings the
         # loop does not cover) means plain ``generate``
-        self.loop = loop_for(self.model) if own_loop else None
+        self.loop = loop_for(self.model, graphs) if own_loop else None
         self._phrases: dict[str, tuple[int, ...]] = {}
         self._glue: torch.Tensor | None = None
         # Fewer distinct shapes on GPUs (kernel and allocator reuse); pure waste on CPU.

@@ -17,7 +17,7 @@ Beam search follows HF's vectorized implementation (``GenerationMixin._beam_sear
 step, so outputs are token-for-token those of ``generate`` with the same settings (tested).
 Anything this loop does not cover (other architectures, sampling, other processors) goes to
 ``generate``; :func:`loop_for` says which. ``step.py`` runs the model, ``search.py`` the
-search, ``processors.py`` builds the plan.
+search, ``processors.py`` builds the plan, ``graphs.py`` replays the step as CUDA graphs.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ import logging
 
 import torch
 
-from translate.engines.hf_loop import search
+from translate.engines.hf_loop import graphs, search
 from translate.engines.hf_loop.processors import Plan, build_plan
 from translate.engines.hf_loop.step import Step, has_parts
 
@@ -35,8 +35,10 @@ _ARCHITECTURES = {"marian", "bart"}
 logger = logging.getLogger(__name__)
 
 
-def loop_for(model) -> Loop | None:
-    """A :class:`Loop` for ``model``, or ``None`` when only ``generate`` can run it."""
+def loop_for(model, use_graphs: bool | None = None) -> Loop | None:
+    """A :class:`Loop` for ``model``, or ``None`` when only ``generate`` can run it.
+    ``use_graphs``: replay the decoder step as CUDA graphs; ``None``: as
+    :func:`graphs.wanted` says for the model's device."""
     config = model.config
     if getattr(config, "model_type", None) not in _ARCHITECTURES or not config.is_encoder_decoder:
         return None
@@ -46,16 +48,19 @@ def loop_for(model) -> Loop | None:
         return None  # the loop calls SDPA; eager attention rounds differently
     if not has_parts(model):
         return None
-    return Loop(model)
+    return Loop(model, use_graphs)
 
 
 class Loop:
     """Greedy and beam search over one loaded seq2seq model."""
 
-    def __init__(self, model):
+    def __init__(self, model, use_graphs: bool | None = None):
         self.model = model
         self.step = Step(model)
         self._unavailable: str | None = None
+        self.use_graphs = use_graphs
+        self.graphed: graphs.GraphedStep | None = None
+        self.graphs_unavailable: str | None = None
 
     def prepare(self, generation_config, input_ids: torch.Tensor) -> Plan | None:
         """The plan for this call, or ``None`` if the loop does not cover its settings.
@@ -81,7 +86,38 @@ class Loop:
         each row's score: summed log-probabilities (greedy) or the beam score (summed
         log-probabilities over the generated length to the power ``length_penalty``).
         ``caps``: each row's own limit of new tokens (see :func:`search.greedy`)."""
+        run = search.greedy if plan.beams == 1 else search.beam
+        graphed = self._graphed(input_ids.device)
+        if graphed is not None:
+            try:
+                encoded = graphed.encode(
+                    input_ids, attention_mask, plan.beams, plan.config.max_length
+                )
+                return run(graphed, plan, encoded, caps)
+            except graphs.GraphUnavailable as exc:
+                # decoded again step by step: nothing of the failed attempt is kept
+                self.graphs_unavailable, self.graphed = str(exc), None
+                logger.warning("CUDA graphs unavailable, decoding step by step (%s)", exc)
         encoded = self.step.encode(input_ids, attention_mask)
-        if plan.beams == 1:
-            return search.greedy(self.step, plan, encoded, caps)
-        return search.beam(self.step, plan, encoded, caps)
+        return run(self.step, plan, encoded, caps)
+
+    def _graphed(self, device: torch.device) -> graphs.GraphedStep | None:
+        """The static step, made on first use, where graphs are wanted and have not failed."""
+        if self.graphs_unavailable is not None:
+            return None
+        if self.graphed is None:
+            on = graphs.wanted(device) if self.use_graphs is None else self.use_graphs
+            if not on:
+                return None
+            capture = graphs.CudaCapture(device) if device.type == "cuda" else graphs.eager
+            self.graphed = graphs.GraphedStep(self.step, capture)
+        return self.graphed
+
+    def describe(self) -> str:
+        """How it decodes: ``own loop``, with ``CUDA graphs (N captured in S s)`` once the
+        static step has run."""
+        graphed = self.graphed
+        if graphed is None or not graphed.captured:
+            return "own loop"
+        kind = "CUDA graphs" if graphed.capture is not graphs.eager else "static step"
+        return f"own loop, {kind} ({graphed.captured} captured in {graphed.capture_seconds:.2f} s)"

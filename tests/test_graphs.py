@@ -1,0 +1,147 @@
+"""The decoder step over static buffers (CUDA graphs on a GPU): token for token what HF
+``generate`` gives. On the CPU the same buffers and step functions run without a capture
+(``graphs.GRAPHS = True``): a step function is built once per shape and called on every
+later step of that shape, so a step input carried anywhere but in the buffers would show
+here as a wrong token."""
+
+import logging
+
+import pytest
+import torch
+
+from tests.test_decoding import _batch, _compare, _model
+from translate.engines.hf_loop import graphs, loop_for
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture
+def forced(monkeypatch):
+    monkeypatch.setattr(graphs, "GRAPHS", True)
+
+
+def test_buckets_waste_at_most_a_third():
+    sizes = [graphs.bucket(n, 1) for n in range(1, 50)]
+    assert sizes[:8] == [1, 2, 3, 4, 6, 6, 8, 8]
+    assert all(n <= size and (n == 1 or size <= 1.5 * n) for n, size in enumerate(sizes, 1))
+    assert [graphs.bucket(n, 32) for n in (1, 32, 33, 49, 65, 97)] == [32, 32, 48, 64, 96, 128]
+
+
+@pytest.mark.parametrize("beams", [1, 4])
+def test_static_step_to_the_length_cap(tiny_marian, beams, forced):
+    assert set(_compare(_model(tiny_marian), {"num_beams": beams, "max_length": 40})) == {39}
+
+
+@pytest.mark.parametrize(
+    ("boost", "beams"), [(0.2, 4), (0.3, 1), (0.3, 4)], ids=["beam-a", "greedy", "beam-b"]
+)
+def test_static_step_rows_leaving_across_buckets(tiny_marian, boost, beams, forced):
+    """16 inputs finishing at different steps: the batch moves down the buckets (16, 12, 8,
+    6, ...) and the cache grows past its first spans (32, 48)."""
+    lengths = _compare(_model(tiny_marian, boost), {"num_beams": beams, "max_length": 60})
+    if beams == 1 or boost == 0.2:
+        assert len(set(lengths)) > 1, "the test must exercise inputs leaving the batch"
+
+
+@pytest.mark.parametrize(
+    "settings",
+    [
+        {"num_beams": 1, "max_length": 40, "min_length": 0},
+        {"num_beams": 4, "max_length": 40, "min_length": 0},
+        {"num_beams": 4, "max_length": 40, "min_length": 6, "length_penalty": 1.0},
+    ],
+    ids=["greedy", "beam", "beam-min-length"],
+)
+@pytest.mark.parametrize("boost", [0.0, 0.2])
+def test_static_step_bart(tiny_bart, settings, boost, forced):
+    """BART: learned positions (offset 2), its embedding layer norm, forced BOS/EOS."""
+    _compare(_model(tiny_bart, boost), settings)
+
+
+@pytest.mark.parametrize("dtype", [torch.float16, torch.bfloat16], ids=["fp16", "bf16"])
+def test_static_step_half_precision(tiny_marian, dtype, forced):
+    _compare(_model(tiny_marian, dtype=dtype), {"num_beams": 4, "max_length": 40})
+
+
+def test_step_functions_are_built_once_per_shape_and_buffers_grow(tiny_marian, forced):
+    model = _model(tiny_marian, 0.2)
+    loop, eager_loop = loop_for(model), loop_for(model, use_graphs=False)
+    config = model.generation_config
+    config.num_beams, config.max_length = 4, 40
+    captured = []
+    with torch.inference_mode():
+        for n in (4, 16, 16):  # the second batch outgrows the first one's buffers
+            ids, mask = _batch(model, n=n, seed=n)
+            ours, _ = loop.generate(ids, mask, loop.prepare(config, ids))
+            expected, _ = eager_loop.generate(ids, mask, eager_loop.prepare(config, ids))
+            assert torch.equal(ours, expected)
+            captured.append(loop.graphed.captured)
+    # every step ran, but a step function was built only for a shape not seen before
+    assert 0 < captured[0] < 39 and captured[1] > captured[0]
+    assert captured[2] == captured[1]
+    assert "static step" in loop.describe()
+
+
+def test_a_failing_capture_falls_back_to_the_eager_step(tiny_marian, monkeypatch, caplog):
+    model = _model(tiny_marian, 0.2)
+    config = model.generation_config
+    config.num_beams, config.max_length = 4, 40
+    ids, mask = _batch(model)
+    eager_loop = loop_for(model, use_graphs=False)
+    with torch.inference_mode():
+        expected, expected_scores = eager_loop.generate(ids, mask, eager_loop.prepare(config, ids))
+
+    def refuses(run):
+        raise RuntimeError("operation not permitted when stream is capturing\nmore")
+
+    loop = loop_for(model, use_graphs=True)
+    with caplog.at_level(logging.WARNING):
+        with torch.inference_mode():
+            loop._graphed(ids.device).capture = refuses
+            for _ in range(2):
+                got, scores = loop.generate(ids, mask, loop.prepare(config, ids))
+                assert torch.equal(got, expected) and torch.equal(scores, expected_scores)
+    warnings = [r for r in caplog.records if "CUDA graphs unavailable" in r.getMessage()]
+    assert len(warnings) == 1 and "RuntimeError: operation not permitted" in warnings[0].message
+    assert loop.graphed is None and loop.describe() == "own loop"
+
+
+def test_eager_is_the_default_on_the_cpu(tiny_marian):
+    model = _model(tiny_marian)
+    loop = loop_for(model)
+    ids, mask = _batch(model, n=2)
+    with torch.inference_mode():
+        loop.generate(ids, mask, loop.prepare(model.generation_config, ids))
+    assert loop.graphed is None and loop.describe() == "own loop"
+
+
+cuda = pytest.mark.skipif(not torch.cuda.is_available(), reason="needs a CUDA GPU")
+
+
+@pytest.mark.cuda
+@cuda
+@pytest.mark.parametrize("dtype", [torch.float16, torch.bfloat16], ids=["fp16", "bf16"])
+@pytest.mark.parametrize("beams", [1, 4])
+@pytest.mark.parametrize("which", ["marian", "bart"])
+def test_cuda_graphs_equal_generate(tiny_marian, tiny_bart, which, beams, dtype):
+    """The captured graphs on the GPU, rows ending at different steps (buckets crossed)."""
+    model = _model(tiny_marian if which == "marian" else tiny_bart, 0.2, dtype=dtype).cuda()
+    _compare(model, {"num_beams": beams, "max_length": 60, "min_length": 0})
+
+
+@pytest.mark.cuda
+@cuda
+def test_cuda_graphs_are_captured_and_reused(tiny_marian):
+    model = _model(tiny_marian, 0.2, dtype=torch.float16).cuda()
+    loop = loop_for(model)
+    config = model.generation_config
+    config.num_beams, config.max_length = 4, 60
+    with torch.inference_mode():
+        for seed in (1, 2):
+            ids, mask = (t.cuda() for t in _batch(model, seed=seed))
+            loop.generate(ids, mask, loop.prepare(config, ids))
+            if seed == 1:
+                first = loop.graphed.captured
+    assert loop.graphs_unavailable is None
+    assert "CUDA graphs" in loop.describe()
+    assert loop.graphed.captured < 2 * first  # the second batch reuses most shapes

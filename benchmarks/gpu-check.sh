@@ -3,15 +3,16 @@
 # pipeline-style, ours with our decoding loop, ours with plain generate, and ctranslate2
 # (ours and bare) where its package is installed; then greedy), the
 # batch job end to end on 500-word articles, and a torch-profiler trace of one translation
-# window and one summary batch. Everything it prints goes to OUTDIR/gpu-check.log, the
+# window and one summary batch, and our translator on 16,384 sentences with and without CUDA
+# graphs (beam 4 and greedy). Everything it prints goes to OUTDIR/gpu-check.log, the
 # figures to OUTDIR/*.json.
 #
 #   benchmarks/gpu-check.sh [OUTDIR]                 (default: $OUT, else benchmarks/gpu-out)
 #   DEVICE=cpu SMALL=1 benchmarks/gpu-check.sh DIR   the same steps on the CPU, tiny workload:
 #                                                    the dry run that catches typos for free
 #   STEPS="tests beam4" benchmarks/gpu-check.sh      only these of: tests beam4 greedy batch
-#                                                    summaries profile (a rerun with the time
-#                                                    left)
+#                                                    summaries profile throughput (a rerun
+#                                                    with the time left)
 #
 # Nothing is downloaded: it runs the project from its own files (PYTHONPATH) on the project's
 # .venv when there is one, else on the machine's python3 (GPU images ship torch and
@@ -28,7 +29,7 @@ py="${PYTHON:-}"
 if [ -z "$py" ]; then
   if [ -x .venv/bin/python ]; then py=.venv/bin/python; else py=python3; fi
 fi
-steps=" ${STEPS:-tests beam4 greedy batch summaries profile} "
+steps=" ${STEPS:-tests beam4 greedy batch summaries profile throughput} "
 want() { [[ "$steps" == *" $1 "* ]]; }
 work="$(mktemp -d)"
 status=0
@@ -50,12 +51,14 @@ if [ "${SMALL:-0}" = 1 ]; then
   batch_extra=(--beams 1)
   summary_extra=(--summary-max-tokens 12 --summary-min-tokens 4)
   profile_size=(16 2)
+  throughput_size=(64)
 else
   bench_size=()
   inbox_size=(${INBOX_ARTICLES:-128} 25)
   batch_extra=()
   summary_extra=()
   profile_size=(1024 64)
+  throughput_size=(${THROUGHPUT_SENTENCES:-16384})
 fi
 
 step "machine"
@@ -142,6 +145,11 @@ fi
 if want profile; then
 step "profile of one translation window and one summary batch"
 run 90 $py benchmarks/gpu_check.py profile "$out" "$device" "${profile_size[@]}"
+fi
+
+if want throughput; then
+step "throughput: our translator on ${throughput_size[0]} sentences, with and without CUDA graphs"
+run 180 $py benchmarks/gpu_check.py throughput "$out" "$device" "${throughput_size[@]}"
 fi
 
 rm -rf "$work"

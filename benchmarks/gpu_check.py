@@ -7,6 +7,10 @@
     python benchmarks/gpu_check.py profile OUT DEVICE [SENTENCES ARTICLES]
                                                       one translation window and one summary
                                                       batch under the torch profiler
+    python benchmarks/gpu_check.py throughput OUT DEVICE [SENTENCES]
+                                                      our translator on 16,384 sentences
+                                                      (default), beam 4 and greedy, with and
+                                                      without CUDA graphs
 
 Both use ``translate bench``'s seeded workload and the models it built in ``.bench-models/``.
 """
@@ -84,6 +88,7 @@ def _trace(label: str, run, out: Path) -> dict:
     events = prof.key_averages()
     gpu_us = sum(getattr(e, "self_device_time_total", 0) for e in events)
     launches = sum(e.count for e in events if e.key.startswith("cudaLaunchKernel"))
+    graphs = sum(e.count for e in events if e.key.startswith("cudaGraphLaunch"))
     table = events.table(sort_by="self_cuda_time_total", row_limit=25)
     host = events.table(sort_by="self_cpu_time_total", row_limit=15)
     (out / f"profile-{label}.txt").write_text(table + "\n\n" + host + "\n", encoding="utf-8")
@@ -92,6 +97,7 @@ def _trace(label: str, run, out: Path) -> dict:
         "gpu_busy_s": round(gpu_us / 1e6, 3),
         "gpu_busy_share": round(gpu_us / 1e6 / wall, 3),
         "kernel_launches": launches,
+        "graph_launches": graphs,  # one per decoder step replayed as a CUDA graph
     }
     print(label, json.dumps(summary))
     print(table)
@@ -109,6 +115,7 @@ def profile_batches(out: Path, device: str, count: int = 1024, articles: int = 6
     )
     translate_all = lambda: list(translator.translate_many(documents))  # noqa: E731
     results = {"translation": _trace("translation", translate_all, out)}
+    results["translation"]["decoding"] = translator.engine.loop.describe()
     texts = english_articles(rng, articles, _counter(BART), 100)
     summarizer = Summarizer(
         load_engine(ModelSpec(str(BART), offline=True), runtime),
@@ -116,11 +123,62 @@ def profile_batches(out: Path, device: str, count: int = 1024, articles: int = 6
     )
     summarize_all = lambda: summarizer.summarize_many(texts)  # noqa: E731
     results["summarization"] = _trace("summarization", summarize_all, out)
+    results["summarization"]["decoding"] = summarizer.engine.loop.describe()
     (out / "profile.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
 
 
+def throughput(out: Path, device: str, count: int = 16_384) -> None:
+    """Sentences/s of our translator on ``count`` sentences (the bench's forced lengths), each
+    setting after a warm-up window (kernels, cuBLAS, the common graph shapes); graphs first
+    seen in the timed run are captured in its time."""
+    from translate.engines.torch import TorchEngine
+    from translate.models.hub import resolve_model
+
+    sentences = dutch_sentences(random.Random(3), count, _counter(MARIAN))
+    documents = [parse(" ".join(sentences[i : i + 16]) + "\n") for i in range(0, count, 16)]
+    rows = []
+    for beams in (4, 1):
+        for graphs in (True, False):
+            engine = TorchEngine(
+                resolve_model(ModelSpec(str(MARIAN), offline=True)),
+                RuntimeOptions(device),
+                graphs=graphs,
+            )
+            options = TranslationOptions(beams=beams, forced_length_ratio=LENGTH_RATIO)
+            translator = Translator(engine, options)
+            list(translator.translate_many(documents[:64]))
+            _sync()
+            started = time.perf_counter()
+            results = list(translator.translate_many(documents))
+            _sync()
+            seconds = time.perf_counter() - started
+            done = sum(len(r.translation.sentences) for r in results)
+            row = {
+                "beams": beams,
+                "cuda_graphs": graphs,
+                "sentences": done,
+                "window_segments": translator.window_segments,
+                "batch_tokens": translator.batch_tokens,
+                "seconds": round(seconds, 3),
+                "sentences_per_s": round(done / seconds, 1),
+                "decoding": engine.loop.describe(),
+            }
+            print(json.dumps(row))
+            rows.append(row)
+            del translator, engine, results
+            if torch.cuda.is_available():
+                torch.cuda.empty_cache()
+    for beams in (4, 1):
+        graphed, eager = (r for r in rows if r["beams"] == beams)
+        ratio = graphed["sentences_per_s"] / eager["sentences_per_s"]
+        print(f"beam {beams}: CUDA graphs {ratio:.2f}x step by step")
+    (out / "throughput.json").write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")
+
+
 if __name__ == "__main__":
-    if sys.argv[1] == "inbox":
+    if sys.argv[1] == "throughput":
+        throughput(Path(sys.argv[2]), sys.argv[3], *map(int, sys.argv[4:5]))
+    elif sys.argv[1] == "inbox":
         write_inbox(Path(sys.argv[2]), *map(int, sys.argv[3:5]))
     elif sys.argv[1] == "english":
         write_english(Path(sys.argv[2]), int(sys.argv[3]))

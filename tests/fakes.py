@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -29,12 +30,16 @@ class EchoEngine:
         self._words: list[str] = ["</s>"]
         self.batches: list[list[str]] = []
         self.settings: list[GenerationSettings] = []
+        self.encoded: list[tuple[str, str]] = []  # (thread name, text) of every text encoded
+        self._lock = threading.Lock()  # encode is thread-safe, as the engines' is
 
     def token_budget(self, beams) -> int | None:
         return None
 
     def encode(self, texts: Sequence[str]) -> list[list[int]]:
-        return [[self._id(word) for word in text.split()] + [0] for text in texts]
+        with self._lock:
+            self.encoded.extend((threading.current_thread().name, text) for text in texts)
+            return [[self._id(word) for word in text.split()] + [0] for text in texts]
 
     def decode(self, row: Sequence[int]) -> str:
         return " ".join(self._words[i] for i in row if i != 0)

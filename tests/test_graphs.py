@@ -106,6 +106,33 @@ def test_a_failing_capture_falls_back_to_the_eager_step(tiny_marian, monkeypatch
     assert loop.graphed is None and loop.describe() == "own loop"
 
 
+def test_buffers_that_do_not_fit_leave_nothing_reserved(tiny_marian, monkeypatch, forced):
+    """Out of memory while the buffers grow: the error reaches the engine (which halves the
+    batch), and the next batch reserves afresh."""
+    model = _model(tiny_marian, 0.2)
+    loop, eager_loop = loop_for(model), loop_for(model, use_graphs=False)
+    config = model.generation_config
+    config.num_beams, config.max_length = 4, 40
+    ids, mask = _batch(model)
+    graphed = loop._graphed(ids.device)
+    real, calls = graphed._zeros, []
+
+    def short_of_memory(numel, dtype=None):
+        calls.append(numel)
+        if len(calls) == 3:
+            raise torch.OutOfMemoryError("CUDA out of memory")
+        return real(numel, dtype)
+
+    monkeypatch.setattr(graphed, "_zeros", short_of_memory)
+    with torch.inference_mode():
+        with pytest.raises(torch.OutOfMemoryError):
+            loop.generate(ids, mask, loop.prepare(config, ids))
+        assert set(graphed._sizes.values()) == {0} and not graphed._steps
+        ours, _ = loop.generate(ids, mask, loop.prepare(config, ids))
+        expected, _ = eager_loop.generate(ids, mask, eager_loop.prepare(config, ids))
+    assert torch.equal(ours, expected)
+
+
 def test_eager_is_the_default_on_the_cpu(tiny_marian):
     model = _model(tiny_marian)
     loop = loop_for(model)

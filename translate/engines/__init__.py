@@ -134,7 +134,8 @@ class Engine(Protocol):
     defaults: CheckpointDefaults
 
     def encode(self, texts: Sequence[str]) -> list[list[int]]:
-        """Token ids per text, special tokens included, never truncated."""
+        """Token ids per text, special tokens included, never truncated. Thread-safe (the
+        batch job encodes the next window in a thread)."""
         ...
 
     def generate(

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from translate.engines import CheckpointDefaults, Generated
+
+# One encoding at a time: the batch job tokenizes the next window in a thread, and a Marian
+# tokenizer switches between its source and target vocabularies for ``encode_targets``
+_ENCODING = threading.Lock()
 
 
 class HFTokenized:
@@ -19,13 +24,15 @@ class HFTokenized:
     def encode(self, texts: Sequence[str]) -> list[list[int]]:
         if not texts:
             return []
-        return self.tokenizer(list(texts), truncation=False, verbose=False)["input_ids"]
+        with _ENCODING:
+            return self.tokenizer(list(texts), truncation=False, verbose=False)["input_ids"]
 
     def encode_targets(self, texts: Sequence[str]) -> list[list[int]]:
         """Token ids of target-language texts (the end token included), for scoring."""
         if not texts:
             return []
-        encoded = self.tokenizer(text_target=list(texts), truncation=False, verbose=False)
+        with _ENCODING:
+            encoded = self.tokenizer(text_target=list(texts), truncation=False, verbose=False)
         return encoded["input_ids"]
 
 

@@ -97,6 +97,19 @@ class Pipeline:
     def window_segments(self) -> int:
         return self.translator.window_segments
 
+    @property
+    def reads_ahead(self) -> bool:
+        """Whether the batch job should read the next window while this one is decoded:
+        on a GPU, which would otherwise wait for the CPU between windows (on a CPU the
+        reading would take cores from the model)."""
+        return self.translator.engine.device.startswith("cuda")
+
+    def pretokenize(self, window: Sequence[Parsed]) -> None:
+        """Encodes the sentences of a window's articles for the translator before the
+        window is translated (see :meth:`Translator.pretokenize`). Thread-safe."""
+        wanted = [p for p in window if p.article.reuse is None and not is_english(p.language)]
+        self.translator.pretokenize(p.document for p in wanted)
+
     def parse(self, article: Article) -> Parsed | Result:
         """The article's structure, or a failed result naming why: nothing to translate, not
         a readable document of its format, or not in Dutch or English."""

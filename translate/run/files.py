@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import errno
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -16,7 +17,14 @@ from translate.memory import Entry, MemoryUnavailable, memory_key
 from translate.outputs.outbox import Freshness, Outputs, outside_reason
 from translate.outputs.records import SourceInfo
 from translate.outputs.review import review_page
-from translate.run.articles import Article, Result, Reuse, RunSettings, reading_findings
+from translate.run.articles import (
+    Article,
+    Parsed,
+    Result,
+    Reuse,
+    RunSettings,
+    reading_findings,
+)
 from translate.stages.summarization import Summary
 from translate.stages.translation import KINDS as TRANSLATION_KINDS
 from translate.types import Outcome, Status
@@ -72,9 +80,10 @@ class ArticleFiles:
         self._settings = run.settings.get("translation") or {}
         self._root = job.inbox.resolve()
 
-    def prepare(self, rel: Path) -> Article | Outcome:
+    def prepare(self, rel: Path, recall: bool = True) -> Article | Outcome:
         """The article at ``rel`` (relative to the inbox), or its outcome when it is current
-        (skipped) or cannot be read (failed, with its error file written)."""
+        (skipped) or cannot be read (failed, with its error file written). ``recall``: look
+        up the sentences the memory knows now (else :meth:`recall` does, once parsed)."""
         outputs = Outputs.for_source(self.job.outbox, rel)
         fmt = formats.format_for(rel.name)
         path = self.job.inbox / rel
@@ -106,8 +115,17 @@ class ArticleFiles:
             reuse = _reuse(fresh, outputs, self.run.summarizes)
         info = SourceInfo(str(rel), source.size, source.sha256, source.encoding)
         findings = reading_findings(source.dropped)
-        known = self._remembered(fmt, source, str(rel)) if reuse is None else None
+        known = self._remembered(fmt, source, str(rel)) if reuse is None and recall else None
         return Article(str(rel), source.text, fmt.name, info, findings, source.data, reuse, known)
+
+    def recall(self, parsed: Parsed) -> Parsed:
+        """``parsed`` with the sentences the memory knows, looked up now (for an article
+        prepared without ``recall``: after every earlier window's sentences were stored)."""
+        article = parsed.article
+        if self.memory is None or article.reuse is not None or article.memory is not None:
+            return parsed
+        known = self._known(parsed.document.sentences)
+        return replace(parsed, article=replace(article, memory=known)) if known else parsed
 
     def _remembered(self, fmt, source, name: str) -> dict | None:
         """The article's sentences the memory knows, by index (the article parsed here, in
@@ -115,14 +133,18 @@ class ArticleFiles:
         if self.memory is None:
             return None
         try:
-            sentences = fmt.parse(source.data if fmt.binary else source.text, name)
-            sentences = sentences.document.sentences
-            found: dict[int, Entry] = {}
+            parsed = fmt.parse(source.data if fmt.binary else source.text, name)
+        except DocumentError:
+            return None  # the run core says why, with one line
+        return self._known(parsed.document.sentences)
+
+    def _known(self, sentences: Sequence[str]) -> dict | None:
+        """The sentences the memory knows, by index."""
+        found: dict[int, Entry] = {}
+        try:
             for key, indices in self._keys(sentences).items():
                 known = self.memory.lookup(key, [sentences[i] for i in indices])
                 found.update({i: known[sentences[i]] for i in indices if sentences[i] in known})
-        except DocumentError:
-            return None  # the run core says why, with one line
         except MemoryUnavailable as exc:
             self._lost(exc)
             return None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import math
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 
@@ -23,6 +24,9 @@ logger = logging.getLogger(__name__)
 KINDS = ("split", "capped", "repaired")
 # The repetition guard of a runaway row's second decode
 REPAIR_NO_REPEAT_NGRAM, REPAIR_REPETITION_PENALTY = 3, 1.2
+# Sentences encoded ahead per lock hold (the decoding thread encodes too), and how many
+# windows' worth of them are kept
+_AHEAD_CHUNK, _AHEAD_WINDOWS = 256, 3
 
 
 class Translator:
@@ -55,6 +59,31 @@ class Translator:
         self.window_segments = options.window_segments
         if fits and self.batch_tokens == fits:
             self.window_segments = max(options.window_segments, fits // 16)
+        # Token ids made ahead of their window (:meth:`pretokenize`), by sentence
+        self._ahead: dict[str, list[int]] = {}
+        self._ahead_lock = threading.Lock()
+
+    def pretokenize(self, documents: Iterable[Document]) -> None:
+        """Encodes the documents' sentences before their window is translated, so that
+        :meth:`translate_many` finds their token ids made. Thread-safe: the batch job calls
+        it from its reading thread while the model decodes the window before. Keeps the ids
+        of the last few windows' sentences at most."""
+        sentences = list(dict.fromkeys(s for d in documents for s in d.sentences))
+        for first in range(0, len(sentences), _AHEAD_CHUNK):
+            chunk = sentences[first : first + _AHEAD_CHUNK]
+            made = self.engine.encode(chunk)
+            with self._ahead_lock:
+                self._ahead.update(zip(chunk, made, strict=True))
+                while len(self._ahead) > _AHEAD_WINDOWS * self.window_segments:
+                    del self._ahead[next(iter(self._ahead))]
+
+    def _encode(self, texts: list[str]) -> list[list[int]]:
+        """Token ids of ``texts``: those made ahead, the rest by the engine now."""
+        with self._ahead_lock:
+            found = [self._ahead.get(text) for text in texts]
+        missing = [text for text, ids in zip(texts, found, strict=True) if ids is None]
+        made = iter(self.engine.encode(missing))
+        return [ids if ids is not None else next(made) for ids in found]
 
     def translate(self, document: Document) -> TranslationResult:
         """Translates one document."""
@@ -106,9 +135,7 @@ class Translator:
         # sentences the memory knows are not sent at all
         for d, document in enumerate(documents):
             todo = [s for s in range(len(document.sentences)) if s not in known[d]]
-            fitted_all = fit_to_limit(
-                [document.sentences[s] for s in todo], self.engine.encode, limit
-            )
+            fitted_all = fit_to_limit([document.sentences[s] for s in todo], self._encode, limit)
             for s, fitted in zip(todo, fitted_all, strict=True):
                 if fitted.cut:
                     message = (

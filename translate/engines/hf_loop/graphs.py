@@ -81,7 +81,8 @@ class CudaCapture:
                 run()  # a step is idempotent: it rewrites the same cache position
         current.wait_stream(self.stream)
         graph = torch.cuda.CUDAGraph()
-        with torch.cuda.graph(graph, pool=self.pool):
+        # thread_local: CUDA work of another thread (none is planned) cannot spoil a capture
+        with torch.cuda.graph(graph, pool=self.pool, capture_error_mode="thread_local"):
             run()
         return graph.replay
 
@@ -122,19 +123,24 @@ class GraphedStep:
         }
         if all(need[name] <= size for name, size in self._sizes.items()):
             return
-        self._steps.clear()  # their addresses are about to go
         old = self._sizes
-        self._sizes = {
+        sizes = {
             name: max(n, old[name] * 5 // 4) if n > old[name] else old[name]
             for name, n in need.items()
         }
-        sizes, zeros = self._sizes, self._zeros
+        # The old buffers and their graphs go first (the new ones may need that memory); an
+        # allocation that fails leaves nothing reserved, so the next batch starts afresh
+        self._steps.clear()
+        self._sizes = dict.fromkeys(old, 0)
+        self._cache = self._cross = self._mask = self._tokens = self._logits = None
+        zeros = self._zeros
         self._cache, self._cross = zeros(sizes["cache"]), zeros(sizes["cross"])
         self._mask = zeros(sizes["mask"])
         self._tokens = zeros(sizes["rows"], torch.long)
         self._logits = zeros(sizes["rows"] * self.vocab, torch.float32)
         self._positions = torch.arange(sizes["span"], device=self.device)
         self._position = zeros(1, torch.long)
+        self._sizes = sizes
 
     def _zeros(self, numel: int, dtype: torch.dtype | None = None) -> torch.Tensor:
         return torch.zeros(numel, dtype=dtype or self.dtype, device=self.device)

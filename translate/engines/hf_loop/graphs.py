@@ -221,57 +221,33 @@ class GraphedStep:
 
     def _forward(self, tokens, cache, cross, mask, logits, span, beams) -> None:
         """The step over the buffers: what :meth:`Step.__call__` computes, for one shape."""
-        step, decoder, position = self.step, self.step.decoder, self._position
+        step, position = self.step, self._position
         heads, dim = step.heads, step.head_dim
         rows = tokens.shape[0]
-        ids = tokens[:, None]
-        embeds = decoder.embed_tokens(ids)
-        if step.marian:
-            embeds = embeds * decoder.embed_scale
-            positions = decoder.embed_positions(ids.shape, 0, position_ids=position)
-        else:
-            positions = decoder.embed_positions(ids, 0, position_ids=position)
-        hidden = embeds + positions
-        if not step.marian:
-            hidden = decoder.layernorm_embedding(hidden)
+        hidden = step.embed(tokens[:, None], position)
         # The cache's positions after this one hold nothing of this batch yet
         causal = torch.zeros((1, 1, 1, span), dtype=self.dtype, device=self.device)
         causal.masked_fill_(self._positions[:span] > position, -math.inf)
-        for layer_index, layer in enumerate(decoder.layers):
-            keys, values = cache[:, 2 * layer_index], cache[:, 2 * layer_index + 1]
+        for i, layer in enumerate(step.decoder.layers):
+            keys, values = cache[:, 2 * i], cache[:, 2 * i + 1]
             # Self-attention over the cache, this step's keys and values written in place
             attn = layer.self_attn
             residual = hidden
             q = attn.q_proj(hidden).view(rows, 1, heads, dim).transpose(1, 2)
-            keys.index_copy_(
-                2, position, attn.k_proj(hidden).view(rows, 1, heads, dim).transpose(1, 2)
-            )
-            values.index_copy_(
-                2, position, attn.v_proj(hidden).view(rows, 1, heads, dim).transpose(1, 2)
-            )
+            new_keys = attn.k_proj(hidden).view(rows, 1, heads, dim).transpose(1, 2)
+            new_values = attn.v_proj(hidden).view(rows, 1, heads, dim).transpose(1, 2)
+            keys.index_copy_(2, position, new_keys)
+            values.index_copy_(2, position, new_values)
             out = F.scaled_dot_product_attention(
                 q, keys[:, :, :span], values[:, :, :span], attn_mask=causal, scale=step.scaling
             )
             out = out.transpose(1, 2).reshape(rows, 1, -1)
             hidden = layer.self_attn_layer_norm(residual + attn.out_proj(out))
-            # Cross-attention: every beam of an input reads that input's one copy
-            attn = layer.encoder_attn
-            residual = hidden
-            q = attn.q_proj(hidden).view(rows // beams, beams, heads, dim).transpose(1, 2)
-            out = F.scaled_dot_product_attention(
-                q,
-                cross[:, 2 * layer_index],
-                cross[:, 2 * layer_index + 1],
-                attn_mask=mask,
-                scale=step.scaling,
+            hidden = step.cross_attend(
+                layer, hidden, cross[:, 2 * i], cross[:, 2 * i + 1], mask, beams
             )
-            out = out.transpose(1, 2).reshape(rows, 1, -1)
-            hidden = layer.encoder_attn_layer_norm(residual + attn.out_proj(out))
-            # Feed-forward
-            residual = hidden
-            hidden = layer.fc2(layer.activation_fn(layer.fc1(hidden)))
-            hidden = layer.final_layer_norm(residual + hidden)
-        logits.copy_((step.model.lm_head(hidden) + step.model.final_logits_bias)[:, -1, :])
+            hidden = step.feed_forward(layer, hidden)
+        logits.copy_(step.logits(hidden))
 
 
 class StaticEncoded:

@@ -86,22 +86,12 @@ class Step:
 
     def __call__(self, tokens, t, cache, encoded: Encoded, beams):
         """One decoder step for ``tokens`` [rows] at position ``t``: logits [rows, vocab]."""
-        decoder = self.decoder
         ids = tokens[:, None]
-        embeds = decoder.embed_tokens(ids)
-        position_ids = torch.arange(1, device=ids.device) + t
-        if self.marian:
-            embeds = embeds * decoder.embed_scale
-            positions = decoder.embed_positions(ids.shape, t, position_ids=position_ids)
-        else:
-            positions = decoder.embed_positions(ids, t, position_ids=position_ids)
-        hidden = embeds + positions
-        if not self.marian:
-            hidden = decoder.layernorm_embedding(hidden)
+        hidden = self.embed(ids, torch.arange(1, device=ids.device) + t)
         rows = hidden.shape[0]
         cache.reserve(t)
         for layer, (keys, values), (cross_k, cross_v) in zip(
-            decoder.layers, cache.layers, encoded.cross, strict=True
+            self.decoder.layers, cache.layers, encoded.cross, strict=True
         ):
             # Self-attention over the cache
             attn = layer.self_attn
@@ -118,21 +108,37 @@ class Step:
             )
             out = out.transpose(1, 2).reshape(rows, 1, -1).contiguous()
             hidden = layer.self_attn_layer_norm(residual + attn.out_proj(out))
-            # Cross-attention: every beam of an input reads that input's one copy
-            attn = layer.encoder_attn
-            residual = hidden
-            q = attn.q_proj(hidden).view(rows // beams, beams, -1, self.head_dim).transpose(1, 2)
-            out = F.scaled_dot_product_attention(
-                q, cross_k, cross_v, attn_mask=encoded.mask, scale=self.scaling
-            )
-            out = out.transpose(1, 2).reshape(rows, 1, -1).contiguous()
-            hidden = layer.encoder_attn_layer_norm(residual + attn.out_proj(out))
-            # Feed-forward
-            residual = hidden
-            hidden = layer.fc2(layer.activation_fn(layer.fc1(hidden)))
-            hidden = layer.final_layer_norm(residual + hidden)
-        logits = self.model.lm_head(hidden) + self.model.final_logits_bias
-        return logits[:, -1, :].float()
+            hidden = self.cross_attend(layer, hidden, cross_k, cross_v, encoded.mask, beams)
+            hidden = self.feed_forward(layer, hidden)
+        return self.logits(hidden).float()
+
+    # The parts of a step that do not touch the self-attention cache (graphs.py runs them too)
+    def embed(self, ids: torch.Tensor, position_ids: torch.Tensor) -> torch.Tensor:
+        """The decoder's input for tokens ``ids`` [rows, 1] at ``position_ids`` [1]."""
+        decoder = self.decoder
+        embeds = decoder.embed_tokens(ids)
+        if self.marian:
+            embeds = embeds * decoder.embed_scale
+            return embeds + decoder.embed_positions(ids.shape, 0, position_ids=position_ids)
+        hidden = embeds + decoder.embed_positions(ids, 0, position_ids=position_ids)
+        return decoder.layernorm_embedding(hidden)
+
+    def cross_attend(self, layer, hidden, keys, values, mask, beams: int) -> torch.Tensor:
+        """Cross-attention: every beam of an input reads that input's one copy."""
+        attn = layer.encoder_attn
+        rows = hidden.shape[0]
+        q = attn.q_proj(hidden).view(rows // beams, beams, -1, self.head_dim).transpose(1, 2)
+        out = F.scaled_dot_product_attention(q, keys, values, attn_mask=mask, scale=self.scaling)
+        out = out.transpose(1, 2).reshape(rows, 1, -1).contiguous()
+        return layer.encoder_attn_layer_norm(hidden + attn.out_proj(out))
+
+    def feed_forward(self, layer, hidden) -> torch.Tensor:
+        out = layer.fc2(layer.activation_fn(layer.fc1(hidden)))
+        return layer.final_layer_norm(hidden + out)
+
+    def logits(self, hidden) -> torch.Tensor:
+        """[rows, vocab] in the model's dtype."""
+        return (self.model.lm_head(hidden) + self.model.final_logits_bias)[:, -1, :]
 
     def new_cache(self, rows: int, length: int, encoded: Encoded) -> SelfCache:
         layers = len(self.decoder.layers)

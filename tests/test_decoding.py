@@ -144,8 +144,12 @@ def test_unsupported_settings_fall_back(tiny_marian):
 @pytest.mark.cuda
 @pytest.mark.skipif(not torch.cuda.is_available(), reason="needs a CUDA GPU")
 @pytest.mark.parametrize("which", ["marian", "bart"])
-def test_on_cuda_fp16(tiny_marian, tiny_bart, which):
-    """Runs where a GPU is present (skipped in CI): the same comparison on the device."""
+def test_on_cuda_fp16(tiny_marian, tiny_bart, which, monkeypatch):
+    """Runs where a GPU is present (skipped in CI): the same comparison on the device, step by
+    step (test_graphs.py compares the CUDA graphs)."""
+    from translate.engines.hf_loop import graphs
+
+    monkeypatch.setattr(graphs, "GRAPHS", False)
     model = _model(tiny_marian if which == "marian" else tiny_bart, dtype=torch.float16).cuda()
     _compare(model, {"num_beams": 4, "max_length": 40, "min_length": 0})
 

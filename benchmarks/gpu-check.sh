@@ -4,15 +4,16 @@
 # (ours and bare) where its package is installed; then greedy), the
 # batch job end to end on 500-word articles, and a torch-profiler trace of one translation
 # window and one summary batch, and our translator on 16,384 sentences with and without CUDA
-# graphs (beam 4 and greedy). Everything it prints goes to OUTDIR/gpu-check.log, the
+# graphs (beam 4 and greedy), and the batch job reading in turn against reading ahead.
+# Everything it prints goes to OUTDIR/gpu-check.log, the
 # figures to OUTDIR/*.json.
 #
 #   benchmarks/gpu-check.sh [OUTDIR]                 (default: $OUT, else benchmarks/gpu-out)
 #   DEVICE=cpu SMALL=1 benchmarks/gpu-check.sh DIR   the same steps on the CPU, tiny workload:
 #                                                    the dry run that catches typos for free
 #   STEPS="tests beam4" benchmarks/gpu-check.sh      only these of: tests beam4 greedy batch
-#                                                    summaries profile throughput (a rerun
-#                                                    with the time left)
+#                                                    summaries profile throughput readahead
+#                                                    (a rerun with the time left)
 #
 # Nothing is downloaded: it runs the project from its own files (PYTHONPATH) on the project's
 # .venv when there is one, else on the machine's python3 (GPU images ship torch and
@@ -29,7 +30,7 @@ py="${PYTHON:-}"
 if [ -z "$py" ]; then
   if [ -x .venv/bin/python ]; then py=.venv/bin/python; else py=python3; fi
 fi
-steps=" ${STEPS:-tests beam4 greedy batch summaries profile throughput} "
+steps=" ${STEPS:-tests beam4 greedy batch summaries profile throughput readahead} "
 want() { [[ "$steps" == *" $1 "* ]]; }
 work="$(mktemp -d)"
 status=0
@@ -52,6 +53,7 @@ if [ "${SMALL:-0}" = 1 ]; then
   summary_extra=(--summary-max-tokens 12 --summary-min-tokens 4)
   profile_size=(16 2)
   throughput_size=(64)
+  readahead_size=(--articles 4 --sentences 2 --window 2)
 else
   bench_size=()
   inbox_size=(${INBOX_ARTICLES:-128} 25)
@@ -59,6 +61,7 @@ else
   summary_extra=()
   profile_size=(1024 64)
   throughput_size=(${THROUGHPUT_SENTENCES:-16384})
+  readahead_size=(--articles 512 --sentences 8 --window 32)
 fi
 
 step "machine"
@@ -150,6 +153,11 @@ fi
 if want throughput; then
 step "throughput: our translator on ${throughput_size[0]} sentences, with and without CUDA graphs"
 run 180 $py benchmarks/gpu_check.py throughput "$out" "$device" "${throughput_size[@]}"
+fi
+
+if want readahead; then
+step "batch job reading in turn against reading ahead (translation only, greedy)"
+run 150 $py benchmarks/read_ahead.py --device "$device" "${readahead_size[@]}" --json "$out/read-ahead.json"
 fi
 
 rm -rf "$work"

@@ -172,3 +172,21 @@ def test_cuda_graphs_are_captured_and_reused(tiny_marian):
     assert loop.graphs_unavailable is None
     assert "CUDA graphs" in loop.describe()
     assert loop.graphed.captured < 2 * first  # the second batch reuses most shapes
+
+
+def test_no_cuda_graphs_reaches_the_engine(tiny_marian, forced):
+    """``--no-cuda-graphs`` (RuntimeOptions.cuda_graphs) turns the static step off even where
+    it would be on; the CLI passes it in the runtime group."""
+    from translate.cli.options import Options
+    from translate.config import ModelSpec, RuntimeOptions
+    from translate.engines.torch import TorchEngine
+    from translate.models.hub import resolve_model
+
+    model = resolve_model(ModelSpec(str(tiny_marian), offline=True))
+    assert TorchEngine(model, RuntimeOptions("cpu")).loop.use_graphs is None
+    runtime = Options(device="cpu", cuda_graphs=False).runtime()
+    engine = TorchEngine(model, runtime)
+    ids, mask = _batch(engine.model, n=2)
+    with torch.inference_mode():
+        engine.loop.generate(ids, mask, engine.loop.prepare(engine.model.generation_config, ids))
+    assert engine.loop.graphed is None and engine.loop.describe() == "own loop"

@@ -88,12 +88,15 @@ class RuntimeOptions:
         dtype: one of ``DTYPES``; ``auto`` lets the engine pick for the device.
         engine: one of ``ENGINES``.
         threads: CPU threads for the engine; ``None``: the CPUs this process may use.
+        cuda_graphs: the torch engine replays its decoder step as CUDA graphs on a GPU;
+            ``False`` decodes step by step (the same tokens).
     """
 
     device: str = "auto"
     dtype: str = "auto"
     engine: str = "torch"
     threads: int | None = None
+    cuda_graphs: bool = True
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import torch
@@ -47,7 +48,7 @@ def ct2_runs(
             runs.append(_bare_summarize(folder, ours.texts, beams, summary_tokens, runtime))
         if int8 and runtime.dtype != "int8":
             report(f"{stage}: ours on ctranslate2, int8")
-            int8_runtime = RuntimeOptions(runtime.device, "int8", runtime.engine, runtime.threads)
+            int8_runtime = replace(runtime, dtype="int8")
             runs.append(run("ours-ct2-int8", folder, int8_runtime))
     return runs
 

@@ -56,6 +56,7 @@ class Options:
     device: str = "auto"
     dtype: str = "auto"
     threads: int | None = None
+    cuda_graphs: bool = True
     verbose: int = 0
 
     def translation_spec(self) -> ModelSpec:
@@ -65,7 +66,7 @@ class Options:
         return ModelSpec(self.summarizer, None, self.offline, self.models_dir)
 
     def runtime(self) -> RuntimeOptions:
-        return RuntimeOptions(self.device, self.dtype, self.engine, self.threads)
+        return RuntimeOptions(self.device, self.dtype, self.engine, self.threads, self.cuda_graphs)
 
     def translation(self) -> TranslationOptions:
         """The translator's options; reads and checks ``--glossary``.
@@ -152,6 +153,14 @@ _DECLARED = {
         int | None,
         typer.Option(min=1, help="CPU threads (default: the CPUs this process may use)."),
     ],
+    "cuda_graphs": Annotated[
+        bool,
+        typer.Option(
+            "--cuda-graphs/--no-cuda-graphs",
+            help="On a GPU, replay the torch engine's decoder step as CUDA graphs (the same "
+            "tokens as step by step).",
+        ),
+    ],
     "verbose": Annotated[int, typer.Option("--verbose", "-v", count=True, help="More logging.")],
 }
 GROUPS = {
@@ -164,7 +173,7 @@ GROUPS = {
         "summary_max_tokens",
         "glossary",
     ),
-    "runtime": ("engine", "device", "dtype", "threads", "verbose"),
+    "runtime": ("engine", "device", "dtype", "threads", "cuda_graphs", "verbose"),
 }
 _CHOICES = {"engine": EngineChoice, "dtype": DtypeChoice, "summary_length": LengthChoice}
 _DEFAULTS = {

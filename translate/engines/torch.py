@@ -63,7 +63,8 @@ class TorchEngine(HFTokenized):
         own_loop: decode with our loop where it covers the model and settings; ``False``
             always uses plain ``generate`` (the bench's A/B).
         graphs: replay our loop's decoder step as CUDA graphs; ``None``: on CUDA devices
-            (see :mod:`~translate.engines.hf_loop.graphs`); ``False``: step by step.
+            (see :mod:`~translate.engines.hf_loop.graphs`) unless ``runtime.cuda_graphs`` is
+            off; ``False``: step by step.
     """
 
     name = "torch"
@@ -117,6 +118,8 @@ class TorchEngine(HFTokenized):
         self._cache_kwarg = "cache" if "cache" in parameters else "past_key_values"
         # Our own decoding loop where the architecture allows it; ``None`` (or settings the
         # loop does not cover) means plain ``generate``
+        if graphs is None and not runtime.cuda_graphs:
+            graphs = False
         self.loop = loop_for(self.model, graphs) if own_loop else None
         self._phrases: dict[str, tuple[int, ...]] = {}
         self._glue: torch.Tensor | None = None

@@ -43,6 +43,14 @@ def test_output_file_and_stdin(tiny_marian, tmp_path):
     assert result.exit_code == 0, result.output
     assert result.stdout == ""
     assert len(parse(out.read_text(encoding="utf-8")).paragraphs) == 2
+    # --no-cuda-graphs is a runtime option of every command (a no-op on a CPU): same output
+    again = tmp_path / "again.txt"
+    arguments = ["file", "-", "--model", str(tiny_marian), "-o", str(again), "--no-summary"]
+    result = runner.invoke(
+        app, [*arguments, "--no-cuda-graphs"], input="Kop\n\nDe raad vergaderde dinsdag.\n"
+    )
+    assert result.exit_code == 0, result.output
+    assert again.read_text(encoding="utf-8") == out.read_text(encoding="utf-8")
 
 
 def test_missing_model_offline_exit_2_one_line(tmp_path, monkeypatch):

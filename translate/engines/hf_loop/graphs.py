@@ -28,6 +28,7 @@ that nothing but the buffers carries a step's inputs. A capture that fails raise
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import math
 import time
@@ -81,9 +82,19 @@ class CudaCapture:
                 run()  # a step is idempotent: it rewrites the same cache position
         current.wait_stream(self.stream)
         graph = torch.cuda.CUDAGraph()
-        # thread_local: CUDA work of another thread (none is planned) cannot spoil a capture
-        with torch.cuda.graph(graph, pool=self.pool, capture_error_mode="thread_local"):
-            run()
+        # What ``torch.cuda.graph()`` does, without emptying the allocator's cache before each
+        # capture: a run captures tens of shapes, and after each the search's next large
+        # allocations would go back to cudaMalloc. ``thread_local``: CUDA work of another
+        # thread (none is planned) cannot spoil a capture.
+        with torch.cuda.stream(self.stream):
+            graph.capture_begin(pool=self.pool, capture_error_mode="thread_local")
+            try:
+                run()
+            except BaseException:
+                with contextlib.suppress(RuntimeError):  # the step's own error says why
+                    graph.capture_end()
+                raise
+            graph.capture_end()
         return graph.replay
 
 

@@ -190,3 +190,94 @@ def test_no_cuda_graphs_reaches_the_engine(tiny_marian, forced):
     with torch.inference_mode():
         engine.loop.generate(ids, mask, engine.loop.prepare(engine.model.generation_config, ids))
     assert engine.loop.graphed is None and engine.loop.describe() == "own loop"
+
+
+class _FakeCuda:
+    """Enough of torch.cuda for CudaCapture's protocol, recording what it is asked."""
+
+    def __init__(self, monkeypatch, fail_capture_end=False):
+        self.calls: list[str] = []
+        fake = self
+
+        class Stream:
+            def __init__(self, device=None):
+                self.name = "side"
+
+            def wait_stream(self, other):
+                fake.calls.append(f"{self.name} waits for {other.name}")
+
+        class Graph:
+            def capture_begin(self, pool=None, capture_error_mode="global"):
+                fake.calls.append(f"begin {pool} {capture_error_mode}")
+
+            def capture_end(self):
+                fake.calls.append("end")
+                if fail_capture_end:
+                    raise RuntimeError("capture invalidated")
+
+            def replay(self):
+                fake.calls.append("replay")
+
+        class StreamContext:
+            def __init__(self, stream):
+                self.stream = stream
+
+            def __enter__(self):
+                fake.calls.append(f"on {self.stream.name}")
+
+            def __exit__(self, *exc):
+                fake.calls.append(f"off {self.stream.name}")
+
+        current = Stream()
+        current.name = "current"
+        monkeypatch.setattr(torch.cuda, "graph_pool_handle", lambda: "pool")
+        monkeypatch.setattr(torch.cuda, "Stream", Stream)
+        monkeypatch.setattr(torch.cuda, "current_stream", lambda: current)
+        monkeypatch.setattr(torch.cuda, "stream", StreamContext)
+        monkeypatch.setattr(torch.cuda, "CUDAGraph", Graph)
+
+
+def test_cuda_capture_warms_up_on_a_side_stream_then_records_once(monkeypatch):
+    cuda = _FakeCuda(monkeypatch)
+    capture = graphs.CudaCapture(torch.device("cpu"))
+    replay = capture(lambda: cuda.calls.append("step"))
+    assert cuda.calls == [
+        "side waits for current",
+        "on side",
+        "step",
+        "step",
+        "off side",
+        "current waits for side",
+        "on side",
+        "begin pool thread_local",
+        "step",
+        "end",
+        "off side",
+    ]
+    replay()
+    assert cuda.calls[-1] == "replay"
+
+
+def test_a_step_failing_mid_capture_reports_its_own_error(monkeypatch, tiny_marian):
+    cuda = _FakeCuda(monkeypatch, fail_capture_end=True)
+    runs = []
+
+    def step():
+        runs.append(1)
+        if len(runs) > graphs._WARMUP:  # fails while being recorded, not in the warm-up
+            raise RuntimeError("operation not permitted when stream is capturing")
+
+    with pytest.raises(RuntimeError, match="not permitted"):
+        graphs.CudaCapture(torch.device("cpu"))(step)
+    assert cuda.calls[-2:] == ["end", "off side"]
+    # and the loop turns it into one warning and the eager step (test above)
+    model = _model(tiny_marian)
+    graphed = graphs.GraphedStep(loop_for(model).step, graphs.CudaCapture(torch.device("cpu")))
+    ids, mask = _batch(model, n=2)
+    with torch.inference_mode():
+        encoded = graphed.encode(ids, mask, 1, 10)
+        cache = graphed.new_cache(2, 10, encoded)
+        monkeypatch.setattr(graphed, "_forward", lambda *a: step())
+        runs.clear()
+        with pytest.raises(graphs.GraphUnavailable, match="RuntimeError: operation not"):
+            graphed(ids[:, 0], 0, cache, encoded, 1)

@@ -2,9 +2,9 @@
 
 On a GPU the eager loop is host-bound: one step of a 6-layer Marian decoder is some 140 small
 kernels (about 22 a layer, by count of its operations), and the host issues them more slowly
-than the GPU runs them (the H200 profile: GPU busy 46% of the wall time). A CUDA graph records a step's kernels once and replays them
-with one launch (PyTorch's recipe for Seamless M4T's beam-search text decoder). A graph needs
-fixed shapes and fixed addresses, so here:
+than the GPU runs them (the H200 profile: GPU busy 46% of the wall time). A CUDA graph
+records a step's kernels once and replays them with one launch (PyTorch's recipe for Seamless
+M4T's beam-search text decoder). A graph needs fixed shapes and fixed addresses, so here:
 
 - every input of a step lives in a static buffer: the tokens, the position (a device tensor,
   so no step's number is baked into a graph), the self-attention cache, the cross-attention

@@ -15,6 +15,10 @@
 #                                                    summaries profile throughput readahead
 #                                                    (a rerun with the time left)
 #
+# The steps' limits add up to more than one 10-minute device call: run it as two, e.g.
+#   STEPS="tests beam4 greedy" benchmarks/gpu-check.sh "$OUT"
+#   STEPS="batch summaries profile throughput readahead" benchmarks/gpu-check.sh "$OUT"
+#
 # Nothing is downloaded: it runs the project from its own files (PYTHONPATH) on the project's
 # .venv when there is one, else on the machine's python3 (GPU images ship torch and
 # transformers). Each step has its own time limit, so the whole check ends within 8 minutes.

@@ -161,3 +161,10 @@ def test_bench_with_graphs_runs_the_loop_without_them(
         assert decoding[(stage, "ours-eager")] == "own loop"
         assert report["ratios"][f"{stage}_cuda_graphs_vs_step_by_step"] > 0
     assert report["decoding_loop_drift_vs_generate"] == 0
+    # --no-cuda-graphs: ours runs step by step, and there is no second row to compare with
+    result = CliRunner().invoke(app, [*arguments, "--no-cuda-graphs", "--json", str(out)])
+    assert result.exit_code == 0, result.output
+    report = json.loads(out.read_text(encoding="utf-8"))
+    decoding = {(r["stage"], r["engine"]): r["decoding"] for r in report["runs"]}
+    assert decoding[("translation", "ours")] == "own loop"
+    assert not any(engine == "ours-eager" for _, engine in decoding)

@@ -1,4 +1,7 @@
-"""Our decoding loop must give exactly what HF ``generate`` gives, token for token."""
+"""Our decoding loop must give exactly what HF ``generate`` gives, token for token: step by
+step, and with the static step that CUDA graphs record (on the CPU without the recording,
+where a step function built once per shape is called again on every later step of that
+shape, so a step input carried anywhere but in its buffers would show as a wrong token)."""
 
 import random
 
@@ -6,9 +9,16 @@ import pytest
 import torch
 from transformers import AutoModelForSeq2SeqLM
 
-from translate.engines.hf_loop import loop_for
+from translate.engines.hf_loop import graphs, loop_for
 
 pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(params=["step by step", "static step"])
+def either_step(request, monkeypatch):
+    """Each comparison twice: the eager step, and the static step of CUDA graphs."""
+    monkeypatch.setattr(graphs, "GRAPHS", request.param == "static step")
+    return request.param
 
 
 def _model(path, eos_boost=None, dtype=torch.float32):
@@ -56,6 +66,10 @@ def _compare(model, settings):
         prepared = decoder.prepare(config, ids)
         assert prepared is not None
         ours, _ = decoder.generate(ids, mask, prepared)
+    if graphs.GRAPHS:  # the static step ran, not the eager one
+        assert decoder.graphed is not None and decoder.graphed.captured > 0
+    else:
+        assert decoder.graphed is None
     eos = config.eos_token_id
     expected = [_until_eos(r, eos) for r in reference]
     got = [_until_eos(r, eos) for r in ours]
@@ -72,19 +86,19 @@ def _compare(model, settings):
 
 
 @pytest.mark.parametrize("beams", [1, 4])
-def test_marian_to_the_length_cap(tiny_marian, beams):
+def test_marian_to_the_length_cap(tiny_marian, beams, either_step):
     lengths = _compare(_model(tiny_marian), {"num_beams": beams, "max_length": 40})
     assert set(lengths) == {39}
 
 
-def test_marian_forced_lengths_as_in_bench(tiny_marian):
+def test_marian_forced_lengths_as_in_bench(tiny_marian, either_step):
     _compare(_model(tiny_marian), {"num_beams": 4, "max_length": 30, "min_length": 30})
 
 
 @pytest.mark.parametrize(
     ("boost", "beams"), [(0.2, 4), (0.3, 1), (0.3, 4)], ids=["beam-a", "greedy", "beam-b"]
 )
-def test_marian_inputs_finishing_at_different_steps(tiny_marian, boost, beams):
+def test_marian_inputs_finishing_at_different_steps(tiny_marian, boost, beams, either_step):
     lengths = _compare(_model(tiny_marian, boost), {"num_beams": beams, "max_length": 40})
     if beams == 1 or boost == 0.2:
         assert len(set(lengths)) > 1, "the test must exercise inputs leaving the batch"
@@ -112,7 +126,7 @@ def test_marian_inputs_finishing_at_different_steps(tiny_marian, boost, beams):
     ],
 )
 @pytest.mark.parametrize("boost", [0.0, 0.1, 0.2])
-def test_bart_checkpoint_settings(tiny_bart, settings, boost):
+def test_bart_checkpoint_settings(tiny_bart, settings, boost, either_step):
     """distilbart's own settings: n-gram blocking, forced BOS/EOS, length penalty 2."""
     lengths = _compare(_model(tiny_bart, boost), settings)
     floor = max(settings["min_length"], settings.get("min_new_tokens", 0))
@@ -121,7 +135,7 @@ def test_bart_checkpoint_settings(tiny_bart, settings, boost):
 
 @pytest.mark.parametrize("dtype", [torch.float16, torch.bfloat16], ids=["fp16", "bf16"])
 @pytest.mark.parametrize("which", ["marian", "bart"])
-def test_half_precision_as_on_gpu(tiny_marian, tiny_bart, which, dtype):
+def test_half_precision_as_on_gpu(tiny_marian, tiny_bart, which, dtype, either_step):
     """The GPU default is fp16: the same loop in half precision (here on the CPU)."""
     model = _model(tiny_marian if which == "marian" else tiny_bart, dtype=dtype)
     _compare(model, {"num_beams": 4, "max_length": 40, "min_length": 0})
@@ -143,15 +157,15 @@ def test_unsupported_settings_fall_back(tiny_marian):
 
 @pytest.mark.cuda
 @pytest.mark.skipif(not torch.cuda.is_available(), reason="needs a CUDA GPU")
+@pytest.mark.parametrize("dtype", [torch.float16, torch.bfloat16], ids=["fp16", "bf16"])
+@pytest.mark.parametrize("beams", [1, 4])
 @pytest.mark.parametrize("which", ["marian", "bart"])
-def test_on_cuda_fp16(tiny_marian, tiny_bart, which, monkeypatch):
+def test_on_cuda(tiny_marian, tiny_bart, which, beams, dtype, either_step):
     """Runs where a GPU is present (skipped in CI): the same comparison on the device, step by
-    step (test_graphs.py compares the CUDA graphs)."""
-    from translate.engines.hf_loop import graphs
-
-    monkeypatch.setattr(graphs, "GRAPHS", False)
-    model = _model(tiny_marian if which == "marian" else tiny_bart, dtype=torch.float16).cuda()
-    _compare(model, {"num_beams": 4, "max_length": 40, "min_length": 0})
+    step and with CUDA graphs, rows ending at different steps (so the batch moves down the
+    graphs' row buckets)."""
+    model = _model(tiny_marian if which == "marian" else tiny_bart, 0.2, dtype=dtype).cuda()
+    _compare(model, {"num_beams": beams, "max_length": 60, "min_length": 0})
 
 
 def test_a_changed_transformers_internal_falls_back_to_generate(tiny_marian, monkeypatch, caplog):
@@ -207,7 +221,9 @@ def test_top_k_per_beam_first_equals_the_full_top_k(beams):
 
 
 @pytest.mark.parametrize("boost", [None, 3.0])
-def test_beam_search_with_top_k_per_beam_matches_generate(tiny_marian, boost, monkeypatch):
+def test_beam_search_with_top_k_per_beam_matches_generate(
+    tiny_marian, boost, monkeypatch, either_step
+):
     from translate.engines.hf_loop import search
 
     monkeypatch.setattr(search, "PER_BEAM_TOPK", True)  # the GPU's path, on the CPU

@@ -1,15 +1,14 @@
-"""The decoder step over static buffers (CUDA graphs on a GPU): token for token what HF
-``generate`` gives. On the CPU the same buffers and step functions run without a capture
-(``graphs.GRAPHS = True``): a step function is built once per shape and called on every
-later step of that shape, so a step input carried anywhere but in the buffers would show
-here as a wrong token."""
+"""The decoder step over static buffers (CUDA graphs on a GPU): buckets, step functions
+built once per shape, growing buffers, out of memory, the fallback, the defaults and the
+capture's protocol. Token equality with ``generate`` is in test_decoding.py, which runs
+every comparison with both steps."""
 
 import logging
 
 import pytest
 import torch
 
-from tests.test_decoding import _batch, _compare, _model
+from tests.test_decoding import _batch, _model
 from translate.engines.hf_loop import graphs, loop_for
 
 pytestmark = pytest.mark.slow
@@ -25,42 +24,6 @@ def test_buckets_waste_at_most_a_third():
     assert sizes[:8] == [1, 2, 3, 4, 6, 6, 8, 8]
     assert all(n <= size and (n == 1 or size <= 1.5 * n) for n, size in enumerate(sizes, 1))
     assert [graphs.bucket(n, 32) for n in (1, 32, 33, 49, 65, 97)] == [32, 32, 48, 64, 96, 128]
-
-
-@pytest.mark.parametrize("beams", [1, 4])
-def test_static_step_to_the_length_cap(tiny_marian, beams, forced):
-    assert set(_compare(_model(tiny_marian), {"num_beams": beams, "max_length": 40})) == {39}
-
-
-@pytest.mark.parametrize(
-    ("boost", "beams"), [(0.2, 4), (0.3, 1), (0.3, 4)], ids=["beam-a", "greedy", "beam-b"]
-)
-def test_static_step_rows_leaving_across_buckets(tiny_marian, boost, beams, forced):
-    """16 inputs finishing at different steps: the batch moves down the buckets (16, 12, 8,
-    6, ...) and the cache grows past its first spans (32, 48)."""
-    lengths = _compare(_model(tiny_marian, boost), {"num_beams": beams, "max_length": 60})
-    if beams == 1 or boost == 0.2:
-        assert len(set(lengths)) > 1, "the test must exercise inputs leaving the batch"
-
-
-@pytest.mark.parametrize(
-    "settings",
-    [
-        {"num_beams": 1, "max_length": 40, "min_length": 0},
-        {"num_beams": 4, "max_length": 40, "min_length": 0},
-        {"num_beams": 4, "max_length": 40, "min_length": 6, "length_penalty": 1.0},
-    ],
-    ids=["greedy", "beam", "beam-min-length"],
-)
-@pytest.mark.parametrize("boost", [0.0, 0.2])
-def test_static_step_bart(tiny_bart, settings, boost, forced):
-    """BART: learned positions (offset 2), its embedding layer norm, forced BOS/EOS."""
-    _compare(_model(tiny_bart, boost), settings)
-
-
-@pytest.mark.parametrize("dtype", [torch.float16, torch.bfloat16], ids=["fp16", "bf16"])
-def test_static_step_half_precision(tiny_marian, dtype, forced):
-    _compare(_model(tiny_marian, dtype=dtype), {"num_beams": 4, "max_length": 40})
 
 
 def test_step_functions_are_built_once_per_shape_and_buffers_grow(tiny_marian, forced):
@@ -143,17 +106,6 @@ def test_eager_is_the_default_on_the_cpu(tiny_marian):
 
 
 cuda = pytest.mark.skipif(not torch.cuda.is_available(), reason="needs a CUDA GPU")
-
-
-@pytest.mark.cuda
-@cuda
-@pytest.mark.parametrize("dtype", [torch.float16, torch.bfloat16], ids=["fp16", "bf16"])
-@pytest.mark.parametrize("beams", [1, 4])
-@pytest.mark.parametrize("which", ["marian", "bart"])
-def test_cuda_graphs_equal_generate(tiny_marian, tiny_bart, which, beams, dtype):
-    """The captured graphs on the GPU, rows ending at different steps (buckets crossed)."""
-    model = _model(tiny_marian if which == "marian" else tiny_bart, 0.2, dtype=dtype).cuda()
-    _compare(model, {"num_beams": beams, "max_length": 60, "min_length": 0})
 
 
 @pytest.mark.cuda

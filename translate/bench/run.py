@@ -119,7 +119,8 @@ def run_bench(options: BenchOptions, report: Callable[[str], None] = lambda _: N
     torch_runtime = replace(options.runtime, engine="torch")
     int8 = replace(torch_runtime, dtype="int8")
 
-    graphed = graphs.wanted(device)  # our loop replays CUDA graphs: also run it without
+    # Where our loop replays CUDA graphs, it also runs without them
+    graphed = graphs.wanted(device) and options.runtime.cuda_graphs
     runs: list[Run] = []
     # Translation
     naive_sentences = options.naive_sentences or (len(sentences) if cpu else NAIVE_SENTENCES_GPU)

@@ -3,25 +3,34 @@
 # pipeline-style, ours with our decoding loop, ours with plain generate, and ctranslate2
 # (ours and bare) where its package is installed; then greedy), the
 # batch job end to end on 500-word articles, and a torch-profiler trace of one translation
-# window and one summary batch, and our translator on 16,384 sentences with and without CUDA
-# graphs (beam 4 and greedy), and the batch job reading in turn against reading ahead.
+# window and one summary batch, and our translator on 16,384 sentences with CUDA graphs, step
+# by step and with plain generate (beam 4 and greedy), and the batch job reading in turn
+# against reading ahead.
 # Everything it prints goes to OUTDIR/gpu-check.log, the
-# figures to OUTDIR/*.json.
+# figures to OUTDIR/*.json (*.txt for the profiler's tables).
 #
 #   benchmarks/gpu-check.sh [OUTDIR]                 (default: $OUT, else benchmarks/gpu-out)
 #   DEVICE=cpu SMALL=1 benchmarks/gpu-check.sh DIR   the same steps on the CPU, tiny workload:
 #                                                    the dry run that catches typos for free
-#   STEPS="tests beam4" benchmarks/gpu-check.sh      only these of: tests beam4 greedy batch
-#                                                    summaries profile throughput readahead
-#                                                    (a rerun with the time left)
+#   STEPS="tests beam4" benchmarks/gpu-check.sh      only these, in this order, of: tests
+#                                                    throughput beam4 summaries batch profile
+#                                                    greedy readahead (the default order)
 #
-# The steps' limits add up to more than one 10-minute device call: run it as two, e.g.
-#   STEPS="tests beam4 greedy" benchmarks/gpu-check.sh "$OUT"
-#   STEPS="batch summaries profile throughput readahead" benchmarks/gpu-check.sh "$OUT"
+# One device call may run 10 minutes and a session has 15 minutes of device time, the start
+# included, so the check keeps to a budget: BUDGET_S seconds (default 540) for this call. Steps
+# run in the order of STEPS (default: most telling first); one starts only while the time it
+# usually takes is left, and every command is cut to the time left. What did not run is
+# printed at the end as the STEPS of a second call, made at once while the machine is warm
+# (exit status: 0 all ran and passed, 1 a step failed or was cut, 3 steps were left):
+#   BUDGET_S=540 benchmarks/gpu-check.sh              (device run with timeout_s 590)
+#   STEPS="<the steps left>" BUDGET_S=<seconds left> benchmarks/gpu-check.sh
+# A device call brings back at most 8 files, so on the device (OUT set) the figures come back
+# as one archive, OUTDIR/gpu-check-figures.tgz, packed anew after every step, beside the log;
+# elsewhere they are written into OUTDIR as files.
 #
 # Nothing is downloaded: it runs the project from its own files (PYTHONPATH) on the project's
 # .venv when there is one, else on the machine's python3 (GPU images ship torch and
-# transformers). Each step has its own time limit, so the whole check ends within 8 minutes.
+# transformers).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 out="${1:-${OUT:-benchmarks/gpu-out}}"
@@ -34,19 +43,33 @@ py="${PYTHON:-}"
 if [ -z "$py" ]; then
   if [ -x .venv/bin/python ]; then py=.venv/bin/python; else py=python3; fi
 fi
-steps=" ${STEPS:-tests beam4 greedy batch summaries profile throughput readahead} "
-want() { [[ "$steps" == *" $1 "* ]]; }
+steps="${STEPS:-tests throughput beam4 summaries batch profile greedy readahead}"
+budget="${BUDGET_S:-540}"
+t0=$(date +%s)
 work="$(mktemp -d)"
+# The figures: loose files in OUTDIR, except on the device, where they travel as one archive
+if [ -n "${OUT:-}" ] && [ "$out" = "$OUT" ]; then res="$work/figures"; else res="$out"; fi
+mkdir -p "$res"
 status=0
-step() { echo; echo "=== $1 ($(date +%T))"; }
+left=()
+current=""
+say() { echo; echo "=== $1 ($(date +%T), $(($(date +%s) - t0))s of ${budget}s)"; }
+pack() {
+  [ "$res" = "$out" ] && return
+  tar -czf "$out/.figures.tgz" -C "$res" . && mv "$out/.figures.tgz" "$out/gpu-check-figures.tgz"
+}
+# run LIMIT CMD...: the command under LIMIT seconds, or under the budget's rest if that is less
 run() {
-  local limit=$1
+  local limit=$1 rest=$((budget - ($(date +%s) - t0)))
   shift
+  ((rest < limit)) && limit=$rest
+  ((limit < 5)) && limit=5
   timeout "$limit" "$@"
   local code=$?
   if [ $code -ne 0 ]; then
     echo "!!! exit $code (124: over its ${limit}s limit): $*"
     status=1
+    [ $code -eq 124 ] && left+=("$current")
   fi
 }
 
@@ -68,7 +91,7 @@ else
   readahead_size=(--articles 512 --sentences 8 --window 32)
 fi
 
-step "machine"
+say "machine"
 nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv 2>/dev/null \
   || echo "nvidia-smi: not found"
 $py - <<'PY'
@@ -98,72 +121,113 @@ fi
 engine_args=()
 if $py -c "import ctranslate2" 2>/dev/null; then engine_args=(--engine ctranslate2); fi
 
-if want tests; then
-step "CUDA tests"
-run 100 $py -m pytest -q -p no:cacheprovider -m cuda -rs tests
-fi
+# The bench-shaped models every step but the tests reads: built before the first such step
+# (once; kept in .bench-models/), within the budget
+models_ready=0
+models() {
+  ((models_ready)) && return
+  say "bench-shaped models"
+  current=""  # built again by any later call
+  run 120 $py -c "from pathlib import Path; from translate.bench.workload import bench_models; bench_models(False, Path('.bench-models'), print)"
+  models_ready=1
+}
 
-if want beam4; then
-step "bench, beam 4: naive, pipeline-style, ours (own loop), ours with plain generate"
-run 200 $py -m translate bench --device "$device" --generate "${bench_size[@]}" "${engine_args[@]}" \
-  --json "$out/bench-beam4.json"
-fi
+step_tests() {
+  run 100 $py -m pytest -q -p no:cacheprovider -m cuda -rs tests
+}
 
-if want greedy; then
-step "bench, greedy"
-run 80 $py -m translate bench --device "$device" --beams 1 --no-naive "${bench_size[@]}" "${engine_args[@]}" \
-  --json "$out/bench-greedy.json"
-fi
+step_beam4() {
+  run 200 $py -m translate bench --device "$device" --generate "${bench_size[@]}" "${engine_args[@]}" \
+    --json "$res/bench-beam4.json"
+}
 
-if want batch; then
+step_greedy() {
+  run 80 $py -m translate bench --device "$device" --beams 1 --no-naive "${bench_size[@]}" "${engine_args[@]}" \
+    --json "$res/bench-greedy.json"
+}
+
 # Without summaries: a random-weight translation is made of the synthetic vocabulary's pieces
 # (x50190 ...), which the summarizer's byte-level BPE re-tokenizes ~7x longer than English,
-# so summaries of it would time a workload no real article has. `translate bench` times the
-# summaries on English input.
-step "batch job, translation only: ${inbox_size[0]} articles of ${inbox_size[1]} sentences, bench-shaped models"
-run 30 $py benchmarks/gpu_check.py inbox "$work/inbox" "${inbox_size[@]}"
-for engine in torch ${engine_args[1]:-}; do
-  started=$(date +%s%N)
-  run 100 $py -m translate batch "$work/inbox" "$work/outbox-$engine" --device "$device" --offline \
-    --model .bench-models/opus-mt-shape --no-summary --window 32 --engine "$engine" -v "${batch_extra[@]}"
-  elapsed_ms=$((($(date +%s%N) - started) / 1000000))
-  done_count=$(find "$work/outbox-$engine" -name '*.json' | wc -l)
-  echo "{\"engine\": \"$engine\", \"articles\": $done_count, \"ms_with_model_loading\": $elapsed_ms}" \
-    | tee "$out/batch-job-$engine.json"
-done
-fi
+# so summaries of it would time a workload no real article has. The summaries step times them
+# on English input.
+step_batch() {
+  run 30 $py benchmarks/gpu_check.py inbox "$work/inbox" "${inbox_size[@]}"
+  local engine started elapsed_ms done_count
+  for engine in torch ${engine_args[1]:-}; do
+    started=$(date +%s%N)
+    run 100 $py -m translate batch "$work/inbox" "$work/outbox-$engine" --device "$device" --offline \
+      --model .bench-models/opus-mt-shape --no-summary --window 32 --engine "$engine" -v "${batch_extra[@]}"
+    elapsed_ms=$((($(date +%s%N) - started) / 1000000))
+    done_count=$(find "$work/outbox-$engine" -name '*.json' | wc -l)
+    echo "{\"engine\": \"$engine\", \"articles\": $done_count, \"ms_with_model_loading\": $elapsed_ms}" \
+      | tee "$res/batch-job-$engine.json"
+  done
+}
 
-if want summaries; then
 # The job's other half on English-like input: English articles are copied through by the
 # language check and summarized (map-reduce, beam 4), so articles/s here and in the
-# translation-only step above give the whole job's rate: 1 / (1/translate + 1/summarize).
-step "batch job, summaries: ${inbox_size[0]} English articles of 300-900 tokens, bench-shaped models"
-run 30 $py benchmarks/gpu_check.py english "$work/english" "${inbox_size[0]}"
-started=$(date +%s%N)
-run 150 $py -m translate batch "$work/english" "$work/outbox-summaries" --device "$device" --offline \
-  --model .bench-models/opus-mt-shape --summarizer .bench-models/distilbart-shape --window 64 -v \
-  "${summary_extra[@]}"
-elapsed_ms=$((($(date +%s%N) - started) / 1000000))
-done_count=$(find "$work/outbox-summaries" -name '*.summary.txt' | wc -l)
-echo "{\"articles_summarized\": $done_count, \"ms_with_model_loading\": $elapsed_ms}" \
-  | tee "$out/batch-job-summaries.json"
-fi
+# translation-only step give the whole job's rate: 1 / (1/translate + 1/summarize).
+step_summaries() {
+  run 30 $py benchmarks/gpu_check.py english "$work/english" "${inbox_size[0]}"
+  local started elapsed_ms done_count
+  started=$(date +%s%N)
+  run 150 $py -m translate batch "$work/english" "$work/outbox-summaries" --device "$device" --offline \
+    --model .bench-models/opus-mt-shape --summarizer .bench-models/distilbart-shape --window 64 -v \
+    "${summary_extra[@]}"
+  elapsed_ms=$((($(date +%s%N) - started) / 1000000))
+  done_count=$(find "$work/outbox-summaries" -name '*.summary.txt' | wc -l)
+  echo "{\"articles_summarized\": $done_count, \"ms_with_model_loading\": $elapsed_ms}" \
+    | tee "$res/batch-job-summaries.json"
+}
 
-if want profile; then
-step "profile of one translation window and one summary batch"
-run 90 $py benchmarks/gpu_check.py profile "$out" "$device" "${profile_size[@]}"
-fi
+step_profile() {
+  run 90 $py benchmarks/gpu_check.py profile "$res" "$device" "${profile_size[@]}"
+}
 
-if want throughput; then
-step "throughput: our translator on ${throughput_size[0]} sentences, with and without CUDA graphs"
-run 180 $py benchmarks/gpu_check.py throughput "$out" "$device" "${throughput_size[@]}"
-fi
+step_throughput() {
+  run 240 $py benchmarks/gpu_check.py throughput "$res" "$device" "${throughput_size[@]}"
+}
 
-if want readahead; then
-step "batch job reading in turn against reading ahead (translation only, greedy)"
-run 150 $py benchmarks/read_ahead.py --device "$device" "${readahead_size[@]}" --json "$out/read-ahead.json"
-fi
+step_readahead() {
+  run 150 $py benchmarks/read_ahead.py --device "$device" "${readahead_size[@]}" --json "$res/read-ahead.json"
+}
+
+# What each step usually takes on the H200 (seconds; a step starts only with this much left)
+declare -A usual=([tests]=60 [throughput]=170 [beam4]=130 [summaries]=60 [batch]=70
+  [profile]=70 [greedy]=60 [readahead]=70)
+declare -A title=(
+  [tests]="CUDA tests"
+  [throughput]="throughput: our translator on ${throughput_size[0]} sentences: CUDA graphs, step by step, plain generate"
+  [beam4]="bench, beam 4: naive, pipeline-style, ours (own loop, graphs and step by step), ours with plain generate"
+  [summaries]="batch job, summaries: ${inbox_size[0]} English articles of 300-900 tokens, bench-shaped models"
+  [batch]="batch job, translation only: ${inbox_size[0]} articles of ${inbox_size[1]} sentences, bench-shaped models"
+  [profile]="profile of one translation window and one summary batch"
+  [greedy]="bench, greedy"
+  [readahead]="batch job reading in turn against reading ahead (translation only, greedy)"
+)
+for name in $steps; do
+  if [ -z "${usual[$name]:-}" ]; then
+    echo "!!! no step $name (steps: ${!usual[*]})"
+    status=1
+    continue
+  fi
+  rest=$((budget - ($(date +%s) - t0)))
+  if ((rest < usual[$name])); then
+    echo; echo "--- $name not started: ${rest}s of the budget left, it usually takes ${usual[$name]}s"
+    left+=("$name")
+    continue
+  fi
+  [ "$name" = tests ] || models
+  say "${title[$name]}"
+  current=$name
+  "step_$name"
+  pack
+done
 
 rm -rf "$work"
-step "done (status $status)"
+if ((${#left[@]})) && ((status == 0)); then status=3; fi
+say "done (status $status)"
+if ((${#left[@]})); then
+  echo "left for a second call: STEPS=\"$(printf '%s\n' "${left[@]}" | awk '!seen[$0]++' | xargs)\""
+fi
 exit $status

@@ -9,8 +9,8 @@
                                                       batch under the torch profiler
     python benchmarks/gpu_check.py throughput OUT DEVICE [SENTENCES]
                                                       our translator on 16,384 sentences
-                                                      (default), beam 4 and greedy, with and
-                                                      without CUDA graphs
+                                                      (default), beam 4 and greedy: with CUDA
+                                                      graphs, step by step, plain generate
 
 Both use ``translate bench``'s seeded workload and the models it built in ``.bench-models/``.
 """
@@ -128,20 +128,24 @@ def profile_batches(out: Path, device: str, count: int = 1024, articles: int = 6
 
 
 def throughput(out: Path, device: str, count: int = 16_384) -> None:
-    """Sentences/s of our translator on ``count`` sentences (the bench's forced lengths), each
-    setting after a warm-up window (kernels, cuBLAS, the common graph shapes); graphs first
-    seen in the timed run are captured in its time."""
+    """Sentences/s of our translator on ``count`` sentences (the bench's forced lengths), at
+    beam 4 and greedy: our loop with CUDA graphs, our loop step by step, and plain
+    ``generate`` on the same batches (the issue's baseline row), each after a warm-up window
+    (kernels, cuBLAS, the common graph shapes); graphs first seen in the timed run are
+    captured in its time."""
     from translate.engines.torch import TorchEngine
     from translate.models.hub import resolve_model
 
     sentences = dutch_sentences(random.Random(3), count, _counter(MARIAN))
     documents = [parse(" ".join(sentences[i : i + 16]) + "\n") for i in range(0, count, 16)]
+    modes = {"graphs": (True, True), "step by step": (True, False), "generate": (False, False)}
     rows = []
     for beams in (4, 1):
-        for graphs in (True, False):
+        for mode, (own_loop, graphs) in modes.items():
             engine = TorchEngine(
                 resolve_model(ModelSpec(str(MARIAN), offline=True)),
                 RuntimeOptions(device),
+                own_loop=own_loop,
                 graphs=graphs,
             )
             options = TranslationOptions(beams=beams, forced_length_ratio=LENGTH_RATIO)
@@ -155,24 +159,28 @@ def throughput(out: Path, device: str, count: int = 16_384) -> None:
             done = sum(len(r.translation.sentences) for r in results)
             row = {
                 "beams": beams,
-                "cuda_graphs": graphs,
+                "mode": mode,
                 "sentences": done,
                 "window_segments": translator.window_segments,
                 "batch_tokens": translator.batch_tokens,
                 "seconds": round(seconds, 3),
                 "sentences_per_s": round(done / seconds, 1),
-                "decoding": engine.loop.describe(),
+                "decoding": engine.loop.describe() if engine.loop else "generate",
             }
             print(json.dumps(row))
             rows.append(row)
             del translator, engine, results
             if torch.cuda.is_available():
                 torch.cuda.empty_cache()
+    ratios = {}
     for beams in (4, 1):
-        graphed, eager = (r for r in rows if r["beams"] == beams)
-        ratio = graphed["sentences_per_s"] / eager["sentences_per_s"]
-        print(f"beam {beams}: CUDA graphs {ratio:.2f}x step by step")
-    (out / "throughput.json").write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")
+        rate = {r["mode"]: r["sentences_per_s"] for r in rows if r["beams"] == beams}
+        name = "beam4" if beams == 4 else "greedy"
+        ratios[f"{name}_graphs_vs_step_by_step"] = round(rate["graphs"] / rate["step by step"], 2)
+        ratios[f"{name}_graphs_vs_generate"] = round(rate["graphs"] / rate["generate"], 2)
+    print(json.dumps(ratios))
+    report = {"device": device, "sentences": count, "rows": rows, "ratios": ratios}
+    (out / "throughput.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

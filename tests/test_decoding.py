@@ -133,12 +133,24 @@ def test_bart_checkpoint_settings(tiny_bart, settings, boost, either_step):
     assert all(n >= floor for n in lengths)
 
 
+@pytest.mark.parametrize("beams", [1, 4])
 @pytest.mark.parametrize("dtype", [torch.float16, torch.bfloat16], ids=["fp16", "bf16"])
 @pytest.mark.parametrize("which", ["marian", "bart"])
-def test_half_precision_as_on_gpu(tiny_marian, tiny_bart, which, dtype, either_step):
-    """The GPU default is fp16: the same loop in half precision (here on the CPU)."""
+def test_half_precision_as_on_gpu(tiny_marian, tiny_bart, which, dtype, beams, either_step):
+    """The GPU default is fp16: the same loop in half precision (here on the CPU), where the
+    logits stay in half precision until the log-softmax (beam) or the chosen token's score
+    (greedy) widens them."""
     model = _model(tiny_marian if which == "marian" else tiny_bart, dtype=dtype)
-    _compare(model, {"num_beams": 4, "max_length": 40, "min_length": 0})
+    _compare(model, {"num_beams": beams, "max_length": 40, "min_length": 0})
+
+
+@pytest.mark.parametrize("beams", [1, 4])
+def test_half_precision_with_a_penalty_on_score_values(tiny_bart, beams, either_step):
+    """A repetition penalty scales scores, so greedy search widens logits to float32 before
+    it, as generate does; in half precision its results would differ."""
+    model = _model(tiny_bart, 0.1, dtype=torch.float16)
+    settings = {"num_beams": beams, "max_length": 40, "min_length": 0, "repetition_penalty": 1.3}
+    _compare(model, settings)
 
 
 def test_unsupported_settings_fall_back(tiny_marian):
@@ -206,18 +218,31 @@ def test_top_k_per_beam_first_equals_the_full_top_k(beams):
     from translate.engines.hf_loop.search import top_candidates
 
     generator = torch.Generator().manual_seed(0)
-    scores = torch.randn(6, beams * 500, generator=generator).log_softmax(-1)
-    k = 2 * beams
-    values, indices = top_candidates(scores, beams, k)
-    full_values, full_indices = torch.topk(scores, k=k)
-    assert torch.equal(values, full_values) and torch.equal(indices, full_indices)
+    scores = torch.randn(6, beams, 500, generator=generator).log_softmax(-1)
+    running = torch.randn(6, beams, generator=generator) * 5
+    running[:, 1:] -= 1.0e9  # the first step: only the first beam runs
+    for past in (running[:, :1].expand(6, beams).clone(), running):
+        k = 2 * beams
+        values, indices = top_candidates(scores, past, k)
+        full_values, full_indices = torch.topk((scores + past[:, :, None]).view(6, -1), k=k)
+        assert torch.equal(values, full_values) and torch.equal(indices, full_indices)
     # Ties: the same values; every index chosen holds its value, none twice
-    tied = torch.zeros(3, beams * 50)
-    tied[:, ::7] = 1.0
-    values, indices = top_candidates(tied, beams, k)
-    assert torch.equal(values, torch.topk(tied, k=k).values)
-    assert torch.equal(tied.gather(1, indices), values)
+    tied = torch.zeros(3, beams, 50)
+    tied[:, :, ::7] = 1.0
+    running = torch.zeros(3, beams)
+    values, indices = top_candidates(tied, running, k)
+    assert torch.equal(values, torch.topk(tied.view(3, -1), k=k).values)
+    assert torch.equal(tied.view(3, -1).gather(1, indices), values)
     assert all(len(set(row.tolist())) == k for row in indices)
+    # Log-probabilities apart whose sums round to a tie: the same values as the full top-k
+    close = torch.full((1, beams, 50), -30.0)
+    close[0, 0, 3], close[0, 0, 4] = -1.0, -1.0 - 1.0e-6
+    running = torch.full((1, beams), -1.0e9)
+    running[0, 0] = -1.0e4
+    values, indices = top_candidates(close, running, 2)
+    full = torch.topk((close + running[:, :, None]).view(1, -1), k=2).values
+    assert torch.equal(values, full) and values[0, 0] == values[0, 1]
+    assert set(indices[0].tolist()) == {3, 4}
 
 
 @pytest.mark.parametrize("boost", [None, 3.0])
@@ -228,3 +253,47 @@ def test_beam_search_with_top_k_per_beam_matches_generate(
 
     monkeypatch.setattr(search, "PER_BEAM_TOPK", True)  # the GPU's path, on the CPU
     _compare(_model(tiny_marian, boost), {"num_beams": 4, "max_length": 40})
+
+
+class _Scripted:
+    """A decoder step that gives every row the same set logits at each position (fp16), to
+    drive the search alone; its cache keeps nothing."""
+
+    def __init__(self, logits: torch.Tensor):
+        self.logits = logits
+
+    def new_cache(self, rows, length, encoded):
+        return self
+
+    def select(self, rows, filled):
+        pass
+
+    def __call__(self, tokens, t, cache, encoded, beams):
+        return self.logits[t].expand(tokens.shape[0], -1).clone()
+
+
+def test_greedy_widens_logits_before_a_penalty_on_values(tiny_marian):
+    """Where the repetition penalty's division rounds to a tie in fp16 (2.0 / 1.3 is
+    1.53846 in float32, 1.53809 in fp16), float32 keeps the penalized token ahead, as in
+    generate; the same search on fp16 scores would pick the lower-numbered tied token."""
+    from translate.engines.hf_loop import search
+    from translate.engines.hf_loop.step import Encoded
+
+    model = _model(tiny_marian, dtype=torch.float16)
+    config = model.generation_config
+    config.num_beams, config.max_length, config.min_length = 1, 6, 0
+    config.repetition_penalty = 1.3
+    ids, _ = _batch(model, n=1)
+    plan = loop_for(model).prepare(config, ids)
+    assert plan.processors.float32
+    vocab, chosen, rival = model.config.vocab_size, 20, 10
+    logits = torch.full((6, vocab), -10.0, dtype=torch.float16)
+    logits[0, chosen] = 5.0  # the first token, penalized from then on
+    logits[1, chosen], logits[1, rival] = 2.0, 1.5380859375
+    logits[2:, config.eos_token_id] = 5.0
+    encoded = Encoded([], torch.zeros(1, 1, 1, 3))
+    out, _ = search.greedy(_Scripted(logits), plan, encoded)
+    assert out[0, 1:3].tolist() == [chosen, chosen]
+    plan.processors.float32 = False
+    out, _ = search.greedy(_Scripted(logits), plan, encoded)
+    assert out[0, 1:3].tolist() == [chosen, rival]

@@ -139,7 +139,7 @@ def constrained_beam(
         owner = [b for b in alive for _ in range(beams)]
         flat = torch.tensor([h[1] if h else [start] * cur_len for h in hyps], device=device)
         logits = step(flat[:, -1], cur_len - 1, cache, encoded, beams)
-        log_probs = processors(flat, F.log_softmax(logits, dim=-1))
+        log_probs = processors(flat, F.log_softmax(logits, dim=-1, dtype=torch.float32))
         at_cap = [limits[b] == cur_len for b in owner]
         if eos_column is not None:
             if any(at_cap):  # a row's end token at its own cap, as generate forces it

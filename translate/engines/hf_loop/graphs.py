@@ -148,7 +148,7 @@ class GraphedStep:
         self._cache, self._cross = zeros(sizes["cache"]), zeros(sizes["cross"])
         self._mask = zeros(sizes["mask"])
         self._tokens = zeros(sizes["rows"], torch.long)
-        self._logits = zeros(sizes["rows"] * self.vocab, torch.float32)
+        self._logits = zeros(sizes["rows"] * self.vocab)  # model dtype, as the eager step
         self._positions = torch.arange(sizes["span"], device=self.device)
         self._position = zeros(1, torch.long)
         self._sizes = sizes
@@ -258,7 +258,7 @@ class GraphedStep:
                 layer, hidden, cross[:, 2 * i], cross[:, 2 * i + 1], mask, beams
             )
             hidden = step.feed_forward(layer, hidden)
-        logits.copy_(step.logits(hidden))
+        step.logits(hidden, out=logits)
 
 
 class StaticEncoded:

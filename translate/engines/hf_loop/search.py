@@ -16,9 +16,10 @@ from translate.engines.hf_loop.processors import Plan
 from translate.engines.hf_loop.step import Encoded, Step
 
 _NEG = -1.0e9
-# Top-k per beam first (:func:`top_candidates`): ``None`` on CUDA only. On a 2-core CPU it
-# measured 1.28x slower than one top-k over 64 inputs x 4 beams x 67k scores (7.2 vs 5.7 ms),
-# equal at 8 inputs; on a GPU the one big top-k is the search's costliest kernel.
+# Top-k per beam first (:func:`top_candidates`): ``None`` on CUDA only. On a 2-core CPU, with
+# the running scores added in place for the full top-k and after the per-beam one, it measured
+# 1.08x slower than one top-k over 64 inputs x 4 beams x 67k scores (6.9 vs 6.4 ms), 0.9x at 8
+# inputs; on a GPU the one big top-k is the search's costliest kernel.
 PER_BEAM_TOPK: bool | None = None
 
 
@@ -48,7 +49,9 @@ def greedy(
     length = 1
     while True:
         logits = step(sequences[:, -1], length - 1, cache, encoded, 1)
-        scores = processors(sequences, logits)
+        # generate widens the logits to float32 first; processors that only set scores give
+        # the same in the model's dtype, and argmax is the same over the exact widening
+        scores = processors(sequences, logits.float() if processors.float32 else logits)
         if forced is not None:  # each row's end token at its own cap, as generate forces it
             _force(scores, caps[alive] == length, forced)
         tokens = torch.argmax(scores, dim=-1)
@@ -109,19 +112,21 @@ def beam(
         n = running.shape[0]
         flat = running[:, :, :cur_len].reshape(n * beams, cur_len)
         logits = step(flat[:, -1], cur_len - 1, cache, encoded, beams)
-        log_probs = processors(flat, F.log_softmax(logits, dim=-1))
+        # float32 log-probabilities, as generate computes them from the widened logits (read
+        # in the model's dtype: on CUDA one kernel widens and normalizes fp16)
+        log_probs = processors(flat, F.log_softmax(logits, dim=-1, dtype=torch.float32))
         at_cap = caps[alive] == cur_len  # this step makes each such input's last token
         if forced is not None:
             _force(log_probs, at_cap.repeat_interleave(beams), forced)
-        log_probs = log_probs.view(n, beams, -1) + running_scores[:, :, None]
-        log_probs = log_probs.reshape(n, -1)
+        log_probs = log_probs.contiguous().view(n, beams, -1)  # an HF processor's may not be
+        vocab = log_probs.shape[-1]
 
         # Top-k continuations over all beams of an input
         if PER_BEAM_TOPK or (PER_BEAM_TOPK is None and log_probs.is_cuda):
-            topk_scores, topk_indices = top_candidates(log_probs, beams, keep_k)
+            topk_scores, topk_indices = top_candidates(log_probs, running_scores, keep_k)
         else:
-            topk_scores, topk_indices = torch.topk(log_probs, k=keep_k)
-        vocab = log_probs.shape[-1] // beams
+            log_probs.add_(running_scores[:, :, None])
+            topk_scores, topk_indices = torch.topk(log_probs.view(n, -1), k=keep_k)
         parents = topk_indices // vocab
         # Only the decoded prefix moves (the buffers are as wide as the cap)
         topk_sequences = torch.take_along_dim(
@@ -196,18 +201,26 @@ def beam(
 
 
 def top_candidates(
-    log_probs: torch.Tensor, beams: int, k: int
+    log_probs: torch.Tensor, running_scores: torch.Tensor, k: int
 ) -> tuple[torch.Tensor, torch.Tensor]:
-    """The ``k`` best of each input's ``[beams * vocab]`` scores, as ``torch.topk`` gives
-    them (values descending, flat indices), found as the ``k`` best of each beam first and
-    then the ``k`` best of those ``beams * k``: one small top-k per beam instead of one over
-    the whole row. Equal values to the full top-k; where scores tie at the boundary either
-    may name another of the tied entries, as ``torch.topk`` itself does not fix one."""
-    n, width = log_probs.shape
-    vocab = width // beams
+    """The ``k`` best continuations of each input, as ``torch.topk`` over its ``[beams *
+    vocab]`` sums ``log_probs + running_scores`` gives them (values descending, flat
+    indices), without forming those sums: the ``k`` best of each beam's log-probabilities
+    first, its running score added to those ``k`` only, then the ``k`` best of the ``beams *
+    k``. A beam's running score is the same for all its entries and rounding is monotonic,
+    so a beam's best log-probabilities are its best sums and the values are equal to the full
+    top-k's. Where sums tie at the boundary either may name another of the tied entries, as
+    ``torch.topk`` itself does not fix one.
+
+    Args:
+        log_probs: ``[inputs, beams, vocab]``.
+        running_scores: ``[inputs, beams]``.
+    """
+    n, beams, vocab = log_probs.shape
     if k >= vocab:
-        return torch.topk(log_probs, k=k)
-    per_beam, within = torch.topk(log_probs.view(n, beams, vocab), k=k, dim=-1)
+        return torch.topk((log_probs + running_scores[:, :, None]).view(n, -1), k=k)
+    per_beam, within = torch.topk(log_probs, k=k, dim=-1)
+    per_beam = per_beam + running_scores[:, :, None]
     offsets = torch.arange(beams, device=log_probs.device)[None, :, None] * vocab
     flat = (within + offsets).view(n, beams * k)
     scores, chosen = torch.topk(per_beam.view(n, beams * k), k=k)

@@ -85,7 +85,8 @@ class Step:
         return Encoded(cross, mask)
 
     def __call__(self, tokens, t, cache, encoded: Encoded, beams):
-        """One decoder step for ``tokens`` [rows] at position ``t``: logits [rows, vocab]."""
+        """One decoder step for ``tokens`` [rows] at position ``t``: logits [rows, vocab] in
+        the model's dtype (the search widens them to float32 where ``generate`` would)."""
         ids = tokens[:, None]
         hidden = self.embed(ids, torch.arange(1, device=ids.device) + t)
         rows = hidden.shape[0]
@@ -110,7 +111,7 @@ class Step:
             hidden = layer.self_attn_layer_norm(residual + attn.out_proj(out))
             hidden = self.cross_attend(layer, hidden, cross_k, cross_v, encoded.mask, beams)
             hidden = self.feed_forward(layer, hidden)
-        return self.logits(hidden).float()
+        return self.logits(hidden)
 
     # The parts of a step that do not touch the self-attention cache (graphs.py runs them too)
     def embed(self, ids: torch.Tensor, position_ids: torch.Tensor) -> torch.Tensor:
@@ -136,9 +137,11 @@ class Step:
         out = layer.fc2(layer.activation_fn(layer.fc1(hidden)))
         return layer.final_layer_norm(hidden + out)
 
-    def logits(self, hidden) -> torch.Tensor:
-        """[rows, vocab] in the model's dtype."""
-        return (self.model.lm_head(hidden) + self.model.final_logits_bias)[:, -1, :]
+    def logits(self, hidden, out: torch.Tensor | None = None) -> torch.Tensor:
+        """[rows, vocab] in the model's dtype; written into ``out`` where given (the static
+        step's buffer: the bias is added there, with no copy of ``[rows, vocab]`` after)."""
+        projected = self.model.lm_head(hidden)[:, -1, :]
+        return torch.add(projected, self.model.final_logits_bias, out=out)
 
     def new_cache(self, rows: int, length: int, encoded: Encoded) -> SelfCache:
         layers = len(self.decoder.layers)

@@ -8,6 +8,7 @@ differs is that an input whose result is final leaves the batch.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 import torch
 import torch.nn.functional as F
@@ -83,121 +84,163 @@ def beam(
     batch = encoded.mask.shape[0]
     device = encoded.mask.device
     max_length = config.max_length
-    early_stopping = config.early_stopping
-    length_penalty = config.length_penalty
     eos = config._eos_token_tensor
     pad = config._pad_token_tensor
     fill = int(pad if pad is not None else (eos[0] if eos is not None else -1))
-    n_eos = eos.shape[0] if eos is not None else 0
-    keep_k = max(2, 1 + n_eos) * beams
+    keep_k = max(2, 1 + (eos.shape[0] if eos is not None else 0)) * beams
     top_mask = torch.zeros(keep_k, dtype=torch.bool, device=device)
     top_mask[:beams] = True
-
-    running = torch.full((batch, beams, max_length), fill, dtype=torch.long, device=device)
-    running[:, :, 0] = config._decoder_start_token_tensor.to(device)
-    finished = running.clone()
-    running_scores = torch.zeros((batch, beams), device=device)
-    running_scores[:, 1:] = _NEG
-    finished_scores = torch.full((batch, beams), _NEG, device=device)
-    is_finished = torch.zeros((batch, beams), dtype=torch.bool, device=device)
-    improvable = torch.ones((batch, 1), dtype=torch.bool, device=device)
+    state = _Beams.start(batch, beams, max_length, fill, config, device)
     result = torch.full((batch, max_length), fill, dtype=torch.long, device=device)
     result_scores = torch.zeros(batch, device=device)
-    alive = torch.arange(batch, device=device)
     caps = _caps(caps, batch, max_length, device)
     forced = _forced_eos(config, device) if _below(caps, max_length) else None
     cache = step.new_cache(batch * beams, max_length, encoded)
     cur_len = 1
     while True:
-        n = running.shape[0]
-        flat = running[:, :, :cur_len].reshape(n * beams, cur_len)
+        n = state.running.shape[0]
+        flat = state.running[:, :, :cur_len].reshape(n * beams, cur_len)
         logits = step(flat[:, -1], cur_len - 1, cache, encoded, beams)
         # float32 log-probabilities, as generate computes them from the widened logits (read
         # in the model's dtype: on CUDA one kernel widens and normalizes fp16)
         log_probs = processors(flat, F.log_softmax(logits, dim=-1, dtype=torch.float32))
-        at_cap = caps[alive] == cur_len  # this step makes each such input's last token
+        at_cap = caps[state.alive] == cur_len  # this step makes each such input's last token
         if forced is not None:
             _force(log_probs, at_cap.repeat_interleave(beams), forced)
         log_probs = log_probs.contiguous().view(n, beams, -1)  # an HF processor's may not be
         vocab = log_probs.shape[-1]
 
         # Top-k continuations over all beams of an input
-        if PER_BEAM_TOPK or (PER_BEAM_TOPK is None and log_probs.is_cuda):
-            topk_scores, topk_indices = top_candidates(log_probs, running_scores, keep_k)
-        else:
-            log_probs.add_(running_scores[:, :, None])
-            topk_scores, topk_indices = torch.topk(log_probs.view(n, -1), k=keep_k)
+        topk_scores, topk_indices = _candidates(log_probs, state.running_scores, keep_k)
         parents = topk_indices // vocab
         # Only the decoded prefix moves (the buffers are as wide as the cap)
         topk_sequences = torch.take_along_dim(
-            running[:, :, : cur_len + 1], parents[:, :, None], dim=1
+            state.running[:, :, : cur_len + 1], parents[:, :, None], dim=1
         )
         topk_sequences[:, :, cur_len] = topk_indices % vocab
         hits = criteria(topk_sequences[:, :, : cur_len + 1].reshape(n * keep_k, -1), None)
         hits = hits.view(n, keep_k) | at_cap[:, None]
 
-        # Running beams for the next step
-        topk_running_scores = topk_scores + hits.to(torch.float32) * _NEG
-        next_indices = torch.topk(topk_running_scores, k=beams)[1]
-        running[:, :, : cur_len + 1] = torch.take_along_dim(
-            topk_sequences, next_indices[:, :, None], dim=1
-        )
-        running_scores = torch.take_along_dim(topk_running_scores, next_indices, dim=1)
-        beam_parent = torch.take_along_dim(parents, next_indices, dim=1)
-
-        # Finished beams: keep the best ``beams`` hypotheses seen so far
-        just_finished = hits & top_mask[None, :]
-        scores = topk_scores / (cur_len**length_penalty)  # generated length incl. this token
-        full = torch.all(is_finished, dim=-1, keepdim=True) & (early_stopping is True)
-        scores = scores + full.to(torch.float32) * _NEG
-        scores = scores + (~improvable).to(torch.float32) * _NEG
-        scores = scores + (~just_finished) * _NEG
-        merged_scores = torch.cat((finished_scores, scores), dim=1)
-        best = torch.topk(merged_scores, k=beams)[1]
-        finished[:, :, : cur_len + 1] = torch.take_along_dim(
-            torch.cat((finished[:, :, : cur_len + 1], topk_sequences), dim=1),
-            best[:, :, None],
-            dim=1,
-        )
-        finished_scores = torch.take_along_dim(merged_scores, best, dim=1)
-        is_finished = torch.take_along_dim(torch.cat((is_finished, just_finished), 1), best, 1)
-
+        beam_parent = state.advance(topk_sequences, topk_scores, hits, parents, cur_len)
+        state.finish(topk_sequences, topk_scores, hits & top_mask[None, :], cur_len, config)
         cur_len += 1
-        # HF's early-stop heuristic, per input
-        if early_stopping == "never" and length_penalty > 0.0:
-            best_length = caps[alive][:, None].to(running_scores.dtype)  # max_length - 1
-        else:
-            best_length = cur_len - 1
-        best_running = running_scores[:, :1] / (best_length**length_penalty)
-        worst_finished = torch.where(
-            is_finished, torch.min(finished_scores, dim=1, keepdim=True)[0], -1.0e9
-        )
-        improvable = improvable & torch.any(best_running > worst_finished, -1, keepdim=True)
+        state.judge(caps, cur_len, config)
 
         # An input is final once nothing can enter its finished set any more (HF keeps
         # decoding it, with every new candidate scored out); the run ends when all are
         # final or no running beam has a valid continuation (the length cap).
-        done = ~improvable[:, 0] | (torch.all(is_finished, -1) & (early_stopping is True))
-        done = done | at_cap
+        full = torch.all(state.is_finished, -1) & (config.early_stopping is True)
+        done = ~state.improvable[:, 0] | full | at_cap
         # one device sync per step for all three answers
         all_done, stuck, some_done = torch.stack((done.all(), hits.all(), done.any())).tolist()
         if all_done or stuck:
-            result[alive] = finished[:, 0]
-            result_scores[alive] = finished_scores[:, 0]
+            result[state.alive] = state.finished[:, 0]
+            result_scores[state.alive] = state.finished_scores[:, 0]
             break
         source = (beam_parent + torch.arange(n, device=device)[:, None] * beams).view(-1)
         if some_done:
-            result[alive[done]] = finished[done, 0]
-            result_scores[alive[done]] = finished_scores[done, 0]
+            result[state.alive[done]] = state.finished[done, 0]
+            result_scores[state.alive[done]] = state.finished_scores[done, 0]
             keep = (~done).nonzero().squeeze(1)
-            alive = alive[keep]
-            running, running_scores = running[keep], running_scores[keep]
-            finished, finished_scores = finished[keep], finished_scores[keep]
-            is_finished, improvable = is_finished[keep], improvable[keep]
+            state.keep(keep)
             encoded = encoded.keep(keep)
             source = source.view(n, beams)[keep].reshape(-1)
         cache.select(source, cur_len - 1)
     return result[:, :cur_len], result_scores
+
+
+@dataclass
+class _Beams:
+    """What beam search keeps per input still decoding: its running beams and their summed
+    log-probabilities, its best finished hypotheses and their beam scores, which of those
+    slots hold one, whether its finished set can still improve, and its index in the batch."""
+
+    running: torch.Tensor  # [inputs, beams, max_length]
+    running_scores: torch.Tensor  # [inputs, beams]
+    finished: torch.Tensor  # [inputs, beams, max_length]
+    finished_scores: torch.Tensor  # [inputs, beams]
+    is_finished: torch.Tensor  # [inputs, beams]
+    improvable: torch.Tensor  # [inputs, 1]
+    alive: torch.Tensor  # [inputs]
+
+    @classmethod
+    def start(cls, batch: int, beams: int, max_length: int, fill: int, config, device) -> _Beams:
+        running = torch.full((batch, beams, max_length), fill, dtype=torch.long, device=device)
+        running[:, :, 0] = config._decoder_start_token_tensor.to(device)
+        running_scores = torch.zeros((batch, beams), device=device)
+        running_scores[:, 1:] = _NEG  # the first step continues the first beam only
+        return cls(
+            running=running,
+            running_scores=running_scores,
+            finished=running.clone(),
+            finished_scores=torch.full((batch, beams), _NEG, device=device),
+            is_finished=torch.zeros((batch, beams), dtype=torch.bool, device=device),
+            improvable=torch.ones((batch, 1), dtype=torch.bool, device=device),
+            alive=torch.arange(batch, device=device),
+        )
+
+    def advance(self, sequences, scores, hits, parents, cur_len: int) -> torch.Tensor:
+        """The running beams for the next step: the best candidates that do not end.
+        Returns each new beam's parent beam."""
+        scores = scores + hits.to(torch.float32) * _NEG
+        chosen = torch.topk(scores, k=self.running.shape[1])[1]
+        self.running[:, :, : cur_len + 1] = torch.take_along_dim(
+            sequences, chosen[:, :, None], dim=1
+        )
+        self.running_scores = torch.take_along_dim(scores, chosen, dim=1)
+        return torch.take_along_dim(parents, chosen, dim=1)
+
+    def finish(self, sequences, scores, just_finished, cur_len: int, config) -> None:
+        """Keeps the best ``beams`` hypotheses seen so far: this step's candidates that end
+        (``just_finished``, among the first ``beams``) compete with those already kept."""
+        beams = self.finished.shape[1]
+        scores = scores / (cur_len**config.length_penalty)  # generated length incl. this token
+        full = torch.all(self.is_finished, dim=-1, keepdim=True) & (config.early_stopping is True)
+        scores = scores + full.to(torch.float32) * _NEG
+        scores = scores + (~self.improvable).to(torch.float32) * _NEG
+        scores = scores + (~just_finished) * _NEG
+        merged_scores = torch.cat((self.finished_scores, scores), dim=1)
+        best = torch.topk(merged_scores, k=beams)[1]
+        self.finished[:, :, : cur_len + 1] = torch.take_along_dim(
+            torch.cat((self.finished[:, :, : cur_len + 1], sequences), dim=1),
+            best[:, :, None],
+            dim=1,
+        )
+        self.finished_scores = torch.take_along_dim(merged_scores, best, dim=1)
+        merged = torch.cat((self.is_finished, just_finished), 1)
+        self.is_finished = torch.take_along_dim(merged, best, 1)
+
+    def judge(self, caps: torch.Tensor, cur_len: int, config) -> None:
+        """HF's early-stop heuristic, per input: its finished set can improve only while its
+        best running beam could still beat the worst hypothesis kept."""
+        length_penalty = config.length_penalty
+        if config.early_stopping == "never" and length_penalty > 0.0:
+            best_length = caps[self.alive][:, None].to(self.running_scores.dtype)
+        else:
+            best_length = cur_len - 1
+        best_running = self.running_scores[:, :1] / (best_length**length_penalty)
+        worst_finished = torch.where(
+            self.is_finished, torch.min(self.finished_scores, dim=1, keepdim=True)[0], -1.0e9
+        )
+        better = torch.any(best_running > worst_finished, -1, keepdim=True)
+        self.improvable = self.improvable & better
+
+    def keep(self, rows: torch.Tensor) -> None:
+        """Keeps inputs ``rows`` (in that order)."""
+        for name in self.__dataclass_fields__:
+            setattr(self, name, getattr(self, name)[rows])
+
+
+def _candidates(
+    log_probs: torch.Tensor, running_scores: torch.Tensor, k: int
+) -> tuple[torch.Tensor, torch.Tensor]:
+    """The ``k`` best sums ``log_probs + running_scores`` of each input and their flat
+    indices into ``[beams * vocab]``: one top-k over the sums formed in place (the CPU's
+    default), or the top-k per beam first (:data:`PER_BEAM_TOPK`)."""
+    if PER_BEAM_TOPK or (PER_BEAM_TOPK is None and log_probs.is_cuda):
+        return top_candidates(log_probs, running_scores, k)
+    log_probs.add_(running_scores[:, :, None])
+    return torch.topk(log_probs.view(log_probs.shape[0], -1), k=k)
 
 
 def top_candidates(

@@ -91,6 +91,36 @@ def test_rows_without_terms_decode_token_for_token_as_without_a_glossary(engine,
     )
 
 
+@pytest.mark.parametrize("beams", [4, 1])
+def test_rows_with_terms_decode_alike_on_the_static_step(
+    tiny_marian, glossary_file, monkeypatch, beams
+):
+    """On a GPU rows with terms decode over CUDA graphs too: the static step (forced here,
+    on the CPU, without the capture) gives the eager step's tokens, terms and all."""
+    from translate.engines.hf_loop import constraints, graphs
+
+    steps = []
+    search = constraints.constrained_beam
+
+    def spied(step, *args):
+        steps.append(type(step))
+        return search(step, *args)
+
+    monkeypatch.setattr(constraints, "constrained_beam", spied)
+    options = TranslationOptions(beams=beams, glossary=read_glossary(glossary_file))
+    rows = []
+    for static in (False, True):
+        monkeypatch.setattr(graphs, "GRAPHS", static)
+        engine = load_engine(ModelSpec(str(tiny_marian)))
+        recording = Recording(engine)
+        Translator(recording, options).translate(parse(ARTICLE))
+        rows.append(recording.rows)
+        assert set(steps) == {graphs.GraphedStep if static else type(engine.loop.step)}
+        steps.clear()
+    assert rows[0] == rows[1]
+    assert sum(held for _, held in rows[1].values()) == 3
+
+
 def test_a_term_the_vocabulary_cannot_spell_is_a_finding(tiny_marian, tiny_bart, tmp_path):
     inbox, outbox = tmp_path / "inbox", tmp_path / "outbox"
     inbox.mkdir()

@@ -25,7 +25,7 @@ from translate.engines.checkpoint import (
     results_of,
 )
 from translate.engines.hf_loop import loop_for
-from translate.engines.hf_loop.constraints import constrained_beam, gluing_mask
+from translate.engines.hf_loop.constraints import gluing_mask
 from translate.errors import ModelLoadError, UsageError, first_line
 from translate.models.devices import configure_backends, dtype_name, resolve_device, resolve_dtype
 from translate.models.hub import ResolvedModel
@@ -231,9 +231,8 @@ class TorchEngine(HFTokenized):
             plan = self.loop.prepare(config, ids)
             if plan is None:  # settings the loop does not cover: decoded without the terms
                 return self._generate(batch, replace(settings, row_terms=None))
-            encoded = self.loop.step.encode(ids, mask)
-            out, values, _ = constrained_beam(
-                self.loop.step, plan, encoded, torch.tensor(caps), phrases, self._gluing()
+            out, values, _ = self.loop.constrained(
+                ids, mask, plan, torch.tensor(caps), phrases, self._gluing()
             )
         rows = [row[1:] for row in out]
         texts = self.tokenizer.batch_decode(rows, skip_special_tokens=True)

@@ -23,10 +23,12 @@ search, ``processors.py`` builds the plan, ``graphs.py`` replays the step as CUD
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Sequence
 
 import torch
 
-from translate.engines.hf_loop import graphs, search
+from translate.engines.hf_loop import constraints, graphs, search
+from translate.engines.hf_loop.constraints import Phrases
 from translate.engines.hf_loop.processors import Plan, build_plan
 from translate.engines.hf_loop.step import Step, has_parts
 
@@ -87,6 +89,29 @@ class Loop:
         log-probabilities over the generated length to the power ``length_penalty``).
         ``caps``: each row's own limit of new tokens (see :func:`search.greedy`)."""
         run = search.greedy if plan.beams == 1 else search.beam
+        return self._decode(run, input_ids, attention_mask, plan, caps)
+
+    def constrained(
+        self,
+        input_ids,
+        attention_mask,
+        plan: Plan,
+        caps: torch.Tensor,
+        phrases: Sequence[Phrases],
+        gluing: torch.Tensor | None,
+    ) -> tuple[list[list[int]], list[float], list[bool]]:
+        """Beam search in which each input's output holds its ``phrases``: what
+        :func:`constraints.constrained_beam` returns, over the same step as :meth:`generate`
+        (CUDA graphs where they run)."""
+
+        def run(step, plan, encoded, caps):
+            return constraints.constrained_beam(step, plan, encoded, caps, phrases, gluing)
+
+        return self._decode(run, input_ids, attention_mask, plan, caps)
+
+    def _decode(self, run: Callable, input_ids, attention_mask, plan: Plan, caps):
+        """``run(step, plan, encoded, caps)`` over the static step where graphs are wanted,
+        else (or once a capture failed) over the eager step."""
         graphed = self._graphed(input_ids.device)
         if graphed is not None:
             try:

@@ -169,13 +169,18 @@ def test_unsupported_settings_fall_back(tiny_marian):
 
 @pytest.mark.cuda
 @pytest.mark.skipif(not torch.cuda.is_available(), reason="needs a CUDA GPU")
+@pytest.mark.parametrize("widen", [False, True], ids=["softmax-widens", "widened-first"])
 @pytest.mark.parametrize("dtype", [torch.float16, torch.bfloat16], ids=["fp16", "bf16"])
 @pytest.mark.parametrize("beams", [1, 4])
 @pytest.mark.parametrize("which", ["marian", "bart"])
-def test_on_cuda(tiny_marian, tiny_bart, which, beams, dtype, either_step):
+def test_on_cuda(tiny_marian, tiny_bart, which, beams, dtype, widen, either_step, monkeypatch):
     """Runs where a GPU is present (skipped in CI): the same comparison on the device, step by
     step and with CUDA graphs, rows ending at different steps (so the batch moves down the
-    graphs' row buckets)."""
+    graphs' row buckets); with the log-softmax reading half precision (the default) and with
+    the logits widened first, so a failure of the default alone says it is the reading."""
+    from translate.engines.hf_loop import search
+
+    monkeypatch.setattr(search, "WIDEN_FIRST", widen)
     model = _model(tiny_marian if which == "marian" else tiny_bart, 0.2, dtype=dtype).cuda()
     _compare(model, {"num_beams": beams, "max_length": 60, "min_length": 0})
 
@@ -297,3 +302,17 @@ def test_greedy_widens_logits_before_a_penalty_on_values(tiny_marian):
     plan.processors.float32 = False
     out, _ = search.greedy(_Scripted(logits), plan, encoded)
     assert out[0, 1:3].tolist() == [chosen, rival]
+
+
+@pytest.mark.parametrize("dtype", [torch.float16, torch.bfloat16, torch.float32])
+def test_the_log_softmax_gives_generates_values_from_half_precision(dtype, monkeypatch):
+    """generate widens the logits, then normalizes; the search's log-softmax reads them in
+    the model's dtype. On the CPU both are the same values, bit for bit."""
+    from translate.engines.hf_loop import search
+
+    logits = (torch.randn(8, 5000, generator=torch.Generator().manual_seed(2)) * 6).to(dtype)
+    logits[0, :10] = -torch.inf  # processors' bans come after, but a model may emit -inf
+    expected = torch.log_softmax(logits.to(torch.float32), dim=-1)
+    assert torch.equal(search.log_softmax(logits), expected)
+    monkeypatch.setattr(search, "WIDEN_FIRST", True)
+    assert torch.equal(search.log_softmax(logits), expected)

@@ -27,10 +27,9 @@ import math
 from collections.abc import Sequence
 
 import torch
-import torch.nn.functional as F
 
 from translate.engines.hf_loop.processors import Plan
-from translate.engines.hf_loop.search import _force
+from translate.engines.hf_loop.search import _force, log_softmax
 from translate.engines.hf_loop.step import Encoded, Step
 
 Phrases = tuple[tuple[int, ...], ...]
@@ -139,7 +138,7 @@ def constrained_beam(
         owner = [b for b in alive for _ in range(beams)]
         flat = torch.tensor([h[1] if h else [start] * cur_len for h in hyps], device=device)
         logits = step(flat[:, -1], cur_len - 1, cache, encoded, beams)
-        log_probs = processors(flat, F.log_softmax(logits, dim=-1, dtype=torch.float32))
+        log_probs = processors(flat, log_softmax(logits))
         at_cap = [limits[b] == cur_len for b in owner]
         if eos_column is not None:
             if any(at_cap):  # a row's end token at its own cap, as generate forces it

@@ -22,6 +22,11 @@ _NEG = -1.0e9
 # 1.08x slower than one top-k over 64 inputs x 4 beams x 67k scores (6.9 vs 6.4 ms), 0.9x at 8
 # inputs; on a GPU the one big top-k is the search's costliest kernel.
 PER_BEAM_TOPK: bool | None = None
+# Beam search's log-softmax reads the logits in the model's dtype and writes float32: on the
+# CPU that widens first, exactly as generate does; on CUDA one kernel widens as it reads, which
+# saves a float32 copy of [rows, vocab] but may sum in another order (a difference in the last
+# bits of a row's normalizer). ``True`` widens first everywhere; the CUDA tests run both.
+WIDEN_FIRST = False
 
 
 def greedy(
@@ -101,9 +106,7 @@ def beam(
         n = state.running.shape[0]
         flat = state.running[:, :, :cur_len].reshape(n * beams, cur_len)
         logits = step(flat[:, -1], cur_len - 1, cache, encoded, beams)
-        # float32 log-probabilities, as generate computes them from the widened logits (read
-        # in the model's dtype: on CUDA one kernel widens and normalizes fp16)
-        log_probs = processors(flat, F.log_softmax(logits, dim=-1, dtype=torch.float32))
+        log_probs = processors(flat, log_softmax(logits))
         at_cap = caps[state.alive] == cur_len  # this step makes each such input's last token
         if forced is not None:
             _force(log_probs, at_cap.repeat_interleave(beams), forced)
@@ -241,6 +244,12 @@ def _candidates(
         return top_candidates(log_probs, running_scores, k)
     log_probs.add_(running_scores[:, :, None])
     return torch.topk(log_probs.view(log_probs.shape[0], -1), k=k)
+
+
+def log_softmax(logits: torch.Tensor) -> torch.Tensor:
+    """float32 log-probabilities of ``logits`` (any float dtype), as generate computes them
+    from the logits widened to float32 (see :data:`WIDEN_FIRST`)."""
+    return F.log_softmax(logits.float() if WIDEN_FIRST else logits, dim=-1, dtype=torch.float32)
 
 
 def top_candidates(

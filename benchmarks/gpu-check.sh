@@ -133,7 +133,7 @@ models() {
 }
 
 step_tests() {
-  run 100 $py -m pytest -q -p no:cacheprovider -m cuda -rs tests
+  run 180 $py -m pytest -q -p no:cacheprovider -m cuda -rs tests
 }
 
 step_beam4() {
@@ -193,7 +193,7 @@ step_readahead() {
 }
 
 # What each step usually takes on the H200 (seconds; a step starts only with this much left)
-declare -A usual=([tests]=60 [throughput]=170 [beam4]=130 [summaries]=60 [batch]=70
+declare -A usual=([tests]=90 [throughput]=170 [beam4]=130 [summaries]=60 [batch]=70
   [profile]=70 [greedy]=60 [readahead]=70)
 declare -A title=(
   [tests]="CUDA tests"

@@ -17,7 +17,8 @@ Beam search follows HF's vectorized implementation (``GenerationMixin._beam_sear
 step, so outputs are token-for-token those of ``generate`` with the same settings (tested).
 Anything this loop does not cover (other architectures, sampling, other processors) goes to
 ``generate``; :func:`loop_for` says which. ``step.py`` runs the model, ``search.py`` the
-search, ``processors.py`` builds the plan, ``graphs.py`` replays the step as CUDA graphs.
+search, ``constraints.py`` the search that holds glossary terms, ``processors.py`` builds the
+plan, ``graphs.py`` replays the step as CUDA graphs (for both searches).
 """
 
 from __future__ import annotations

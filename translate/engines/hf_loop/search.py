@@ -95,11 +95,12 @@ def beam(
     keep_k = max(2, 1 + (eos.shape[0] if eos is not None else 0)) * beams
     top_mask = torch.zeros(keep_k, dtype=torch.bool, device=device)
     top_mask[:beams] = True
-    state = _Beams.start(batch, beams, max_length, fill, config, device)
-    result = torch.full((batch, max_length), fill, dtype=torch.long, device=device)
-    result_scores = torch.zeros(batch, device=device)
     caps = _caps(caps, batch, max_length, device)
     forced = _forced_eos(config, device) if _below(caps, max_length) else None
+    state = _Beams.start(batch, beams, max_length, fill, config, caps)
+    result = torch.full((batch, max_length), fill, dtype=torch.long, device=device)
+    result_scores = torch.zeros(batch, device=device)
+    first_rows = torch.arange(batch, device=device)[:, None] * beams  # each input's first row
     cache = step.new_cache(batch * beams, max_length, encoded)
     cur_len = 1
     while True:
@@ -107,7 +108,7 @@ def beam(
         flat = state.running[:, :, :cur_len].reshape(n * beams, cur_len)
         logits = step(flat[:, -1], cur_len - 1, cache, encoded, beams)
         log_probs = processors(flat, log_softmax(logits))
-        at_cap = caps[state.alive] == cur_len  # this step makes each such input's last token
+        at_cap = state.caps == cur_len  # this step makes each such input's last token
         if forced is not None:
             _force(log_probs, at_cap.repeat_interleave(beams), forced)
         log_probs = log_probs.contiguous().view(n, beams, -1)  # an HF processor's may not be
@@ -127,7 +128,7 @@ def beam(
         beam_parent = state.advance(topk_sequences, topk_scores, hits, parents, cur_len)
         state.finish(topk_sequences, topk_scores, hits & top_mask[None, :], cur_len, config)
         cur_len += 1
-        state.judge(caps, cur_len, config)
+        state.judge(cur_len, config)
 
         # An input is final once nothing can enter its finished set any more (HF keeps
         # decoding it, with every new candidate scored out); the run ends when all are
@@ -140,7 +141,7 @@ def beam(
             result[state.alive] = state.finished[:, 0]
             result_scores[state.alive] = state.finished_scores[:, 0]
             break
-        source = (beam_parent + torch.arange(n, device=device)[:, None] * beams).view(-1)
+        source = (beam_parent + first_rows[:n]).view(-1)
         if some_done:
             result[state.alive[done]] = state.finished[done, 0]
             result_scores[state.alive[done]] = state.finished_scores[done, 0]
@@ -165,9 +166,11 @@ class _Beams:
     is_finished: torch.Tensor  # [inputs, beams]
     improvable: torch.Tensor  # [inputs, 1]
     alive: torch.Tensor  # [inputs]
+    caps: torch.Tensor  # [inputs]: each input's limit of new tokens
 
     @classmethod
-    def start(cls, batch: int, beams: int, max_length: int, fill: int, config, device) -> _Beams:
+    def start(cls, batch: int, beams: int, max_length: int, fill: int, config, caps) -> _Beams:
+        device = caps.device
         running = torch.full((batch, beams, max_length), fill, dtype=torch.long, device=device)
         running[:, :, 0] = config._decoder_start_token_tensor.to(device)
         running_scores = torch.zeros((batch, beams), device=device)
@@ -180,12 +183,13 @@ class _Beams:
             is_finished=torch.zeros((batch, beams), dtype=torch.bool, device=device),
             improvable=torch.ones((batch, 1), dtype=torch.bool, device=device),
             alive=torch.arange(batch, device=device),
+            caps=caps,
         )
 
     def advance(self, sequences, scores, hits, parents, cur_len: int) -> torch.Tensor:
         """The running beams for the next step: the best candidates that do not end.
         Returns each new beam's parent beam."""
-        scores = scores + hits.to(torch.float32) * _NEG
+        scores = scores + hits * _NEG
         chosen = torch.topk(scores, k=self.running.shape[1])[1]
         self.running[:, :, : cur_len + 1] = torch.take_along_dim(
             sequences, chosen[:, :, None], dim=1
@@ -199,8 +203,8 @@ class _Beams:
         beams = self.finished.shape[1]
         scores = scores / (cur_len**config.length_penalty)  # generated length incl. this token
         full = torch.all(self.is_finished, dim=-1, keepdim=True) & (config.early_stopping is True)
-        scores = scores + full.to(torch.float32) * _NEG
-        scores = scores + (~self.improvable).to(torch.float32) * _NEG
+        scores = scores + full * _NEG
+        scores = scores + (~self.improvable) * _NEG
         scores = scores + (~just_finished) * _NEG
         merged_scores = torch.cat((self.finished_scores, scores), dim=1)
         best = torch.topk(merged_scores, k=beams)[1]
@@ -213,12 +217,12 @@ class _Beams:
         merged = torch.cat((self.is_finished, just_finished), 1)
         self.is_finished = torch.take_along_dim(merged, best, 1)
 
-    def judge(self, caps: torch.Tensor, cur_len: int, config) -> None:
+    def judge(self, cur_len: int, config) -> None:
         """HF's early-stop heuristic, per input: its finished set can improve only while its
         best running beam could still beat the worst hypothesis kept."""
         length_penalty = config.length_penalty
         if config.early_stopping == "never" and length_penalty > 0.0:
-            best_length = caps[self.alive][:, None].to(self.running_scores.dtype)
+            best_length = self.caps[:, None].to(self.running_scores.dtype)
         else:
             best_length = cur_len - 1
         best_running = self.running_scores[:, :1] / (best_length**length_penalty)

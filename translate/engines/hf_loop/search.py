@@ -157,7 +157,8 @@ def beam(
 class _Beams:
     """What beam search keeps per input still decoding: its running beams and their summed
     log-probabilities, its best finished hypotheses and their beam scores, which of those
-    slots hold one, whether its finished set can still improve, and its index in the batch."""
+    slots hold one, whether its finished set can still improve, its index in the batch, and
+    its limit of new tokens."""
 
     running: torch.Tensor  # [inputs, beams, max_length]
     running_scores: torch.Tensor  # [inputs, beams]
@@ -166,7 +167,7 @@ class _Beams:
     is_finished: torch.Tensor  # [inputs, beams]
     improvable: torch.Tensor  # [inputs, 1]
     alive: torch.Tensor  # [inputs]
-    caps: torch.Tensor  # [inputs]: each input's limit of new tokens
+    caps: torch.Tensor  # [inputs]
 
     @classmethod
     def start(cls, batch: int, beams: int, max_length: int, fill: int, config, caps) -> _Beams:

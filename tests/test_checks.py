@@ -45,6 +45,15 @@ def _kinds(check, source: str, translation: str) -> list[str]:
         ("Een op de vijf mensen.", "One in five people."),
         ("De werkloosheid is 3,6 procent.", "Unemployment is 3.6%."),
         ("De Tweede Kamer stemde in.", "The House of Representatives agreed."),
+        # whole hours: a time, or hours, or a number on the other side
+        ("Open van 10 tot 17 uur.", "Open from 10 am to 5 pm."),
+        ("De staking begint om 4 uur.", "The strike starts at 4 a.m."),
+        ("Het onderzoek duurde 3 uur.", "The investigation took 3 hours."),
+        ("De trein vertrekt om 8.15.", "The train leaves at 8:15."),
+        # decades, in words or digits
+        ("In de jaren negentig groeide de stad.", "In the nineties the city grew."),
+        ("In de jaren '80 was het anders.", "In the 1980s it was different."),
+        ("Hij is in de zestig.", "He is in his sixties."),
     ],
 )
 def test_numbers_accepts_the_same_numbers_in_english_notation(source, translation):
@@ -68,6 +77,8 @@ def test_numbers_accepts_the_same_numbers_in_english_notation(source, translatio
         ("Er kwamen zes mensen.", "Seven people came.", "6 in the source, 7 in the translation"),
         ("Het duurt tot 18 oktober.", "It runs to 18 October 2025.", "2025 in the translation"),
         ("Om 8.15 uur.", "At 8:45.", "8:15 in the source"),
+        ("Open tot 17 uur.", "Open until 6 pm.", "17:00 in the source, 18:00 in"),
+        ("In de jaren negentig.", "In the eighties.", "90 in the source, 80 in"),
     ],
 )
 def test_numbers_flags_changed_missing_and_new_numbers(source, translation, message):
@@ -92,6 +103,18 @@ def test_numbers_flags_changed_missing_and_new_numbers(source, translation, mess
         ("Boeren protesteren al weken.", "Farmers have been protesting for weeks."),
         ("De Rotterdamse haven groeit.", "The Rotterdam port is growing."),
         ("Een op de vijf Nederlanders.", "One in five Dutch people."),
+        # inflected and compound adjectives, people of a place, ordinals, ministries
+        ("De Nationale Ombudsman oordeelde.", "The National Ombudsman ruled."),
+        ("De Europese ministers spraken.", "The European ministers spoke."),
+        ("Het Nederlandstalige onderwijs groeit.", "Dutch-language education is growing."),
+        ("Veel Engelssprekende expats.", "Many English-speaking expats."),
+        ("De Amsterdammers klaagden.", "Amsterdam residents complained."),
+        ("De Groningers protesteren.", "The people of Groningen are protesting."),
+        ("De Brusselaars stemden.", "The people of Brussels voted."),
+        ("Het einde van de Tweede Wereldoorlog.", "The end of the Second World War."),
+        ("De minister van Buitenlandse Zaken reisde.", "The Foreign Minister travelled."),
+        # a known word ("Justitie") in a longer name: the name was translated
+        ("Het Hof van Justitie oordeelde.", "The Court of Justice ruled."),
     ],
 )
 def test_names_accepts_english_forms_and_sentence_initial_words(source, translation):
@@ -118,6 +141,14 @@ def test_names_accepts_english_forms_and_sentence_initial_words(source, translat
         ),
         ("De trein naar Berlijn.", "The train to Munich.", "Berlijn in the source, not in"),
         ("Philips schrapt banen.", "Philipps is cutting jobs.", "spelled 'philipps'"),
+        ("De Amsterdammers klaagden.", "Rotterdam residents complained.", "Amsterdammers"),
+        ("De Franstalige pers.", "The German-language press.", "Franstalige in the source"),
+        # an English title is no translated Dutch name that could account for a missing one
+        (
+            "De Israëlische premier Netanyahu sprak.",
+            "Israeli Prime Minister Netanjahoe spoke.",
+            "Netanyahu in the source, not in",
+        ),
     ],
 )
 def test_names_flags_missing_and_misspelled_names(source, translation, message):
@@ -141,6 +172,10 @@ def test_length_repetition_and_untranslated():
     added = whole[:-1] + ", and many other things were said at length by everyone present there."
     assert _kinds(length, source, added) == ["length"]
     assert _kinds(length, "PSV speelde gelijk: 2-2.", "PSV drew: 2-2.") == []  # short: no judgement
+    # a known acronym spelled out makes the translation longer
+    skating = "The NOS broadcasts the World Speed Skating Championships live."
+    assert _kinds(length, "De NOS zendt het WK schaatsen live uit.", skating) == []
+    assert _kinds(length, "De NOS zendt het schaatsen live uit.", skating) == ["length"]
 
     assert _kinds(repetition, "De brug is open.", "The bridge bridge bridge is open.") == [
         "repetition"
@@ -157,6 +192,21 @@ def test_length_repetition_and_untranslated():
     ]
     assert _kinds(untranslated, "Jens Stoltenberg.", "Jens Stoltenberg.") == []  # a name only
     assert _kinds(untranslated, "De brug is open.", "The bridge is open.") == []
+    # Dutch words that are English words too count only beside one that is not
+    door = ("Hij had de deur van het huis open laten staan.", "He had left the door open.")
+    assert _kinds(untranslated, *door) == []
+    assert _kinds(untranslated, "Hij had de deur open.", "He had de deur open.") == ["untranslated"]
+    # a Dutch phrase copied into the translation; a Dutch name kept as it is is no such thing
+    source = "De politie hield tijdens rellen in Rotterdam 23 mensen aan."
+    assert _kinds(untranslated, source, "Police arrested 23 people tijdens rellen in Rotterdam.")
+    assert (
+        _kinds(
+            untranslated,
+            "De leider van de Partij voor de Vrijheid sprak.",
+            "The leader of the Partij voor de Vrijheid spoke.",
+        )
+        == []
+    )
 
 
 def test_the_evaluation_set_meets_the_bounds():

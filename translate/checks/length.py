@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 
 from translate.checks.base import Sentence
+from translate.checks.name_tables import INSTITUTIONS
 from translate.findings import Finding
 from translate.text.sentences import split_sentences
 
@@ -25,6 +26,7 @@ SHORT_CHARS, SHORT_WORDS, SLACK = 0.74, 0.9, 6
 LONG_CHARS = 1.45
 _END = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
 _MIN_CHARS = 12  # shorter sources are headings, names, figures: no length to judge
+_ACRONYM = re.compile(r"\b[A-Z]{2,5}\b")
 
 
 def length(sentence: Sentence) -> Iterator[Finding]:
@@ -40,9 +42,19 @@ def length(sentence: Sentence) -> Iterator[Finding]:
     elif len(translation) < SHORT_CHARS * len(source) - SLACK and words < SHORT_WORDS:
         message = f"length: {len(translation)} characters for {len(source)} in the source (dropped)"
         yield Finding("length", message, data=data)
-    elif len(translation) > LONG_CHARS * len(source) + SLACK:
+    elif len(translation) > LONG_CHARS * (len(source) + _spelled_out(source)) + SLACK:
         message = f"length: {len(translation)} characters for {len(source)} in the source (added)"
         yield Finding("length", message, data=data)
     elif len(split_sentences(translation)) > len(split_sentences(source)) + 0 and chars > 1.25:
         message = "length: more sentences in the translation than in the source (added)"
         yield Finding("length", message, data=data)
+
+
+def _spelled_out(source: str) -> int:
+    """Characters the source's known acronyms may grow by in English (``CBS``: Statistics
+    Netherlands, ``WK``: World Championships), the longest form counted."""
+    grown = 0
+    for match in _ACRONYM.finditer(source):
+        forms = INSTITUTIONS.get(match.group().lower(), (match.group(),))
+        grown += max((len(f) - len(match.group()) for f in forms), default=0)
+    return grown

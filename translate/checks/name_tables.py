@@ -14,6 +14,12 @@ INSTITUTIONS = {
     "kamer": ("House", "parliament", "Chamber"),
     "staten-generaal": ("States General", "parliament"),
     "cbs": ("Statistics Netherlands", "CBS"),
+    "centraal bureau voor de statistiek": ("Statistics Netherlands", "CBS"),
+    "ns": ("NS", "Dutch Railways", "Dutch railways"),
+    "hof van justitie": ("Court of Justice",),
+    "wk": ("World Cup", "World Championships", "World", "WK"),  # World Speed Skating Champ...
+    "ek": ("European Championships", "Euros", "European", "EK"),
+    "olympische spelen": ("Olympic Games", "Olympics"),
     "navo": ("NATO",),
     "vn": ("UN", "United Nations"),
     "verenigde naties": ("United Nations", "UN"),
@@ -51,9 +57,12 @@ INSTITUTIONS = {
     "financiën": ("Finance",),
     "defensie": ("Defence", "Defense"),
     "justitie": ("Justice",),
-    "buitenlandse zaken": ("Foreign Affairs",),
-    "binnenlandse zaken": ("Interior", "Home Affairs"),
-    "economische zaken": ("Economic Affairs",),
+    "buitenlandse zaken": ("Foreign Affairs", "Foreign", "Secretary of State", "State Department"),
+    "binnenlandse zaken": ("Interior", "Home Affairs", "Home Office", "Home Secretary"),
+    "economische zaken": ("Economic Affairs", "Economy", "Economics"),
+    "sociale zaken": ("Social Affairs",),
+    "infrastructuur en waterstaat": ("Infrastructure and Water Management", "Infrastructure"),
+    "justitie en veiligheid": ("Justice and Security", "Justice"),
     "volksgezondheid": ("Health", "Public Health"),
     "onderwijs": ("Education",),
     "landbouw": ("Agriculture",),
@@ -221,6 +230,17 @@ ADJECTIVES = {
     "hoge": ("High", "Supreme"),
     "heilig": ("Holy",),
     "vrij": ("Free",),
+    # ordinals in names ("Tweede Wereldoorlog": Second World War)
+    "eerste": ("First",),
+    "tweede": ("Second",),
+    "derde": ("Third",),
+    "vierde": ("Fourth",),
+    "vijfde": ("Fifth",),
+    "zesde": ("Sixth",),
+    "zevende": ("Seventh",),
+    "achtste": ("Eighth",),
+    "negende": ("Ninth",),
+    "tiende": ("Tenth",),
     # people of a country
     "nederlander": ("Dutch", "Netherlands"),
     "nederlanders": ("Dutch", "Netherlands"),
@@ -248,6 +268,12 @@ TITLES = frozenset(
     "koning koningin prins prinses burgemeester premier minister president staatssecretaris "
     "wethouder kamerlid minister-president bondskanselier paus generaal dokter dr mr prof "
     "ir ing drs meneer mevrouw heer".split()
+)
+# Capitalised English words of titles before a name ("Prime Minister", "Foreign Secretary")
+ENGLISH_TITLES = frozenset(
+    "king queen prince princess mayor prime minister president chancellor secretary state "
+    "foreign finance deputy vice chief pope general commissioner governor senator speaker "
+    "alderman premier mr mrs ms dr professor sir lady lord".split()
 )
 # English names in everyday use that pycountry does not give as common names
 EXTRA_ENGLISH = {

@@ -5,7 +5,9 @@ A name is a capitalised word that does not start the sentence (or an acronym, or
 tables know, anywhere), so a sentence-initial common word is not one. English forms come
 from :mod:`translate.checks.name_tables`: ``pycountry``'s Dutch translations of country
 names, and short lists for what it does not hold (Dutch institutions, cities, regions,
-rivers, days, adjectives of nationality). A name not found as such is looked for with
+rivers, days, adjectives of nationality, ordinals); an adjective is known in any inflection
+or compound (``Europese``, ``Nederlandstalige``) and the people of a place by the place
+(``Amsterdammers``). A name not found as such is looked for with
 ``rapidfuzz``: a close match is a misspelling (``Stoltenberg`` -> ``Stoltenburg``), no match
 a missing name.
 """
@@ -20,6 +22,7 @@ from functools import lru_cache
 from translate.checks.base import Sentence
 from translate.checks.name_tables import (
     ADJECTIVES,
+    ENGLISH_TITLES,
     INSTITUTIONS,
     NOT_NAMES,
     PLACES,
@@ -68,8 +71,9 @@ def names(sentence: Sentence) -> Iterator[Finding]:
 def _names(source: str) -> list[tuple[str, tuple[str, ...], bool, int]]:
     """The source's names, each with the forms the translation may hold it in, whether it is
     the first word of a sentence (which may be a common word), and a group number shared by
-    the words of one multi-word name."""
-    found: list[tuple[str, tuple[str, ...], bool, int]] = []
+    the words of one multi-word name (a known name among them: "Hof van Justitie")."""
+    # (start, end, name, forms or None for a word that is no name, sentence-initial)
+    spans: list[tuple[int, int, str, tuple[str, ...] | None, bool]] = []
     folded = fold(source)
     taken = [False] * len(source)
     # Known multi-word and single names first, longest first
@@ -79,43 +83,93 @@ def _names(source: str) -> list[tuple[str, tuple[str, ...], bool, int]]:
         forms, acronym = known[match.group()]
         if not source[start].isupper() or (acronym and not source[start:end].isupper()):
             continue  # a common word ("kabinet"), or an acronym's letters ("Om" is not the OM)
-        found.append((source[start:end], forms + (source[start:end],), False, -start - 1))
+        spans.append((start, end, source[start:end], forms + (source[start:end],), False))
         taken[start:end] = [True] * (end - start)
     # Then every capitalised word: not the first of the sentence, unless it is an acronym
-    words = list(re.finditer(r"[\w'’]+", source))
-    group, last_end = 0, None
-    for position, match in enumerate(words):
+    for position, match in enumerate(re.finditer(r"[\w'’]+", source)):
         start, end = match.span()
         word = match.group()
         if any(taken[start:end]) or not word[0].isupper() or any(ch.isdigit() for ch in word):
             continue
-        if last_end is None or not _JOINED.fullmatch(source[last_end:start]):
-            group += 1
-        last_end = end
         lowered = word.lower()
         acronym = len(word) >= 2 and word.isupper()
         initial = not acronym and (position == 0 or _after_break(source, start))
-        if lowered in NOT_NAMES or lowered in TITLES:
-            continue
-        stem = lowered[:-1] if lowered.endswith("e") and lowered[:-1] in ADJECTIVES else lowered
-        if stem in ADJECTIVES:
-            found.append((word, ADJECTIVES[stem], initial, group))
-            continue
-        forms = (word,)
-        if lowered.endswith(("se", "s")) and len(word) > 6:  # Rotterdamse: Rotterdam
-            forms += (word[: -2 if lowered.endswith("se") else -1],)
-        found.append((word, forms, initial, group))
+        forms = None if lowered in NOT_NAMES or lowered in TITLES else _forms(word)
+        spans.append((start, end, word, forms, initial))
+    found = []
+    group, last_end = 0, None
+    for start, end, name, forms, initial in sorted(spans):
+        if last_end is None or not _JOINED.fullmatch(source[last_end:start]):
+            group += 1
+        last_end = end
+        if forms is not None:
+            found.append((name, forms, initial, group))
     return found
+
+
+def _forms(word: str) -> tuple[str, ...]:
+    """What a capitalised word the tables do not hold as a name may stand as in English."""
+    lowered = word.lower()
+    english = adjective(lowered)
+    if english is not None:
+        return english
+    forms = (word,)
+    if lowered.endswith(("se", "s")) and len(word) > 6:  # Rotterdamse: Rotterdam
+        forms += (word[: -2 if lowered.endswith("se") else -1],)
+    return forms + _residents(lowered)
+
+
+# Words made of an adjective of nationality or language ("Nederlandstalige": Dutch-language,
+# "Engelssprekend": English-speaking)
+_DERIVED = re.compile(r"(?:talig|sprekend|gezind)(?:e|en)?$")
+
+
+def adjective(word: str) -> tuple[str, ...] | None:
+    """The English forms of ``word`` (lower case) when it is an adjective the tables know, in
+    any of its inflections (``Turkse``, ``Europese``: europees, ``Nationale``: nationaal) or
+    in a compound of one (``Franstalige``)."""
+    word = _DERIVED.sub("", word) or word
+    if word in ADJECTIVES:
+        return ADJECTIVES[word]
+    if not word.endswith("e"):
+        return None
+    stem = word[:-1]
+    if stem in ADJECTIVES:
+        return ADJECTIVES[stem]
+    # An open syllable writes a long vowel once ("europese", "algemene", "centrale")
+    vowels = "aeiou"
+    if len(stem) >= 3 and stem[-2] in "aeou" and stem[-3] not in vowels and stem[-1] not in vowels:
+        return ADJECTIVES.get(stem[:-1] + stem[-2] + stem[-1])
+    return None
+
+
+def _residents(word: str) -> tuple[str, ...]:
+    """The place in a word for its people ("Amsterdammers", "Brusselaars", "Groningers",
+    "Antwerpenaren"): its Dutch name and English forms, or nothing."""
+    if len(word) < 7:
+        return ()
+    for suffix in ("enaren", "naren", "aren", "aars", "aar", "ers", "er"):
+        if word.endswith(suffix):
+            stem = word[: -len(suffix)]
+            break
+    else:
+        return ()
+    if len(stem) >= 2 and stem[-1] == stem[-2]:  # Amsterdammers: Amsterdam
+        stem = stem[:-1]
+    forms = (stem, stem + "en")  # Groningers: Groningen
+    return forms + PLACES.get(stem, ()) + PLACES.get(stem + "en", ())
 
 
 def _new_capitalised_runs(translation: str, source: str) -> list[str]:
     """Runs of two or more capitalised words in ``translation`` (not starting a sentence)
-    with no word from ``source``."""
+    with no word from ``source``; titles ("Prime Minister") are left out."""
     known = set(_words(fold(source)))
     runs, current = [], []
     for match in re.finditer(r"[\w'’-]+", translation):
         word = match.group()
         capital = word[0].isupper() and not _after_break(translation, match.start())
+        if capital and fold(word).removesuffix("'s") in ENGLISH_TITLES:
+            continue  # "Prime Minister Netanjahoe": a title, then one word
         if capital and fold(word).removesuffix("'s") not in known:
             current.append(word)
             continue

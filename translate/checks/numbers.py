@@ -30,10 +30,20 @@ _GUARDED = {
     r"(?!\s+(?:hundred|thousand|million|billion|trillion)\b)",
 }
 _TIME = {
-    "nl": re.compile(r"\b([01]?\d|2[0-3])[.:]([0-5]\d)\s*uur\b|\b([01]?\d|2[0-3]):([0-5]\d)\b"),
+    "nl": re.compile(
+        r"\b([01]?\d|2[0-3])(?:[.:]([0-5]\d))?\s*uur\b|\b([01]?\d|2[0-3]):([0-5]\d)\b"
+    ),
     "en": re.compile(
         r"\b([01]?\d|2[0-3])(?:[:.]([0-5]\d))?\s*(a\.m\.|p\.m\.|am\b|pm\b)"
         r"|\b([01]?\d|2[0-3]):([0-5]\d)\b",
+        re.IGNORECASE,
+    ),
+}
+_TENS = "twenties thirties forties fifties sixties seventies eighties nineties".split()
+_DECADE = {
+    "nl": re.compile(r"\bjaren\s+(?:'|’|1[5-9]|20)?([1-9])0\b", re.IGNORECASE),
+    "en": re.compile(
+        r"(?<![\w.,])(?:'|’|1[5-9]|20)?([1-9])0(?:'|’)?s\b|\b(" + "|".join(_TENS) + r")\b",
         re.IGNORECASE,
     ),
 }
@@ -81,16 +91,8 @@ def numbers(sentence: Sentence) -> Iterator[Finding]:
     for side, text, lang in ((missing, sentence.translation, "en"), (extra, sentence.source, "nl")):
         if side.get(Value("1")) and _WORD_FORM[lang].search(text):
             side[Value("1")] -= 1
-    # A time on one side may be a plain decimal on the other ("om 8.15" = "at 8.15")
-    for time in [v for v in missing if v.kind == "time"]:
-        for alt in (
-            Value(f"{time.hour}.{time.minute:02d}"),
-            Value(f"{time.hour % 12 or 12}.{time.minute:02d}"),
-        ):
-            if extra.get(alt):
-                missing[time] -= 1
-                extra[alt] -= 1
-                break
+    _times_as_numbers(missing, extra)
+    _times_as_numbers(extra, missing)
     missing, extra = +missing, +extra
     if not missing and not extra:
         return
@@ -102,6 +104,18 @@ def numbers(sentence: Sentence) -> Iterator[Finding]:
     else:
         message = f"numbers: {', '.join(added)} in the translation, not in the source"
     yield Finding("numbers", message, data={"source_only": lost, "translation_only": added})
+
+
+def _times_as_numbers(times: Counter, numbers: Counter) -> None:
+    """Cancels each time in ``times`` against its plain number in ``numbers``: a decimal ("om
+    8.15" = "at 8.15") or, for a whole hour, the hour ("om 17 uur" = "at 5 o'clock"; "3 uur"
+    may be "3 hours")."""
+    for time in [v for v in times if v.kind == "time"]:
+        for hour in (time.hour, time.hour % 12 or 12):
+            alt = Value(f"{hour}.{time.minute:02d}" if time.minute else str(hour))
+            while times[time] > 0 and numbers.get(alt, 0) > 0:
+                times[time] -= 1
+                numbers[alt] -= 1
 
 
 class Value:
@@ -150,7 +164,7 @@ def values(text: str, lang: str) -> Counter:
         groups = [g for g in match.groups()]
         if lang == "nl":
             hour, minute = (groups[0], groups[1]) if groups[0] else (groups[2], groups[3])
-            found[Value("", int(hour), int(minute))] += 1
+            found[Value("", int(hour), int(minute or 0))] += 1
         else:
             if groups[0] is not None:
                 hour, minute, suffix = int(groups[0]), int(groups[1] or 0), groups[2].lower()
@@ -162,6 +176,8 @@ def values(text: str, lang: str) -> Counter:
         return " "
 
     text = _TIME[lang].sub(take_time, text)
+    # Decades as their tens ("jaren negentig", "jaren '90" = "the nineties", "the 1990s")
+    text = _DECADE[lang].sub(lambda m: f" {_decade(m)} ", text)
     for pattern, shift, minute in _SPOKEN[lang]:
 
         def take_spoken(match: re.Match, shift=shift, minute=minute) -> str:
@@ -193,6 +209,16 @@ def values(text: str, lang: str) -> Counter:
         if number is not None:
             found[Value(_format(number))] += 1
     return found
+
+
+def _decade(match: re.Match) -> str:
+    """The tens of a decade (``90`` for the 1990s), as digits; a Dutch number word after
+    ``jaren`` ("jaren negentig") is read later, as any number word."""
+    if match.group(1):
+        return f"{match.group(1)}0"
+    if match.lastindex == 2 and match.group(2):
+        return str(20 + 10 * _TENS.index(match.group(2).lower()))
+    return match.group()
 
 
 def _parse(token: str, lang: str) -> Decimal | None:

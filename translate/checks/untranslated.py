@@ -1,4 +1,4 @@
-"""``untranslated``: the translation is (mostly) the Dutch source, or still Dutch."""
+"""``untranslated``: the translation is (mostly) the Dutch source, or still Dutch in part."""
 
 from __future__ import annotations
 
@@ -8,32 +8,101 @@ from collections.abc import Iterator
 from translate.checks.base import Sentence
 from translate.findings import Finding
 
-# Dutch words that do not occur in English (function words and frequent verbs)
+# Frequent Dutch words that are not English words: function words, verbs, numbers, days,
+# months and common nouns of news text
 DUTCH_ONLY = frozenset(
-    "de het een en van op met voor niet dat die te zijn er aan om ook als bij naar uit wordt "
-    "worden werd werden heeft hebben had maar nog wel geen deze dit wat wie waar hoe omdat "
-    "dan toen ze zij hij wij jullie hun haar onze ons mijn jouw zijn tot tussen tegen zonder "
-    "onder boven na vanaf volgens ongeveer ruim bijna meer minder veel weinig ook alleen "
-    "gaat gaan komt komen kan kunnen moet moeten wil willen zal zullen zou zouden mag "
-    "moest kon wilde ter door nieuwe grote kleine jaar procent euro daar hier".split()
+    """
+    de het een en voor niet dat te zijn er aan om ook als bij naar uit wordt worden werd
+    werden heeft hebben hadden maar nog wel geen deze dit wie waar hoe omdat toen ze zij hij
+    wij jullie hun haar onze ons mijn jouw tot tussen tegen zonder onder boven na vanaf
+    volgens ongeveer ruim bijna meer minder veel weinig alleen gaat gaan ging gingen komt
+    komen kwam kwamen kunnen moet moeten wil willen zal zullen zou zouden mag moest kon
+    konden wilde ter nieuwe grote kleine jaar jaren procent daar hier tijdens echter sinds
+    nadat zodat terwijl hoewel dus toch altijd nooit vaak soms iets niets
+    iemand niemand elke ieder iedere alle beide andere eigen zelf zich mij jou jij uw
+    welke wanneer waarom zoals indien zowel noch zeer weer opnieuw misschien
+    waarschijnlijk eigenlijk vooral bovendien daarom daarna daarmee daarbij daardoor
+    waardoor waarbij waarin waarop waarmee namelijk inmiddels intussen ondanks binnen
+    buiten achter naast langs volgende vorige eerste tweede derde laatste gisteren vandaag
+    vanavond vanochtend vanmorgen maandag dinsdag woensdag donderdag vrijdag zaterdag
+    zondag januari februari maart juni juli augustus oktober geweest gedaan gezegd zegt
+    zei zeiden zeggen maakt maken maakte gemaakt laten staat staan stond ligt liggen
+    krijgt krijgen kreeg kregen blijft blijven bleef neemt nemen nam geeft geven gaf zien
+    ziet zag weet weten wist denkt denken vindt vinden vond werkt werken mensen kinderen
+    vrouwen mannen stad gemeente regering twee drie vijf zes zeven acht negen tien twintig
+    dertig honderd duizend miljoen miljard keer maanden weken dagen uren minuten nieuw oude
+    groot klein goed goede slecht hoge lange eerder samen mee nee
+    """.split()
 )
+# Dutch words that are English words too ("had", "door", "met", "van"): counted only beside
+# a word of the list above, and not alone in a copied phrase
+SHARED = frozenset("van die had met door op euro dan kan wat".split())
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-SHARE = 0.15  # of the translation's words being Dutch-only words
+SHARE = 0.15  # of the translation's words being Dutch words
+RUN = 3  # words in a row copied from the source
 
 
 def untranslated(sentence: Sentence) -> Iterator[Finding]:
     """Findings of kind ``untranslated`` for one translated sentence."""
-    words = [w.lower() for w in _WORD.findall(sentence.translation)]
-    dutch = [w for w in words if w in DUTCH_ONLY]
-    source_dutch = [w for w in _WORD.findall(sentence.source.lower()) if w in DUTCH_ONLY]
-    if not source_dutch:
+    source_words = [m.group() for m in _WORD.finditer(sentence.source)]
+    if not any(w.lower() in DUTCH_ONLY for w in source_words):
         return  # a name, a figure, a title: the same in both languages
     if _same(sentence.source, sentence.translation):
         yield Finding("untranslated", "untranslated: the translation is the Dutch source")
-    elif len(dutch) >= 2 and len(dutch) >= SHARE * len(words):
+        return
+    words = _common_words(sentence.translation)
+    strong = [w for w in words if w in DUTCH_ONLY]
+    dutch = [w for w in words if w in DUTCH_ONLY or (strong and w in SHARED)]
+    if len(dutch) >= 2 and len(dutch) >= SHARE * len(words):
         shown = ", ".join(dict.fromkeys(dutch))
         message = f"untranslated: {len(dutch)} of {len(words)} words are Dutch ({shown})"
         yield Finding("untranslated", message, data={"dutch": len(dutch), "words": len(words)})
+        return
+    copied = _copied_phrase(_common_words(sentence.source), words)
+    if copied:
+        message = f"untranslated: a Dutch phrase of the source is in the translation ({copied})"
+        yield Finding("untranslated", message, data={"copied": copied})
+
+
+def _common_words(text: str) -> list[str]:
+    """The words of ``text`` in lower case, without those of names: a capitalised word that
+    does not start a sentence, and up to two lowercase words between two of them ("Partij
+    van de Arbeid", "Raad van State": Dutch names kept as they are, not untranslated text)."""
+    matches = list(_WORD.finditer(text))
+    named = [w.group()[0].isupper() and not _starts_sentence(text, w.start()) for w in matches]
+    joining = [False] * len(matches)
+    last = None  # the last named word's index
+    for i, is_name in enumerate(named):
+        if not is_name:
+            continue
+        if last is not None and 1 <= i - last - 1 <= 2:
+            joining[last + 1 : i] = [True] * (i - last - 1)
+        last = i
+    return [
+        m.group().lower()
+        for m, is_name, joins in zip(matches, named, joining, strict=True)
+        if not (is_name or joins)
+    ]
+
+
+def _copied_phrase(source: list[str], translation: list[str]) -> str | None:
+    """A run of :data:`RUN` words of the source (names left out) that stands in the
+    translation as it is, with a Dutch-only word among them and one other word of four
+    letters or more ("tijdens rellen in")."""
+    runs = {tuple(translation[i : i + RUN]) for i in range(len(translation) - RUN + 1)}
+    for i in range(len(source) - RUN + 1):
+        run = tuple(source[i : i + RUN])
+        if run not in runs:
+            continue
+        dutch = [w for w in run if w in DUTCH_ONLY]
+        if dutch and any(len(w) >= 4 and w not in dutch for w in run):
+            return " ".join(run)
+    return None
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \"'“‘(«")
+    return not before or before[-1] in ".!?:;"
 
 
 def _same(source: str, translation: str) -> bool:

@@ -228,6 +228,26 @@ def test_markdown_blocks_stay_as_written():
     assert "- PUNT `code`  \n  TWEEDE REGEL[^1]" in upper and "[^1]: EEN VOETNOOT." in upper
 
 
+def test_markdown_front_matter_fields_a_reader_sees_are_translated_in_place():
+    text = (
+        '---\ntitle: De nieuwe brug\ndescription: "Over de brug"\n'
+        "summary: 'Het is ''t dorp'\nsubtitle: |\n  een blok\ntags: [brug, stad]\n"
+        "slug: de-nieuwe-brug\nexcerpt: De brug # commentaar\n---\n# Kop\n"
+    )
+    layout = MarkdownLayout(text, "a.md")
+    sentences = layout.document.sentences
+    assert sentences == ["De nieuwe brug", "Over de brug", "Het is 't dorp", "Kop"]
+    assert [u.kind for u in layout.units][:3] == ["title", "paragraph", "paragraph"]
+    assert _markdown_echo(text) == text
+    english = ["The new bridge: open", "About the bridge", "It's the village", "Heading"]
+    written = layout.write(layout.document.with_sentences(english)).content
+    assert written == (
+        '---\ntitle: "The new bridge: open"\ndescription: "About the bridge"\n'
+        "summary: 'It''s the village'\nsubtitle: |\n  een blok\ntags: [brug, stad]\n"
+        "slug: de-nieuwe-brug\nexcerpt: De brug # commentaar\n---\n# Heading\n"
+    )
+
+
 def test_a_stray_nul_is_dropped_not_binary():
     decoded = decode(b"De raad\x00 vergaderde dinsdag.\n", "a.txt")
     assert decoded.text == "De raad vergaderde dinsdag.\n"

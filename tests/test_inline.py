@@ -125,7 +125,9 @@ def _pipeline(engine):
 
 
 RICH = """<!DOCTYPE html>
-<html lang="nl"><head><title>Nieuws van de dag</title></head><body>
+<html lang="nl"><head><title>Nieuws van de dag</title>
+<meta name="description" content="Het nieuws van vandaag"><meta name="author" content="De redactie">
+</head><body>
 <p class="intro">Lees <a href="/rapport" title="PDF">het <b>volledige</b> rapport</a> op onze
 <em>eigen</em> site. <!-- bron: redactie -->
 Het kabinet <span class="nadruk">viel gisteren</span>.</p>
@@ -153,6 +155,10 @@ def test_links_and_emphasis_land_on_their_words_after_reordering():
     root = lxml.html.document_fromstring(result.translation)
     link = root.find(".//p[@class='intro']/a")
     assert link.get("href") == "/rapport" and link.get("title") == "PDF"
+    # attributes of elements inside a block, and what a search result shows, are translated
+    assert root.find(".//p/img").get("alt") == "brug De"
+    assert root.find(".//meta[@name='description']").get("content") == "vandaag van nieuws Het"
+    assert root.find(".//meta[@name='author']").get("content") == "De redactie"
     assert " ".join(link.text_content().split()) == "rapport volledige het"
     assert link.find("b").text == "volledige"
     assert root.find(".//p[@class='intro']/em").text == "eigen"

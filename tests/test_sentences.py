@@ -78,6 +78,8 @@ COLLISIONS = [
     # a lower-case start with a capital inside the word
     ("Apple verkocht er miljoenen. iPhone-gebruikers zijn tevreden.", 2),
     ("Het bod kwam laat. eBay reageerde niet.", 2),
+    # a street written short, before its house number
+    ("Het huis aan de Hoofdstr. 12 brandde af. De bewoners zijn veilig.", 2),
     # and what must not change
     ("Volgens dhr. Jansen klopt het.", 1),
     ("Ing. Bakker tekende het plan.", 1),

@@ -3,8 +3,9 @@
 Units are the innermost text blocks (``p``, ``h1``-``h6``, ``li``, ``td``, ``figcaption``,
 ``title``, ...), each translated whole, so a sentence split by ``<b>`` or ``<a>`` is one
 segment; a ``<br>`` ends a line (a line is never glued to the next); plus ``alt`` and
-``title`` attributes. Scripts, styles, code, ``pre``, elements with ``translate="no"`` and
-attribute values other than ``alt``/``title`` (URLs) never reach the model. Inline elements
+``title`` attributes (of inline elements too) and the description and link-preview titles of
+``<meta>``. Scripts, styles, code, ``pre``, elements with ``translate="no"`` and other
+attribute values (URLs) never reach the model. Inline elements
 are put back around the words that render theirs (:mod:`translate.formats.html_inline`,
 :mod:`translate.text.inline`); each element's words are also translated alone
 (:attr:`HtmlLayout.inline_texts`) so its span can be found when the model rewords it.
@@ -37,6 +38,8 @@ _BLOCKS = frozenset(
 )
 _SKIP = frozenset("script style code pre noscript template svg math kbd samp var textarea".split())
 _ATTRIBUTES = ("alt", "title")
+# <meta> whose content a reader sees (search results, link previews)
+_META = frozenset("description og:title og:description twitter:title twitter:description".split())
 _HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
 _KINDS = {"li": "item", "dt": "item", "dd": "item", "td": "cell", "th": "cell"}
 _KINDS |= {"figcaption": "caption", "caption": "caption", "title": "title"}
@@ -143,6 +146,10 @@ class HtmlLayout:
         for attribute in _ATTRIBUTES:
             if element.get(attribute):
                 self._add(element, attribute, "attribute", element.get(attribute))
+        if element.tag == "meta" and element.get("content"):
+            described = (element.get("name") or element.get("property") or "").lower()
+            if described in _META:
+                self._add(element, "content", "attribute", element.get("content"))
 
     def _walk(self, root) -> None:
         # Depth first in document order, with a stack: pages nest deeper than Python recurses
@@ -193,7 +200,13 @@ class HtmlLayout:
         spare = iter(alone)
         dropped = approximate = crossed = 0
         markup: list[str | None] = []
-        for slot, text in zip(self._slots, translations, strict=True):
+        pairs = list(zip(self._slots, translations, strict=True))
+        # Attributes first: a block's rebuild moves its own inline elements (an <img alt>, an
+        # <a title> inside a paragraph), and they must carry their translated attributes
+        for slot, text in pairs:
+            if slot.inline is None and slot.where not in ("text", "tail"):
+                copied[slot.position].set(slot.where, text)
+        for slot, text in pairs:
             element = copied[slot.position]
             markup.append(None)
             if slot.inline is not None:
@@ -209,8 +222,6 @@ class HtmlLayout:
                 old = getattr(element, slot.where) or ""
                 lead, trail = old[: len(old) - len(old.lstrip())], old[len(old.rstrip()) :]
                 setattr(element, slot.where, lead + text + trail)
-            else:
-                element.set(slot.where, text)
         findings = markup_findings(dropped, approximate, crossed)
         if root.tag == "html":
             root.set("lang", "en")

@@ -1,7 +1,9 @@
 """Markdown by a CommonMark parser (markdown-it-py, with tables, and front matter and
 footnotes from mdit-py-plugins): only the inline text of headings, paragraphs (in lists,
 blockquotes and footnotes too) and table cells reaches the model. Everything else is kept
-byte for byte from the source lines: front matter, fenced and indented code, HTML blocks,
+byte for byte from the source lines: front matter (but for the fields a reader sees:
+``title``, ``subtitle``, ``description``, ``summary``, ``excerpt``, translated in place and
+quoted where YAML needs it), fenced and indented code, HTML blocks,
 reference definitions, table pipes and alignment rows, list and blockquote markers, code
 spans, link destinations and titles, inline HTML, images, footnote references and hard
 line breaks. Emphasis and links are put back on the words that render theirs
@@ -16,6 +18,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from translate.findings import Finding
 from translate.formats.base import Format, Unit, Written, markup_findings, unit_document
@@ -40,9 +43,12 @@ class MarkdownLayout:
     def __init__(self, text: str, name: str):
         self.name = name
         self.lines = text.split("\n")
-        spans = read_spans(_parser().parse(text), self.lines)
+        tokens = _parser().parse(text)
+        self.fields = front_matter(tokens, self.lines)
+        spans = read_spans(tokens, self.lines)
         self.spans = [s for s in spans if any(c.isalpha() for c in s.text)]
-        self.units = [Unit(s.kind, s.text) for s in self.spans]
+        self.units = [Unit(f.kind, f.text) for f in self.fields]
+        self.units += [Unit(s.kind, s.text) for s in self.spans]
         self.document = unit_document(self.units)
         self.findings: tuple[Finding, ...] = ()
 
@@ -61,7 +67,11 @@ class MarkdownLayout:
         spare = iter(alone)
         dropped = approximate = crossed = 0
         edits: list[tuple[Span, str]] = []
-        for span, paragraph in zip(self.spans, english.paragraphs, strict=True):
+        paragraphs = list(english.paragraphs)
+        fields, paragraphs = paragraphs[: len(self.fields)], paragraphs[len(self.fields) :]
+        for field, paragraph in zip(self.fields, fields, strict=True):
+            field.write(lines, " ".join(line.render() for line in paragraph))
+        for span, paragraph in zip(self.spans, paragraphs, strict=True):
             keys = [m.key for m in flat(span.marks)] + list(span.images)
             given = dict(zip(keys, spare, strict=False))
             raw = dict(span.raw)
@@ -75,12 +85,75 @@ class MarkdownLayout:
             crossed += placed.crossed
             edits.append((span, *_render(span, target, placed, raw)))
         # Bottom up, right to left: earlier line numbers and offsets stay valid
-        shown = tuple(safe_markdown(rendered) for _, rendered, _ in edits)
+        shown = tuple(safe_markdown(lines[f.line][f.start :]) for f in self.fields)
+        shown += tuple(safe_markdown(rendered) for _, rendered, _ in edits)
         edits.sort(key=lambda e: (e[0].first, e[0].column), reverse=True)
         for span, rendered, protected in edits:
             _apply(lines, span, rendered, protected)
         findings = markup_findings(dropped, approximate, crossed)
         return Written("\n".join(lines), findings, shown)
+
+
+# Front matter fields a reader sees (Hugo, Jekyll, Astro): one line each, a plain or quoted
+# scalar; block scalars, lists, anchors and other keys stay as they are
+_FIELD = re.compile(
+    r"^(?P<key>title|subtitle|description|summary|excerpt)\s*:\s+(?P<value>[^\s|>\[{&*!].*?)\s*$"
+)
+# What a plain YAML scalar cannot hold as written: then the English is double-quoted
+_NEEDS_QUOTES = re.compile(r"^[-?:,\[\]{}#&*!|>'\"%@`]|: | #|:$")
+
+
+@dataclass
+class Field:
+    """One front matter field translated in place: its line, where its value starts and ends
+    there, its quote (``'``, ``"`` or none) and its text."""
+
+    line: int
+    start: int
+    end: int
+    quote: str
+    text: str
+    kind: str = "title"
+
+    def write(self, lines: list[str], english: str) -> None:
+        quote = self.quote or ('"' if _NEEDS_QUOTES.search(english) else "")
+        if quote == "'":
+            value = "'" + english.replace("'", "''") + "'"
+        elif quote == '"':
+            value = '"' + english.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        else:
+            value = english
+        line = lines[self.line]
+        lines[self.line] = line[: self.start] + value + line[self.end :]
+
+
+def front_matter(tokens, lines: list[str]) -> list[Field]:
+    """The fields of the document's YAML front matter a reader sees (``title``,
+    ``description``, ...), each a plain or quoted scalar on one line."""
+    token = next((t for t in tokens if t.type == "front_matter"), None)
+    if token is None or token.map is None:
+        return []
+    fields = []
+    for i in range(token.map[0] + 1, token.map[1] - 1):
+        match = _FIELD.match(lines[i])
+        if match is None:
+            continue
+        value, start, end = match.group("value"), match.start("value"), match.end("value")
+        quote = value[0] if len(value) >= 2 and value[0] in "'\"" and value[-1] == value[0] else ""
+        if quote == "'":
+            text = value[1:-1].replace("''", "'")
+        elif quote == '"':
+            if "\\" in value:
+                continue  # escapes: left as written
+            text = value[1:-1]
+        elif value[0] in "'\"" or " #" in value:
+            continue  # a scalar over several lines, or a comment after it
+        else:
+            text = value
+        if any(c.isalpha() for c in text):
+            kind = "title" if match.group("key") in ("title", "subtitle") else "paragraph"
+            fields.append(Field(i, start, end, quote, text, kind))
+    return fields
 
 
 _SPECIAL = re.compile(r"([\\`*\[\]])|(?<!\w)_|_(?!\w)")

@@ -109,6 +109,8 @@ def _abbreviation(word: str) -> bool:
     low = word.lower()
     if _DOTTED.fullmatch(low):
         return True
+    if low.endswith("str") and len(low) > 3 and low.isalpha():  # Hoofdstr. 12 (straat)
+        return True
     if low not in _ABBREVIATIONS:
         return False
     if word.isupper() and len(word) > 1:  # VS, ING: acronyms, not "vs." or "ing."

@@ -6,9 +6,11 @@ shapes and cues)."""
 
 import io
 import json
+import re
 import zipfile
 
 import pytest
+import srt
 from lxml import etree
 from typer.testing import CliRunner
 
@@ -231,6 +233,64 @@ def test_subtitles_keep_cues_and_timings_and_share_sentences_over_cues():
     assert "NOTE gemaakt voor de test" in vtt.translation and "align:start" in vtt.translation
 
 
+STYLED = """1
+00:00:01,000 --> 00:00:03,000
+De burgemeester opende <i>vandaag de nieuwe</i>
+
+2
+00:00:03,200 --> 00:00:05,500
+<i>brug</i> over de {\\i1}rivier{\\i0} bij <b>Deventer</b>.
+
+3
+00:00:06,000 --> 00:00:08,000
+{\\an8}Het was <i>een <b>heel</b> mooi</i> moment.
+- Ja, <u>zeker</u>!
+
+4
+00:00:08,500 --> 00:00:10,000
+<i>Ik</i> kom <i>morgen</i>
+"""
+
+
+def _tags(text: str) -> list[str]:
+    return re.findall(r"</?[a-z][^>]*>|\{\\[^}]*\}", text)
+
+
+def test_subtitle_tags_inside_lines_come_back_on_their_words():
+    from tests.test_inline import Reversing
+
+    pipeline, engine = _echo()
+    (echoed,) = pipeline.process([Article("a.srt", STYLED, "srt")])
+    assert echoed.translation == STYLED  # every tag where it was
+    assert not any("<" in row or "{" in row for row in _sent(engine))  # none reaches the model
+    assert not any(f.kind == "markup" for f in echoed.record.findings)
+    reordering = Pipeline(Translator(Reversing()), language_check="nl")
+    (result,) = reordering.process([Article("a.srt", STYLED, "srt")])
+    cues = [c.content for c in srt.parse(result.translation)]
+    # the sentence over cues 1 and 2, reversed: each tag on its words, a tag whose words
+    # now lie in both cues closed at the first cue's end and opened again in the next
+    assert cues[0] == "<b>Deventer</b>. bij rivier de over <i>brug</i> <i>nieuwe</i>"
+    assert cues[1] == "<i>de vandaag</i> {\\i1}opende{\\i0} burgemeester De"
+    # nested tags, a positioning override kept at the line's start, a speaker's dash
+    assert cues[2] == "{\\an8}moment. <i>mooi <b>heel</b> een</i> was Het\n- <u>zeker</u>! Ja,"
+    assert cues[3] == "<i>morgen</i> kom <i>Ik</i>"  # two tags, not one around the line
+    for cue in cues:  # every cue's tags balanced
+        opened = [t for t in _tags(cue) if t.startswith("<") and not t.startswith("</")]
+        assert len(opened) == len([t for t in _tags(cue) if t.startswith("</")])
+
+
+def test_webvtt_says_it_is_english_and_keeps_voices_classes_and_timestamps():
+    vtt = (
+        "WEBVTT\nKind: captions\nLanguage: nl\n\n00:00.000 --> 00:02.000\n"
+        "<v Jan>Hallo <00:00:01.000>allemaal, welkom</v>\n\n"
+        "00:02.500 --> 00:04.000\nhet <c.geel>journaal</c> van vandaag.\n"
+    )
+    pipeline, engine = _echo()
+    (result,) = pipeline.process([Article("a.vtt", vtt, "vtt")])
+    assert result.translation == vtt.replace("Language: nl", "Language: en")
+    assert "Hallo allemaal, welkom het journaal van vandaag." in _sent(engine)
+
+
 def test_pptx_odt_odp_and_epub_round_trip_with_the_echo_engine():
     from ebooklib import epub
     from odf import teletype
@@ -327,6 +387,7 @@ def test_every_new_format_through_the_batch_job(tiny_marian, tiny_bart, tmp_path
         "dia.pptx": pptx_file(),
         "film.srt": SRT.encode(),
         "film.vtt": VTT.encode(),
+        "opgemaakt.srt": STYLED.encode(),
     }
     for name, data in files.items():
         (inbox / name).write_bytes(data)
@@ -344,6 +405,9 @@ def test_every_new_format_through_the_batch_job(tiny_marian, tiny_bart, tmp_path
     ]
     assert cues == [line for line in SRT.splitlines() if "-->" in line]
     assert (outbox / "film.vtt.en.vtt").read_text(encoding="utf-8").startswith("WEBVTT")
+    styled = (outbox / "opgemaakt.srt.en.srt").read_text(encoding="utf-8")
+    assert sorted(_tags(styled)) == sorted(_tags(STYLED))  # nonsense words, every tag back
+    assert len(list(srt.parse(styled))) == 4
     for name in files:
         sidecar = json.loads((outbox / f"{name}.json").read_text(encoding="utf-8"))
         assert sidecar["format"] == name.rsplit(".", 1)[1] and sidecar["elements"]

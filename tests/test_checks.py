@@ -115,6 +115,12 @@ def test_numbers_flags_changed_missing_and_new_numbers(source, translation, mess
         ("De minister van Buitenlandse Zaken reisde.", "The Foreign Minister travelled."),
         # a known word ("Justitie") in a longer name: the name was translated
         ("Het Hof van Justitie oordeelde.", "The Court of Justice ruled."),
+        # a word of a name translated in it; adjectives of places, kept or turned round
+        ("Onderzoekers van de Universiteit Leiden.", "Researchers at Leiden University."),
+        ("De Groningse gaswinning stopt.", "Gas extraction in Groningen is stopping."),
+        ("De Haagse politie zoekt getuigen.", "The Hague police are looking for witnesses."),
+        ("De Zeeuwse mosselen zijn groot.", "Zeeland mussels are large."),
+        ("Een vrouw liep in het Amsterdamse Bos.", "A woman walked in the Amsterdamse Bos."),
     ],
 )
 def test_names_accepts_english_forms_and_sentence_initial_words(source, translation):

@@ -230,6 +230,14 @@ ADJECTIVES = {
     "hoge": ("High", "Supreme"),
     "heilig": ("Holy",),
     "vrij": ("Free",),
+    # of regions and cities whose adjective is not the name with -s
+    "zeeuws": ("Zeeland",),
+    "drents": ("Drenthe",),
+    "gelders": ("Gelderland",),
+    "twents": ("Twente",),
+    "haags": ("The Hague", "Hague"),
+    "nijmeegs": ("Nijmegen",),
+    "zwols": ("Zwolle",),
     # ordinals in names ("Tweede Wereldoorlog": Second World War)
     "eerste": ("First",),
     "tweede": ("Second",),
@@ -257,6 +265,31 @@ ADJECTIVES = {
     "polen": ("Poles", "Polish", "Poland"),
     "chinezen": ("Chinese",),
     "europeanen": ("Europeans", "European"),
+}
+# Words of names that are translated inside them ("Universiteit Leiden": Leiden University,
+# "Ziekenhuis Rijnstate": Rijnstate Hospital)
+NAME_WORDS = {
+    "universiteit": ("University",),
+    "hogeschool": ("University", "College", "Polytechnic"),
+    "ziekenhuis": ("Hospital",),
+    "rechtbank": ("Court", "District Court"),
+    "ministerie": ("Ministry",),
+    "gemeente": ("Municipality", "City", "municipality"),
+    "provincie": ("Province", "province"),
+    "stichting": ("Foundation",),
+    "vereniging": ("Association", "Society"),
+    "bibliotheek": ("Library",),
+    "dierentuin": ("Zoo",),
+    "luchthaven": ("Airport",),
+    "paleis": ("Palace",),
+    "kerk": ("Church",),
+    "kathedraal": ("Cathedral",),
+    "haven": ("Port", "Harbour", "port"),
+    "plein": ("Square",),
+    "straat": ("Street",),
+    "brug": ("Bridge",),
+    "partij": ("Party",),
+    "raad": ("Council", "Board"),
 }
 # Capitalised words that are not names: sentence starters and titles before a name
 NOT_NAMES = frozenset(

@@ -24,6 +24,7 @@ from translate.checks.name_tables import (
     ADJECTIVES,
     ENGLISH_TITLES,
     INSTITUTIONS,
+    NAME_WORDS,
     NOT_NAMES,
     PLACES,
     TITLES,
@@ -108,15 +109,29 @@ def _names(source: str) -> list[tuple[str, tuple[str, ...], bool, int]]:
 
 
 def _forms(word: str) -> tuple[str, ...]:
-    """What a capitalised word the tables do not hold as a name may stand as in English."""
+    """What a capitalised word the tables do not hold as a name may stand as in English:
+    itself, an adjective's English forms, the place in an adjective or a word for its people
+    ("Groningse", "Haagse", "Amsterdammers"), a word of names' English form ("Universiteit":
+    University)."""
     lowered = word.lower()
     english = adjective(lowered)
     if english is not None:
-        return english
-    forms = (word,)
-    if lowered.endswith(("se", "s")) and len(word) > 6:  # Rotterdamse: Rotterdam
-        forms += (word[: -2 if lowered.endswith("se") else -1],)
+        return english + (word,)
+    forms = (word,) + NAME_WORDS.get(lowered, ())
+    if lowered.endswith("se") and len(word) >= 6 or lowered.endswith("s") and len(word) > 6:
+        forms += _places(lowered[: -2 if lowered.endswith("se") else -1])  # Rotterdamse
     return forms + _residents(lowered)
+
+
+def _places(stem: str) -> tuple[str, ...]:
+    """A place whose adjective or people's word has ``stem``: as written (``rotterdam``), with
+    the ending the adjective drops (``groning``: Groningen, ``twent``: Twente), and the
+    English forms of a known place it ends ("haag": Den Haag, The Hague)."""
+    forms = (stem, stem + "en", stem + "e")
+    for key, english in PLACES.items():
+        if key == stem or key.endswith(" " + stem) or key in (stem + "en", stem + "e"):
+            forms += english
+    return forms
 
 
 # Words made of an adjective of nationality or language ("Nederlandstalige": Dutch-language,
@@ -156,8 +171,7 @@ def _residents(word: str) -> tuple[str, ...]:
         return ()
     if len(stem) >= 2 and stem[-1] == stem[-2]:  # Amsterdammers: Amsterdam
         stem = stem[:-1]
-    forms = (stem, stem + "en")  # Groningers: Groningen
-    return forms + PLACES.get(stem, ()) + PLACES.get(stem + "en", ())
+    return _places(stem)  # Groningers: Groningen
 
 
 def _new_capitalised_runs(translation: str, source: str) -> list[str]:

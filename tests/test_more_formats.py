@@ -233,6 +233,55 @@ def test_subtitles_keep_cues_and_timings_and_share_sentences_over_cues():
     assert "NOTE gemaakt voor de test" in vtt.translation and "align:start" in vtt.translation
 
 
+def test_pptx_runs_keep_their_formatting_links_breaks_and_fields_on_their_words():
+    from pptx import Presentation
+    from pptx.dml.color import RGBColor
+    from pptx.oxml.ns import qn
+
+    from tests.test_inline import Reversing
+
+    deck = Presentation()
+    slide = deck.slides.add_slide(deck.slide_layouts[1])
+    slide.shapes.title.text = "Nieuws"
+    paragraph = slide.placeholders[1].text_frame.paragraphs[0]
+    for text, bold in (("Lees het ", False), ("hele", True), (" verslag ", False)):
+        run = paragraph.add_run()
+        run.text, run.font.bold = text, bold
+        run.font._rPr.set("lang", "nl-NL")  # proofing: not formatting
+    link = paragraph.add_run()
+    link.text = "op de site"
+    link.hyperlink.address = "https://example.org/verslag"
+    link.font.color.rgb = RGBColor(0, 0, 0xFF)
+    paragraph._p.append(paragraph._p.makeelement(qn("a:br"), {}))
+    field = paragraph._p.makeelement(qn("a:fld"), {"id": "{1}", "type": "slidenum"})
+    field.append(field.makeelement(qn("a:t"), {}))
+    field[0].text = "1"
+    last = paragraph.add_run()
+    last.text = "Dia van vandaag"
+    last._r.addnext(field)  # the slide number after the second line's words
+    data = io.BytesIO()
+    deck.save(data)
+
+    pipeline = Pipeline(Translator(Reversing()), language_check="nl")
+    (result,) = pipeline.process([Article("a.pptx", "", "pptx", data=data.getvalue())])
+    assert result.status == DONE, result.reason
+    out = Presentation(io.BytesIO(result.translation)).slides[0].placeholders[1].text_frame
+    p = out.paragraphs[0]
+    runs = [(r.text, r.font.bold, r.hyperlink.address) for r in p.runs]
+    # each line reversed, word by word: the bold word and the link on their words
+    assert runs == [
+        ("site de op", None, "https://example.org/verslag"),
+        (" verslag ", False, None),
+        ("hele", True, None),
+        (" het Lees", False, None),
+        ("vandaag van Dia", None, None),
+    ]
+    children = [c.tag.rsplit("}", 1)[1] for c in p._p]
+    assert children.count("br") == 1 and children.count("fld") == 1
+    assert children.index("br") < children.index("fld") and children[-1] != "pPr"
+    assert not any(f.kind == "markup" for f in result.record.findings)
+
+
 STYLED = """1
 00:00:01,000 --> 00:00:03,000
 De burgemeester opende <i>vandaag de nieuwe</i>
@@ -312,6 +361,7 @@ def test_pptx_odt_odp_and_epub_round_trip_with_the_echo_engine():
             "Twee miljoen euro",
             "Vertel over de opening.",
             "Vragen van de pers",
+            "grote",  # the bold run's words, alone
         ]
     )
     before, after = (
@@ -321,6 +371,10 @@ def test_pptx_odt_odp_and_epub_round_trip_with_the_echo_engine():
     assert len(after.slides) == len(before.slides)
     assert [len(s.shapes) for s in after.slides] == [len(s.shapes) for s in before.slides]
     assert after.slides[0].notes_slide.notes_text_frame.text == "Vertel over de opening."
+    runs = [
+        (r.text, r.font.bold) for r in after.slides[0].placeholders[1].text_frame.paragraphs[1].runs
+    ]
+    assert runs == [("De ", False), ("grote", True), (" brug is mooi.", False)]
 
     for kind, texts in (
         (

@@ -2,15 +2,17 @@
 shapes too), table cells and the speaker notes are translated; layouts, positions, images
 and formatting are kept.
 
-A paragraph is one unit, however its runs split it; its translation goes into the first run
-that holds text and the other runs are emptied, as for Word. The translation is written
-into a fresh copy of the presentation.
+A paragraph is one unit, however its runs split it; its translation is written back in runs
+of the source's formatting, each formatted run (bold, a colour, a hyperlink) on the words
+that render it, line breaks between the same lines and fields (the slide number) in their
+sentence (:mod:`translate.formats.drawingml_runs`). The translation is written into a fresh
+copy of the presentation.
 """
 
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from translate.findings import Finding
 from translate.formats.base import (
@@ -18,10 +20,12 @@ from translate.formats.base import (
     Unit,
     Written,
     damaged,
+    markup_findings,
     unit_document,
     unit_texts,
     unreadable,
 )
+from translate.formats.drawingml_runs import read_runs, rebuild_runs
 from translate.text.document import Document
 
 
@@ -32,25 +36,35 @@ class PptxLayout:
 
     def __init__(self, data: bytes, name: str):
         self.name, self._data = name, data
-        self.units = [unit for unit, _ in _read(_open(data, name), name)]
+        read = _read(_open(data, name), name)
+        self.units = [unit for unit, _ in read]
+        self._runs = [read_runs(paragraph._p) for _, paragraph in read]
         self.document = unit_document(self.units)
 
-    def write(self, english: Document) -> Written:
+    @property
+    def inline_texts(self) -> list[str]:
+        """The words of every formatted run, in order, to be translated alone and given to
+        :meth:`write`."""
+        return [runs.words(key) for runs in self._runs for key in runs.keys()]
+
+    def write(self, english: Document, alone: Sequence[str] = ()) -> Written:
         texts = unit_texts(english)
         presentation = _open(self._data, self.name)
         paragraphs = [paragraph for _, paragraph in _read(presentation, self.name)]
         if len(texts) != len(paragraphs):
             raise ValueError(f"expected {len(paragraphs)} translations, got {len(texts)}")
+        spare = iter(alone)
+        dropped = approximate = crossed = 0
         for paragraph, text in zip(paragraphs, texts, strict=True):
-            runs = [run for run in paragraph.runs if run.text]
-            if not runs:
-                continue
-            runs[0].text = text
-            for run in runs[1:]:
-                run.text = ""
+            runs = read_runs(paragraph._p)
+            given = {k: t for k, t in zip(runs.keys(), spare, strict=False)}
+            placed = rebuild_runs(paragraph._p, runs, text.split("\n"), given)
+            dropped += len(placed.dropped)
+            approximate += len(placed.approximate)
+            crossed += placed.crossed
         out = io.BytesIO()
         presentation.save(out)
-        return Written(out.getvalue())
+        return Written(out.getvalue(), markup_findings(dropped, approximate, crossed))
 
 
 def _open(data: bytes, name: str):
@@ -99,8 +113,8 @@ def _shape(shape) -> Iterator[tuple[Unit, object]]:
 
 def _frame(frame, kind: str) -> Iterator[tuple[Unit, object]]:
     for paragraph in frame.paragraphs:
-        text = " ".join("".join(run.text for run in paragraph.runs).split())
-        if text:
+        text = read_runs(paragraph._p).text
+        if text.strip():
             yield Unit(kind, text), paragraph
 
 

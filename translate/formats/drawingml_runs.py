@@ -1,0 +1,176 @@
+"""One DrawingML paragraph's runs (``a:p``, as PowerPoint writes its text frames, table
+cells and notes): its text for the model and its inline structure, and the paragraph rebuilt
+around a translation with every run's formatting kept (placement by
+:mod:`translate.text.inline`, as for Word's runs in :mod:`translate.formats.docx_runs`).
+
+- A run of its own formatting (bold, italic, colour, font, size, a hyperlink: anything in
+  its ``a:rPr`` that differs from the paragraph's most common one) is a mark, kept on the
+  words that render it; runs of equal formatting are merged. What only PowerPoint's proofing
+  writes there (``lang``, ``err``, ``dirty``, ...) does not tell runs apart.
+- A line break (``a:br``) ends a line, as in the source.
+- A field (``a:fld``: the slide number, a date) and anything else inside the paragraph (an
+  equation) never reaches the model: an anchor, kept in its sentence.
+- The paragraph's properties (``a:pPr``) and its end mark (``a:endParaRPr``) stay first and
+  last.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from translate.text.inline import BREAK, Anchor, Mark, Placed, collapse, flat, moved, padded, place
+
+A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+# Attributes of a:rPr that only proofing and editing history write: not formatting
+_PROOFING = ("lang", "altLang", "dirty", "err", "noProof", "smtClean", "smtId", "bmk")
+
+
+def a(tag: str) -> str:
+    return f"{{{A}}}{tag}"
+
+
+@dataclass
+class Runs:
+    """A paragraph's text (lines joined by ``\\n``), its marks and anchors, and what the
+    rebuild needs: the elements kept as they are, by anchor key; each mark's ``a:rPr``; the
+    paragraph's own ``a:rPr`` (the most common one)."""
+
+    text: str = ""
+    marks: list[Mark] = field(default_factory=list)
+    anchors: list[Anchor] = field(default_factory=list)
+    kept: dict[int, list] = field(default_factory=dict)
+    styles: dict[int, object] = field(default_factory=dict)
+    base: object = None
+
+    @property
+    def lines(self) -> list[str]:
+        return self.text.split("\n")
+
+    def words(self, key: int) -> str:
+        mark = next(m for m in flat(self.marks) if m.key == key)
+        return " ".join(self.text[mark.start : mark.end].split())
+
+    def keys(self) -> list[int]:
+        return [m.key for m in flat(self.marks)]
+
+
+def read_runs(paragraph) -> Runs:
+    """The paragraph's (an ``a:p`` element) text and inline structure."""
+    runs = Runs()
+    pieces: list[tuple[int, str, bytes, object]] = []  # raw offset, text, style, a:rPr
+    raw: list[str] = []
+    size = 0
+    for child in paragraph:
+        if child.tag in (a("pPr"), a("endParaRPr")):
+            continue
+        if child.tag == a("r"):
+            properties = child.find(a("rPr"))
+            text = "".join(t.text or "" for t in child.iter(a("t")))
+            pieces.append((size, text, _style(properties), properties))
+            raw.append(text)
+            size += len(text)
+        elif child.tag == a("br"):
+            raw.append(BREAK)
+            size += 1
+        elif isinstance(child.tag, str):  # a field, an equation, ...
+            key = len(runs.kept)
+            runs.kept[key] = [_clone(child)]
+            runs.anchors.append(Anchor(key, size))
+    joined = "".join(raw)
+    collapsed, where = collapse(joined)
+    runs.text = collapsed
+    weight: dict[bytes, int] = {}
+    for _, text, style, _ in pieces:
+        weight[style] = weight.get(style, 0) + len(text.strip())
+    base = max(weight, key=weight.get) if weight else b""
+    runs.base = next((p for _, _, s, p in pieces if s == base), None)
+    marks = []
+    for start, end, style, properties in _merged(pieces):
+        if style != base:
+            key = 10_000 + len(marks)  # apart from anchor keys
+            runs.styles[key] = properties
+            marks.append(Mark(key, start, end, True))
+    runs.marks = [moved(m, where, collapsed) for m in marks]
+    runs.anchors = [Anchor(x.key, where[x.offset], padded(joined, x.offset)) for x in runs.anchors]
+    return runs
+
+
+def _style(properties) -> bytes:
+    """A run's formatting, serialized without proofing attributes: equal formatting
+    compares equal."""
+    if properties is None:
+        return b""
+    copy = _clone(properties)
+    for name in _PROOFING:
+        copy.attrib.pop(name, None)
+    if not len(copy) and not copy.attrib:
+        return b""
+    return etree.tostring(copy)
+
+
+def _merged(pieces) -> list[tuple[int, int, bytes, object]]:
+    """Adjacent runs of equal formatting as one: (start, end, style, a:rPr), raw offsets."""
+    groups: list[tuple[int, int, bytes, object]] = []
+    for offset, text, style, properties in pieces:
+        if groups and groups[-1][1] == offset and groups[-1][2] == style:
+            groups[-1] = (groups[-1][0], offset + len(text), style, groups[-1][3])
+        else:
+            groups.append((offset, offset + len(text), style, properties))
+    return groups
+
+
+def _clone(element):
+    return etree.fromstring(etree.tostring(element))
+
+
+def rebuild_runs(paragraph, runs: Runs, lines: list[str], alone: dict[int, str]) -> Placed:
+    """Replaces the paragraph's runs, breaks and fields by the translated ``lines`` in runs
+    of the source's formatting, with the fields where
+    :func:`~translate.text.inline.place` puts them."""
+    target = "\n".join(lines)
+    segments, s_at, t_at = [], 0, 0
+    for source_line, target_line in zip(runs.lines, lines, strict=True):
+        segments.append(((s_at, s_at + len(source_line)), (t_at, t_at + len(target_line))))
+        s_at += len(source_line) + 1
+        t_at += len(target_line) + 1
+    placed = place(runs.text, target, runs.marks, runs.anchors, alone, segments)
+    end = paragraph.find(a("endParaRPr"))
+    for child in list(paragraph):
+        if child.tag != a("pPr"):
+            paragraph.remove(child)
+    owner: list[int | None] = [None] * len(target)
+    for mark in flat(runs.marks):
+        span = placed.spans.get(mark.key)
+        if span is not None:
+            owner[span[0] : span[1]] = [mark.key] * (span[1] - span[0])
+    at_offset: dict[int, list] = {}
+    for key, offset in sorted(placed.anchors.items()):
+        at_offset.setdefault(offset, []).extend(runs.kept[key])
+    start = 0
+    for i in range(len(target) + 1):
+        last = i == len(target)
+        newline = not last and target[i] == "\n"
+        changed = not last and i > start and owner[i] != owner[start]
+        if not (last or newline or changed or i in at_offset):
+            continue
+        if i > start:
+            _emit(paragraph, target[start:i], runs.styles.get(owner[start], runs.base))
+        start = i
+        paragraph.extend(at_offset.pop(i, []))
+        if newline:
+            br = etree.SubElement(paragraph, a("br"))
+            if runs.base is not None:
+                br.append(_clone(runs.base))
+            start = i + 1
+    if end is not None:
+        paragraph.append(end)
+    return placed
+
+
+def _emit(paragraph, text: str, properties) -> None:
+    run = etree.SubElement(paragraph, a("r"))
+    if properties is not None:
+        run.append(_clone(properties))
+    etree.SubElement(run, a("t")).text = text

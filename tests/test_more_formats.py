@@ -282,6 +282,60 @@ def test_pptx_runs_keep_their_formatting_links_breaks_and_fields_on_their_words(
     assert not any(f.kind == "markup" for f in result.record.findings)
 
 
+def test_odt_spans_links_breaks_and_notes_come_back_on_their_words():
+    from odf.opendocument import OpenDocumentText
+    from odf.style import Style, TextProperties
+    from odf.text import A, LineBreak, Note, NoteBody, NoteCitation, P, S, Span, Tab
+
+    from tests.test_inline import Reversing
+
+    document = OpenDocumentText()
+    bold = Style(name="Vet", family="text")
+    bold.addElement(TextProperties(fontweight="bold"))
+    document.automaticstyles.addElement(bold)
+    paragraph = P(text="Lees het ")
+    paragraph.addElement(Span(stylename=bold, text="hele"))
+    paragraph.addText(" verslag")
+    paragraph.addElement(S(c=2))
+    link = A(href="https://example.org/verslag", type="simple")
+    link.addText("op de site")
+    paragraph.addElement(link)
+    note = Note(noteclass="footnote", id="n1")
+    note.addElement(NoteCitation(text="1"))
+    body = NoteBody()
+    body.addElement(P(text="Een voetnoot hier."))
+    note.addElement(body)
+    paragraph.addElement(note)
+    paragraph.addElement(LineBreak())
+    paragraph.addText("Naam:")
+    paragraph.addElement(Tab())
+    paragraph.addText("Jan de Vries")
+    document.text.addElement(paragraph)
+    data = io.BytesIO()
+    document.write(data)
+
+    pipeline = Pipeline(Translator(Reversing()), language_check="nl")
+    (result,) = pipeline.process([Article("a.odt", "", "odt", data=data.getvalue())])
+    assert result.status == DONE, result.reason
+    content = zipfile.ZipFile(io.BytesIO(result.translation)).read("content.xml")
+    ns = {"text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0"}
+    out = etree.fromstring(content).find(".//office:text/text:p", {**ns, "office": OFFICE})
+    assert out.find("text:span", ns).text == "hele"  # the bold word, still bold
+    assert out.find("text:a", ns).text == "site de op"  # the link on its words
+    href = out.find("text:a", ns).get("{http://www.w3.org/1999/xlink}href")
+    assert href == "https://example.org/verslag"
+    note_text = out.find("text:note/text:note-body/text:p", ns).text
+    assert note_text == "hier. voetnoot Een"  # translated as a paragraph of its own
+    assert out.find("text:note/text:note-citation", ns).text == "1"
+    assert len(out.findall("text:line-break", ns)) == 1 and len(out.findall("text:tab", ns)) == 1
+    text = "".join(out.itertext()).replace("\t", "")
+    # each line reversed word by word (the note's words are its own paragraph's), the tab
+    # parting two words the model saw apart
+    assert text == "site de op1hier. voetnoot Een verslag hele het LeesVries de Jan Naam:"
+    assert not any(f.kind == "markup" for f in result.record.findings)
+
+
+OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 STYLED = """1
 00:00:01,000 --> 00:00:03,000
 De burgemeester opende <i>vandaag de nieuwe</i>
@@ -384,6 +438,7 @@ def test_pptx_odt_odp_and_epub_round_trip_with_the_echo_engine():
                 "De grote brug is mooi.",
                 "Een voetnoot over de brug.",
                 "Eerste punt van de lijst.",
+                "grote",  # the bold span's words, alone
             ],
         ),
         ("odp", ["De brug is weer open.", "Het werk duurde twee jaar.", "Vertel over de opening."]),

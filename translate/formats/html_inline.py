@@ -5,6 +5,7 @@ rebuilt around a translation with every element kept (see :func:`rebuild`)."""
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from translate.text.inline import BREAK, Anchor, Mark, Placed, collapse, flat, moved, padded, place
@@ -39,9 +40,27 @@ class Inline:
         return [m.key for m in flat(self.marks)]
 
 
-def read_inline(block) -> Inline:
+def _is_break(element) -> bool:
+    return element.tag == "br"
+
+
+def read_inline(
+    block,
+    is_break: Callable[[object], bool] = _is_break,
+    is_anchor: Callable[[object], bool] = lambda element: False,
+    fixed: Callable[[object], bool] | None = None,
+    is_space: Callable[[object], bool] = lambda element: False,
+    is_gap: Callable[[object], bool] = lambda element: False,
+) -> Inline:
     """The block's text and inline structure; whitespace collapsed as a browser shows it,
-    each ``<br>`` a line break."""
+    each ``<br>`` a line break.
+
+    The other arguments let another XML vocabulary use the same reading (OpenDocument's
+    ``text:p``): ``is_break`` tells a line break, ``is_anchor`` an element kept whole as an
+    anchor whatever text it holds (a note, a frame, a field), ``fixed`` one whose words stay
+    as they are, ``is_space`` one that stands for a space and is not kept, ``is_gap`` an
+    anchor that also parts the words beside it (a tab)."""
+    fixed = fixed or _fixed
     inline = Inline()
     raw: list[str] = []
     size = [0]
@@ -57,15 +76,21 @@ def read_inline(block) -> Inline:
         for child in element:
             key = len(inline.elements)
             inline.elements[key] = child
-            if isinstance(child.tag, str) and child.tag == "br":
+            tagged = isinstance(child.tag, str)
+            if tagged and is_break(child):
                 add(BREAK)
                 inline.breaks.append(child)
-            elif not isinstance(child.tag, str) or not " ".join(child.text_content().split()):
+            elif tagged and is_space(child):
+                add(" ")
+            elif tagged and is_gap(child):
+                inline.anchors.append(Anchor(key, size[0]))
+                add(" ")
+            elif not tagged or is_anchor(child) or not "".join(child.itertext()).strip():
                 inline.anchors.append(Anchor(key, size[0]))  # an image, a comment, ...
             else:
                 start = size[0]
                 children = walk(child)
-                if _fixed(child):
+                if fixed(child):
                     inline.fixed.add(key)
                     children = []
                 marks.append(Mark(key, start, size[0], bool(child.attrib), tuple(children)))

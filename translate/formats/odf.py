@@ -3,28 +3,33 @@ the package's ``content.xml``): paragraphs, headings, list items, table cells, f
 text boxes, footnotes and endnotes, and a presentation's speaker notes.
 
 A paragraph (``text:p``, ``text:h``) is one unit, however its spans split it; its
-translation goes into its first piece of text and the others are emptied, as for Word runs,
-so the paragraph's style and its first span's style carry over; links, frames, images and
-note citations inside it stay. Every other part of the package is copied as it is, the
-``mimetype`` entry first and uncompressed; ``meta.xml`` says the language is English.
+translation is written back with every span (its style) and link on the words that render
+it, line breaks between the same lines, and tabs, fields (page numbers, dates), bookmarks,
+frames, images and notes in their sentence (the HTML layout's placement,
+:mod:`translate.formats.html_inline`, over OpenDocument's elements). Paragraphs inside a
+frame or a note are units of their own, translated before the paragraph that holds them.
+Every other part of the package is copied as it is, the ``mimetype`` entry first and
+uncompressed; ``meta.xml`` says the language is English.
 """
 
 from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from translate.findings import Finding
 from translate.formats.base import (
     Format,
     Unit,
     Written,
+    markup_findings,
     repack_zip,
     unit_document,
     unit_texts,
     unreadable,
 )
+from translate.formats.html_inline import Inline, read_inline, rebuild
 from translate.text.document import Document
 
 _NS = {
@@ -38,8 +43,29 @@ _NS = {
 _PARAGRAPHS = {f"{{{_NS['text']}}}p", f"{{{_NS['text']}}}h"}
 # Inside a paragraph, these hold paragraphs of their own (translated as their own units)
 _NESTED = {f"{{{_NS['draw']}}}frame", f"{{{_NS['text']}}}note", f"{{{_NS['office']}}}annotation"}
-_CITATION = f"{{{_NS['text']}}}note-citation"
+# Kept whole where they stand: fields (their shown value is the document's, not words),
+# notes and frames (their paragraphs are units of their own), tracked-change marks
+_KEPT = _NESTED | {
+    f"{{{_NS['text']}}}{name}"
+    for name in (
+        "note-citation page-number page-count date time chapter sequence sequence-ref "
+        "variable-get variable-set user-defined author-name author-initials title subject "
+        "file-name sheet-name bookmark-ref reference-ref note-ref change change-start "
+        "change-end soft-page-break bookmark bookmark-start bookmark-end"
+    ).split()
+}
 _SPACE, _TAB, _BREAK = (f"{{{_NS['text']}}}{n}" for n in ("s", "tab", "line-break"))
+
+
+def _inline(paragraph) -> Inline:
+    return read_inline(
+        paragraph,
+        is_break=lambda e: e.tag == _BREAK,
+        is_anchor=lambda e: e.tag in _KEPT,
+        fixed=lambda e: False,
+        is_space=lambda e: e.tag == _SPACE,
+        is_gap=lambda e: e.tag == _TAB,
+    )
 
 
 class OdfLayout:
@@ -50,20 +76,43 @@ class OdfLayout:
     def __init__(self, data: bytes, name: str):
         self.name, self._data = name, data
         root = _content(data, name)
-        self.units = [Unit(kind, _own_text(p)) for kind, p in _paragraphs(root)]
-        self.units = [u for u in self.units if u.text]
+        read = [(kind, _inline(p)) for kind, p in _paragraphs(root)]
+        self._inline = [inline for _, inline in read if inline.text.strip()]
+        self.units = [Unit(kind, inline.text) for kind, inline in read if inline.text.strip()]
         self.document = unit_document(self.units)
 
-    def write(self, english: Document) -> Written:
+    @property
+    def inline_texts(self) -> list[str]:
+        """The words of every span and link, in order, to be translated alone and given to
+        :meth:`write`."""
+        return [inline.words(key) for inline in self._inline for key in inline.keys()]
+
+    def write(self, english: Document, alone: Sequence[str] = ()) -> Written:
         from lxml import etree
 
-        texts = iter(unit_texts(english))
+        texts = unit_texts(english)
         root = _content(self._data, self.name)
-        for _, paragraph in _paragraphs(root):
-            if _own_text(paragraph):
-                _fill(paragraph, next(texts))
+        paragraphs = [p for _, p in _paragraphs(root) if _inline(p).text.strip()]
+        if len(texts) != len(paragraphs):
+            raise ValueError(f"expected {len(paragraphs)} translations, got {len(texts)}")
+        spare = iter(alone)
+        given = [{k: t for k, t in zip(_inline(p).keys(), spare, strict=False)} for p in paragraphs]
+        dropped = approximate = crossed = 0
+        # Deepest first: a frame's or a note's paragraphs are English before the paragraph
+        # that holds them is rebuilt around a copy of it
+        for i in sorted(range(len(paragraphs)), key=lambda i: -_depth(paragraphs[i])):
+            paragraph = paragraphs[i]
+            placed = rebuild(paragraph, _inline(paragraph), texts[i].split("\n"), given[i])
+            dropped += len(placed.dropped)
+            approximate += len(placed.approximate)
+            crossed += placed.crossed
         content = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
-        return Written(repack_zip(self._data, {"content.xml": content, "meta.xml": _english_meta}))
+        package = repack_zip(self._data, {"content.xml": content, "meta.xml": _english_meta})
+        return Written(package, markup_findings(dropped, approximate, crossed))
+
+
+def _depth(element) -> int:
+    return sum(1 for _ in element.iterancestors())
 
 
 def _content(data: bytes, name: str):
@@ -98,41 +147,6 @@ def _kind(paragraph) -> str:
         if tag == "frame":
             return "frame"
     return "paragraph"
-
-
-def _own_pieces(paragraph) -> Iterator[tuple[object, str]]:
-    """The paragraph's own text pieces in order, as (element, ``text``/``tail``), skipping
-    what nested frames, notes and note citations hold."""
-    if paragraph.text:
-        yield paragraph, "text"
-    for child in paragraph:
-        if not isinstance(child.tag, str):
-            pass
-        elif child.tag in _NESTED or child.tag == _CITATION:
-            pass
-        elif child.tag not in (_SPACE, _TAB, _BREAK):
-            yield from _own_pieces(child)
-        if child.tail:
-            yield child, "tail"
-
-
-def _own_text(paragraph) -> str:
-    parts = []
-    for element, where in _own_pieces(paragraph):
-        parts.append(getattr(element, where))
-    for node in paragraph.iter(_SPACE, _TAB, _BREAK):
-        if not any(a.tag in _NESTED for a in node.iterancestors() if a is not paragraph):
-            parts.append(" ")
-    return " ".join("".join(parts).split())
-
-
-def _fill(paragraph, translation: str) -> None:
-    # Spaces, tabs and line breaks stay as elements: only the text around them changes
-    pieces = list(_own_pieces(paragraph))
-    first, where = pieces[0]
-    for element, place in pieces:
-        setattr(element, place, "")
-    setattr(first, where, translation)
 
 
 def _english_meta(data: bytes) -> bytes:

@@ -135,6 +135,7 @@ Het kabinet <span class="nadruk">viel gisteren</span>.</p>
 <p>De foto <img src="brug.jpg" alt="De brug"> toont de <abbr title="Noord-Holland">NH</abbr>
 kust en <span translate="no">Het Parool</span> schreef erover.</p>
 <ul><li>Zie <a href="https://example.org/a?b=1&amp;c=2">de lijst</a>.</li></ul>
+<form><input name="q" placeholder="Zoek een artikel"><button aria-label="Zoek nu">?</button></form>
 </body></html>
 """
 
@@ -159,6 +160,9 @@ def test_links_and_emphasis_land_on_their_words_after_reordering():
     assert root.find(".//p/img").get("alt") == "brug De"
     assert root.find(".//meta[@name='description']").get("content") == "vandaag van nieuws Het"
     assert root.find(".//meta[@name='author']").get("content") == "De redactie"
+    assert root.find(".//input").get("placeholder") == "artikel een Zoek"
+    assert root.find(".//input").get("name") == "q"
+    assert root.find(".//button").get("aria-label") == "nu Zoek"
     assert " ".join(link.text_content().split()) == "rapport volledige het"
     assert link.find("b").text == "volledige"
     assert root.find(".//p[@class='intro']/em").text == "eigen"

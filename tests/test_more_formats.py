@@ -241,6 +241,7 @@ def test_pptx_runs_keep_their_formatting_links_breaks_and_fields_on_their_words(
     from tests.test_inline import Reversing
 
     deck = Presentation()
+    deck.core_properties.title = "Het verslag van de raad"
     slide = deck.slides.add_slide(deck.slide_layouts[1])
     slide.shapes.title.text = "Nieuws"
     paragraph = slide.placeholders[1].text_frame.paragraphs[0]
@@ -265,7 +266,9 @@ def test_pptx_runs_keep_their_formatting_links_breaks_and_fields_on_their_words(
     pipeline = Pipeline(Translator(Reversing()), language_check="nl")
     (result,) = pipeline.process([Article("a.pptx", "", "pptx", data=data.getvalue())])
     assert result.status == DONE, result.reason
-    out = Presentation(io.BytesIO(result.translation)).slides[0].placeholders[1].text_frame
+    translated = Presentation(io.BytesIO(result.translation))
+    assert translated.core_properties.title == "raad de van verslag Het"
+    out = translated.slides[0].placeholders[1].text_frame
     p = out.paragraphs[0]
     runs = [(r.text, r.font.bold, r.hyperlink.address) for r in p.runs]
     # each line reversed, word by word: the bold word and the link on their words

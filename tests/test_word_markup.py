@@ -81,6 +81,20 @@ def test_with_the_tiny_models_every_run_link_and_reference_stays(tiny_marian):
     assert docx.Document(io.BytesIO(result.translation)).core_properties.language == "en"
 
 
+def test_the_document_title_is_translated_and_the_body_untouched_by_it():
+    from tests.test_inline import Reversing
+
+    document = docx.Document()
+    document.core_properties.title = "Het verslag van de raad"
+    document.add_paragraph("De raad vergaderde.")
+    data = io.BytesIO()
+    document.save(data)
+    result = _run(Reversing(), data.getvalue())
+    after = docx.Document(io.BytesIO(result.translation))
+    assert after.core_properties.title == "raad de van verslag Het"
+    assert [p.text for p in after.paragraphs] == ["vergaderde. raad De"]
+
+
 def test_the_review_page_shows_word_formatting_and_links():
     from translate.outputs.review import review_page
 

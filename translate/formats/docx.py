@@ -1,6 +1,7 @@
 """Word in, Word out (python-docx for the package, lxml for the paragraphs): paragraphs,
 headings, list items, table cells, headers and footers, text boxes, footnotes and endnotes
-are translated; styles, numbering, tables, images, fields and comments are kept.
+and the document's title (its properties) are translated; styles, numbering, tables,
+images, fields and comments are kept.
 
 A paragraph is one unit, however its runs split it by formatting; its runs, hyperlinks and
 anchors are put back on the words that render them (:mod:`translate.formats.docx_runs`).
@@ -54,9 +55,16 @@ class DocxLayout:
     def __init__(self, data: bytes, name: str):
         self.name = name
         self._data = data
-        read = _read(data, name)
+        document = _open(data, name)
+        read = _read(document, name)
         self.units: list[Unit] = [unit for unit, _, _ in read]
         self._runs = [runs for _, _, runs in read]
+        # The document's title (File > Properties; a viewer's window shows it), last
+        self._title = " ".join((document.core_properties.title or "").split())
+        if any(c.isalpha() for c in self._title):
+            self.units.append(Unit("title", self._title))
+        else:
+            self._title = ""
         self.document = unit_document(self.units)
         tracked = sum(runs.tracked for runs in self._runs)
         self.findings: tuple[Finding, ...] = (
@@ -86,6 +94,8 @@ class DocxLayout:
         """A copy of the document with each unit replaced by its translation, in order."""
         if len(translations) != len(self.units):
             raise ValueError(f"expected {len(self.units)} translations, got {len(translations)}")
+        translations = list(translations)
+        title = translations.pop() if self._title else None
         document = _open(self._data, self.name)
         read = _read(document, self.name)
         spare = iter(alone)
@@ -109,6 +119,9 @@ class DocxLayout:
         for part, root in _note_roots(document):
             _store(part, root)
         document.core_properties.language = "en"
+        if title is not None:
+            document.core_properties.title = title
+            shown.append(None)
         out = io.BytesIO()
         document.save(out)
         findings = markup_findings(dropped, approximate, crossed)

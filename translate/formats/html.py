@@ -2,13 +2,14 @@
 
 Units are the innermost text blocks (``p``, ``h1``-``h6``, ``li``, ``td``, ``figcaption``,
 ``title``, ...), each translated whole, so a sentence split by ``<b>`` or ``<a>`` is one
-segment; a ``<br>`` ends a line (a line is never glued to the next); plus ``alt`` and
-``title`` attributes (of inline elements too) and the description and link-preview titles of
-``<meta>``. Scripts, styles, code, ``pre``, elements with ``translate="no"`` and other
-attribute values (URLs) never reach the model. Inline elements
-are put back around the words that render theirs (:mod:`translate.formats.html_inline`,
-:mod:`translate.text.inline`); each element's words are also translated alone
-(:attr:`HtmlLayout.inline_texts`) so its span can be found when the model rewords it.
+segment; a ``<br>`` ends a line (a line is never glued to the next); plus the ``alt``,
+``title``, ``aria-label`` and ``placeholder`` attributes (of inline elements too) and the
+description and link-preview titles of ``<meta>``. Scripts, styles, code, ``pre``,
+elements with ``translate="no"`` and other attribute values (URLs) never reach the model.
+Inline elements are put back around the words that render theirs
+(:mod:`translate.formats.html_inline`, :mod:`translate.text.inline`); each element's words
+are also translated alone (:attr:`HtmlLayout.inline_texts`) so its span can be found when
+the model rewords it.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ _BLOCKS = frozenset(
     "article header footer main aside nav label button summary legend option address".split()
 )
 _SKIP = frozenset("script style code pre noscript template svg math kbd samp var textarea".split())
-_ATTRIBUTES = ("alt", "title")
+_ATTRIBUTES = ("alt", "title", "aria-label", "placeholder")
 # <meta> whose content a reader sees (search results, link previews)
 _META = frozenset("description og:title og:description twitter:title twitter:description".split())
 _HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())

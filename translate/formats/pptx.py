@@ -1,6 +1,6 @@
 """PowerPoint in, PowerPoint out (python-pptx): every text frame of every slide (in grouped
-shapes too), table cells and the speaker notes are translated; layouts, positions, images
-and formatting are kept.
+shapes too), table cells, the speaker notes and the presentation's title (its properties)
+are translated; layouts, positions, images and formatting are kept.
 
 A paragraph is one unit, however its runs split it; its translation is written back in runs
 of the source's formatting, each formatted run (bold, a colour, a hyperlink) on the words
@@ -36,9 +36,16 @@ class PptxLayout:
 
     def __init__(self, data: bytes, name: str):
         self.name, self._data = name, data
-        read = _read(_open(data, name), name)
+        presentation = _open(data, name)
+        read = _read(presentation, name)
         self.units = [unit for unit, _ in read]
         self._runs = [read_runs(paragraph._p) for _, paragraph in read]
+        # The presentation's title (its properties), last
+        self._title = " ".join((presentation.core_properties.title or "").split())
+        if any(c.isalpha() for c in self._title):
+            self.units.append(Unit("title", self._title))
+        else:
+            self._title = ""
         self.document = unit_document(self.units)
 
     @property
@@ -49,6 +56,7 @@ class PptxLayout:
 
     def write(self, english: Document, alone: Sequence[str] = ()) -> Written:
         texts = unit_texts(english)
+        title = texts.pop() if self._title else None
         presentation = _open(self._data, self.name)
         paragraphs = [paragraph for _, paragraph in _read(presentation, self.name)]
         if len(texts) != len(paragraphs):
@@ -62,6 +70,8 @@ class PptxLayout:
             dropped += len(placed.dropped)
             approximate += len(placed.approximate)
             crossed += placed.crossed
+        if title is not None:
+            presentation.core_properties.title = title
         out = io.BytesIO()
         presentation.save(out)
         return Written(out.getvalue(), markup_findings(dropped, approximate, crossed))

@@ -92,6 +92,13 @@ def unit_document(units: Sequence[Unit]) -> Document:
     )
 
 
+def property_title(value: str | None) -> str:
+    """A package's title property (Word's, PowerPoint's) as one line, or ``""`` when it
+    has no words to translate."""
+    title = " ".join((value or "").split())
+    return title if any(c.isalpha() for c in title) else ""
+
+
 def unit_texts(english: Document) -> list[str]:
     """Each unit's translation, from a document built by :func:`unit_document` (its lines
     joined by ``\n`` again)."""
@@ -115,6 +122,16 @@ def markup_findings(dropped: int, approximate: int, crossed: int) -> tuple[Findi
         parts.append(f"{crossed} kept nested by cutting their span")
     data = {"dropped": dropped, "approximate": approximate, "crossed": crossed}
     return (Finding("markup", "; ".join(parts), data=data),)
+
+
+def placement_findings(placements: Sequence) -> tuple[Finding, ...]:
+    """:func:`markup_findings` for a file's :class:`~translate.text.inline.Placed`
+    results, one per unit rebuilt."""
+    return markup_findings(
+        sum(len(p.dropped) for p in placements),
+        sum(len(p.approximate) for p in placements),
+        sum(p.crossed for p in placements),
+    )
 
 
 def unreadable(name: str, what: str, exc: BaseException) -> DocumentError:

@@ -22,7 +22,8 @@ from translate.formats.base import (
     Unit,
     Written,
     damaged,
-    markup_findings,
+    placement_findings,
+    property_title,
     unit_document,
     unit_texts,
     unreadable,
@@ -60,11 +61,9 @@ class DocxLayout:
         self.units: list[Unit] = [unit for unit, _, _ in read]
         self._runs = [runs for _, _, runs in read]
         # The document's title (File > Properties; a viewer's window shows it), last
-        self._title = " ".join((document.core_properties.title or "").split())
-        if any(c.isalpha() for c in self._title):
+        self._title = property_title(document.core_properties.title)
+        if self._title:
             self.units.append(Unit("title", self._title))
-        else:
-            self._title = ""
         self.document = unit_document(self.units)
         tracked = sum(runs.tracked for runs in self._runs)
         self.findings: tuple[Finding, ...] = (
@@ -100,7 +99,7 @@ class DocxLayout:
         read = _read(document, self.name)
         spare = iter(alone)
         given = [{k: t for k, t in zip(runs.keys(), spare, strict=False)} for _, _, runs in read]
-        dropped = approximate = crossed = 0
+        placements = []
         # Text boxes before the paragraphs that hold them: a host's drawing is kept as a
         # copy made when it is read, so what is inside must be English by then
         order = sorted(range(len(read)), key=lambda i: -_depth(read[i][1]))
@@ -110,9 +109,7 @@ class DocxLayout:
             _, paragraph, _ = read[i]
             runs = read_runs(paragraph)
             placed = rebuild_runs(paragraph, runs, translations[i].split("\n"), given[i])
-            dropped += len(placed.dropped)
-            approximate += len(placed.approximate)
-            crossed += placed.crossed
+            placements.append(placed)
             shown[i] = safe_runs(paragraph, links)
         _mirror_fallbacks(document)
         _accept_changes(document)
@@ -124,7 +121,7 @@ class DocxLayout:
             shown.append(None)
         out = io.BytesIO()
         document.save(out)
-        findings = markup_findings(dropped, approximate, crossed)
+        findings = placement_findings(placements)
         return Written(out.getvalue(), findings, tuple(shown))
 
 

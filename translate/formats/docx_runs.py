@@ -26,10 +26,12 @@ from lxml import etree
 from translate.text.inline import (
     BREAK,
     Anchor,
+    Inlined,
     Mark,
     Placed,
     collapse,
     flat,
+    line_segments,
     moved,
     padded,
     place,
@@ -59,30 +61,19 @@ class _Piece:
 
 
 @dataclass
-class Runs:
+class Runs(Inlined):
     """A paragraph's text (lines joined by ``\\n``), its marks and anchors, and what the
     rebuild needs: the elements kept as they are, by anchor key; the mark keys of the
     fixed (``NoTranslate``) runs; whether tracked changes were read."""
 
-    text: str = ""
-    marks: list[Mark] = field(default_factory=list)
-    anchors: list[Anchor] = field(default_factory=list)
     kept: dict[int, list] = field(default_factory=dict)
     styles: dict[int, tuple[object, object]] = field(default_factory=dict)
     fixed: set[int] = field(default_factory=set)
     base: object = None
     tracked: bool = False
 
-    @property
-    def lines(self) -> list[str]:
-        return self.text.split("\n")
-
-    def words(self, key: int) -> str:
-        mark = next(m for m in flat(self.marks) if m.key == key)
-        return " ".join(self.text[mark.start : mark.end].split())
-
     def keys(self) -> list[int]:
-        return [m.key for m in flat(self.marks) if m.key not in self.fixed]
+        return [key for key in super().keys() if key not in self.fixed]
 
 
 def read_runs(paragraph) -> Runs:
@@ -230,11 +221,7 @@ def rebuild_runs(paragraph, runs: Runs, lines: list[str], alone: dict[int, str])
     ``lines`` in runs of the source's formatting, hyperlinks and anchors where
     :func:`~translate.text.inline.place` puts them."""
     target = "\n".join(lines)
-    segments, s_at, t_at = [], 0, 0
-    for source_line, target_line in zip(runs.lines, lines, strict=True):
-        segments.append(((s_at, s_at + len(source_line)), (t_at, t_at + len(target_line))))
-        s_at += len(source_line) + 1
-        t_at += len(target_line) + 1
+    segments = line_segments(runs.text, target)
     fixed = {k: runs.words(k) for k in runs.fixed}
     placed = place(runs.text, target, runs.marks, runs.anchors, alone | fixed, segments)
     base = etree.fromstring(runs.base) if runs.base else None

@@ -20,7 +20,19 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from translate.text.inline import BREAK, Anchor, Mark, Placed, collapse, flat, moved, padded, place
+from translate.text.inline import (
+    BREAK,
+    Anchor,
+    Inlined,
+    Mark,
+    Placed,
+    collapse,
+    flat,
+    line_segments,
+    moved,
+    padded,
+    place,
+)
 
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 # Attributes of a:rPr that only proofing and editing history write: not formatting
@@ -32,28 +44,14 @@ def a(tag: str) -> str:
 
 
 @dataclass
-class Runs:
+class Runs(Inlined):
     """A paragraph's text (lines joined by ``\\n``), its marks and anchors, and what the
     rebuild needs: the elements kept as they are, by anchor key; each mark's ``a:rPr``; the
     paragraph's own ``a:rPr`` (the most common one)."""
 
-    text: str = ""
-    marks: list[Mark] = field(default_factory=list)
-    anchors: list[Anchor] = field(default_factory=list)
     kept: dict[int, list] = field(default_factory=dict)
     styles: dict[int, object] = field(default_factory=dict)
     base: object = None
-
-    @property
-    def lines(self) -> list[str]:
-        return self.text.split("\n")
-
-    def words(self, key: int) -> str:
-        mark = next(m for m in flat(self.marks) if m.key == key)
-        return " ".join(self.text[mark.start : mark.end].split())
-
-    def keys(self) -> list[int]:
-        return [m.key for m in flat(self.marks)]
 
 
 def read_runs(paragraph) -> Runs:
@@ -130,11 +128,7 @@ def rebuild_runs(paragraph, runs: Runs, lines: list[str], alone: dict[int, str])
     of the source's formatting, with the fields where
     :func:`~translate.text.inline.place` puts them."""
     target = "\n".join(lines)
-    segments, s_at, t_at = [], 0, 0
-    for source_line, target_line in zip(runs.lines, lines, strict=True):
-        segments.append(((s_at, s_at + len(source_line)), (t_at, t_at + len(target_line))))
-        s_at += len(source_line) + 1
-        t_at += len(target_line) + 1
+    segments = line_segments(runs.text, target)
     placed = place(runs.text, target, runs.marks, runs.anchors, alone, segments)
     end = paragraph.find(a("endParaRPr"))
     for child in list(paragraph):

@@ -24,7 +24,7 @@ from translate.formats.base import (
     Format,
     Unit,
     Written,
-    markup_findings,
+    placement_findings,
     unit_document,
     unit_texts,
 )
@@ -199,7 +199,7 @@ class HtmlLayout:
         root = copy.deepcopy(self.root)
         copied = list(root.iter())
         spare = iter(alone)
-        dropped = approximate = crossed = 0
+        placements = []
         markup: list[str | None] = []
         pairs = list(zip(self._slots, translations, strict=True))
         # Attributes first: a block's rebuild moves its own inline elements (an <img alt>, an
@@ -215,15 +215,13 @@ class HtmlLayout:
                 keys = [k for k in inline.keys() if k not in inline.fixed]
                 given = {k: t for k, t in zip(keys, spare, strict=False)}
                 placed = rebuild(element, inline, text.split("\n"), given)
-                dropped += len(placed.dropped)
-                approximate += len(placed.approximate)
-                crossed += placed.crossed
+                placements.append(placed)
                 markup[-1] = safe_markup(element)
             elif slot.where in ("text", "tail"):
                 old = getattr(element, slot.where) or ""
                 lead, trail = old[: len(old) - len(old.lstrip())], old[len(old.rstrip()) :]
                 setattr(element, slot.where, lead + text + trail)
-        findings = markup_findings(dropped, approximate, crossed)
+        findings = placement_findings(placements)
         if root.tag == "html":
             root.set("lang", "en")
         for meta in root.iter("meta"):

@@ -8,36 +8,31 @@ import copy
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from translate.text.inline import BREAK, Anchor, Mark, Placed, collapse, flat, moved, padded, place
+from translate.text.inline import (
+    BREAK,
+    Anchor,
+    Inlined,
+    Mark,
+    Placed,
+    collapse,
+    line_segments,
+    moved,
+    padded,
+    place,
+)
 
 # Inline elements whose words stay as they are (the web's own convention)
 _FIXED_CLASS = "notranslate"
 
 
 @dataclass
-class Inline:
+class Inline(Inlined):
     """A block's text (its lines joined by ``\\n``, one per ``<br>``), its marks and
     anchors, and the source elements by key (``breaks``: the ``<br>`` elements in order)."""
 
-    text: str = ""
-    marks: list[Mark] = field(default_factory=list)
-    anchors: list[Anchor] = field(default_factory=list)
     elements: dict[int, object] = field(default_factory=dict)
     fixed: set[int] = field(default_factory=set)
     breaks: list[object] = field(default_factory=list)
-
-    @property
-    def lines(self) -> list[str]:
-        return self.text.split("\n")
-
-    def words(self, key: int) -> str:
-        """A mark's source words (what is translated alone)."""
-        mark = _by_key(self.marks, key)
-        return " ".join(self.text[mark.start : mark.end].split())
-
-    def keys(self) -> list[int]:
-        """Every mark's key, in document order (the order :meth:`words` are translated in)."""
-        return [m.key for m in flat(self.marks)]
 
 
 def _is_break(element) -> bool:
@@ -113,23 +108,13 @@ def _fixed(element) -> bool:
     return element.get("translate") == "no" or _FIXED_CLASS in classes
 
 
-def _by_key(marks, key: int) -> Mark:
-    return next(m for m in flat(marks) if m.key == key)
-
-
 def rebuild(block, inline: Inline, lines: list[str], alone: dict[int, str]) -> Placed:
     """Puts the translated ``lines`` (one per source line) into ``block`` with its inline
     elements where :func:`~translate.text.inline.place` puts them: attributes exactly as in
     the source, ``<br>`` between the same lines, textless elements in their sentence, and
     an element marked ``translate="no"`` or ``notranslate`` with its own words."""
     target = "\n".join(lines)
-    segments, s_cursor, t_cursor = [], 0, 0
-    for source_line, target_line in zip(inline.lines, lines, strict=True):
-        segments.append(
-            ((s_cursor, s_cursor + len(source_line)), (t_cursor, t_cursor + len(target_line)))
-        )
-        s_cursor += len(source_line) + 1
-        t_cursor += len(target_line) + 1
+    segments = line_segments(inline.text, target)
     fixed_alone = {k: inline.words(k) for k in inline.fixed}
     placed = place(inline.text, target, inline.marks, inline.anchors, alone | fixed_alone, segments)
     events: list[tuple[int, int, int, str, int]] = []

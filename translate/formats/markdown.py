@@ -21,11 +21,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from translate.findings import Finding
-from translate.formats.base import Format, Unit, Written, markup_findings, unit_document
+from translate.formats.base import Format, Unit, Written, placement_findings, unit_document
 from translate.formats.markdown_inline import Span, read_spans
 from translate.formats.shown import safe_markdown
 from translate.text.document import Document
-from translate.text.inline import flat, place
+from translate.text.inline import flat, line_segments, place
 
 
 @functools.cache
@@ -65,7 +65,7 @@ class MarkdownLayout:
     def write(self, english: Document, alone: Sequence[str] = ()) -> Written:
         lines = list(self.lines)
         spare = iter(alone)
-        dropped = approximate = crossed = 0
+        placements = []
         edits: list[tuple[Span, str]] = []
         paragraphs = list(english.paragraphs)
         fields, paragraphs = paragraphs[: len(self.fields)], paragraphs[len(self.fields) :]
@@ -79,10 +79,10 @@ class MarkdownLayout:
                 if given.get(key):
                     raw[key] = f"![{given[key]}{target}"
             target = "\n".join(line.render() for line in paragraph)
-            placed = place(span.text, target, span.marks, span.anchors, given, _pairs(span, target))
-            dropped += len(placed.dropped)
-            approximate += len(placed.approximate)
-            crossed += placed.crossed
+            placed = place(
+                span.text, target, span.marks, span.anchors, given, line_segments(span.text, target)
+            )
+            placements.append(placed)
             edits.append((span, *_render(span, target, placed, raw)))
         # Bottom up, right to left: earlier line numbers and offsets stay valid
         shown = tuple(safe_markdown(lines[f.line][f.start :]) for f in self.fields)
@@ -90,7 +90,7 @@ class MarkdownLayout:
         edits.sort(key=lambda e: (e[0].first, e[0].column), reverse=True)
         for span, rendered, protected in edits:
             _apply(lines, span, rendered, protected)
-        findings = markup_findings(dropped, approximate, crossed)
+        findings = placement_findings(placements)
         return Written("\n".join(lines), findings, shown)
 
 
@@ -163,15 +163,6 @@ def _escaped(text: str) -> str:
     """Translated words as Markdown text: a ``*``, backtick, bracket or backslash (and an
     ``_`` at a word's edge) escaped, so the model's words never become markup."""
     return _SPECIAL.sub(lambda m: "\\" + m.group(0), text)
-
-
-def _pairs(span: Span, target: str):
-    source_lines, target_lines = span.text.split("\n"), target.split("\n")
-    pairs, s_at, t_at = [], 0, 0
-    for a, b in zip(source_lines, target_lines, strict=False):
-        pairs.append(((s_at, s_at + len(a)), (t_at, t_at + len(b))))
-        s_at, t_at = s_at + len(a) + 1, t_at + len(b) + 1
-    return pairs
 
 
 def _render(span: Span, target: str, placed, raw: dict[int, str]) -> tuple[str, list]:

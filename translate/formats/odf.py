@@ -23,7 +23,7 @@ from translate.formats.base import (
     Format,
     Unit,
     Written,
-    markup_findings,
+    placement_findings,
     repack_zip,
     unit_document,
     unit_texts,
@@ -97,18 +97,16 @@ class OdfLayout:
             raise ValueError(f"expected {len(paragraphs)} translations, got {len(texts)}")
         spare = iter(alone)
         given = [{k: t for k, t in zip(_inline(p).keys(), spare, strict=False)} for p in paragraphs]
-        dropped = approximate = crossed = 0
+        placements = []
         # Deepest first: a frame's or a note's paragraphs are English before the paragraph
         # that holds them is rebuilt around a copy of it
         for i in sorted(range(len(paragraphs)), key=lambda i: -_depth(paragraphs[i])):
             paragraph = paragraphs[i]
             placed = rebuild(paragraph, _inline(paragraph), texts[i].split("\n"), given[i])
-            dropped += len(placed.dropped)
-            approximate += len(placed.approximate)
-            crossed += placed.crossed
+            placements.append(placed)
         content = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
         package = repack_zip(self._data, {"content.xml": content, "meta.xml": _english_meta})
-        return Written(package, markup_findings(dropped, approximate, crossed))
+        return Written(package, placement_findings(placements))
 
 
 def _depth(element) -> int:

@@ -20,7 +20,8 @@ from translate.formats.base import (
     Unit,
     Written,
     damaged,
-    markup_findings,
+    placement_findings,
+    property_title,
     unit_document,
     unit_texts,
     unreadable,
@@ -41,11 +42,9 @@ class PptxLayout:
         self.units = [unit for unit, _ in read]
         self._runs = [read_runs(paragraph._p) for _, paragraph in read]
         # The presentation's title (its properties), last
-        self._title = " ".join((presentation.core_properties.title or "").split())
-        if any(c.isalpha() for c in self._title):
+        self._title = property_title(presentation.core_properties.title)
+        if self._title:
             self.units.append(Unit("title", self._title))
-        else:
-            self._title = ""
         self.document = unit_document(self.units)
 
     @property
@@ -62,19 +61,17 @@ class PptxLayout:
         if len(texts) != len(paragraphs):
             raise ValueError(f"expected {len(paragraphs)} translations, got {len(texts)}")
         spare = iter(alone)
-        dropped = approximate = crossed = 0
+        placements = []
         for paragraph, text in zip(paragraphs, texts, strict=True):
             runs = read_runs(paragraph._p)
             given = {k: t for k, t in zip(runs.keys(), spare, strict=False)}
             placed = rebuild_runs(paragraph._p, runs, text.split("\n"), given)
-            dropped += len(placed.dropped)
-            approximate += len(placed.approximate)
-            crossed += placed.crossed
+            placements.append(placed)
         if title is not None:
             presentation.core_properties.title = title
         out = io.BytesIO()
         presentation.save(out)
-        return Written(out.getvalue(), markup_findings(dropped, approximate, crossed))
+        return Written(out.getvalue(), placement_findings(placements))
 
 
 def _open(data: bytes, name: str):

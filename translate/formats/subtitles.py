@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from translate.errors import DocumentError, first_line
 from translate.findings import Finding
-from translate.formats.base import Format, Written, markup_findings
+from translate.formats.base import Format, Written, placement_findings
 from translate.text.document import Document, Line
 from translate.text.inline import Anchor, Mark, flat, place
 from translate.text.sentences import split_sentences
@@ -203,14 +203,13 @@ class SubtitleLayout:
             raise ValueError(f"expected {len(self._translated)} translations, got {len(texts)}")
         spare = iter(alone)
         lines: dict[int, str] = {}
-        approximate = crossed = 0
+        placements = []
         for group, text in zip(self._translated, texts, strict=True):
             text = " ".join(text.split())
             source, marks, anchors = self._group(group)
             given = {m.key: t for m, t in zip(flat(marks), spare, strict=False)}
             placed = place(source, text, marks, anchors, given)
-            approximate += len(placed.approximate) + len(placed.dropped)
-            crossed += placed.crossed
+            placements.append(placed)
             shares = _share(text, [len(self._pieces[i].text) for i in group])
             at = 0  # where the next line's share starts in the text
             for i, share in zip(group, shares, strict=True):
@@ -229,7 +228,7 @@ class SubtitleLayout:
         if self.kind == "vtt":
             blocks[0] = [_LANGUAGE.sub(r"\1en", line) for line in blocks[0]]
         content = "\n\n".join("\n".join(block) for block in blocks) + "\n"
-        return Written(content, markup_findings(0, approximate, crossed))
+        return Written(content, placement_findings(placements))
 
     def _render(self, text: str, start: int, end: int, placed) -> str:
         """``text[start:end]`` (one line's share) with the tags placed in it: a tag whose

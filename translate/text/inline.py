@@ -71,6 +71,40 @@ def padded(raw: str, offset: int) -> bool:
 
 
 @dataclass
+class Inlined:
+    """A unit's text for the model (its lines joined by ``\n``) with its inline elements:
+    what each format's reader gives (HTML blocks, Word and PowerPoint paragraphs)."""
+
+    text: str = ""
+    marks: list[Mark] = field(default_factory=list)
+    anchors: list[Anchor] = field(default_factory=list)
+
+    @property
+    def lines(self) -> list[str]:
+        return self.text.split("\n")
+
+    def words(self, key: int) -> str:
+        """A mark's source words (what is translated alone)."""
+        mark = next(m for m in flat(self.marks) if m.key == key)
+        return " ".join(self.text[mark.start : mark.end].split())
+
+    def keys(self) -> list[int]:
+        """Every mark's key, in document order (the order :meth:`words` are translated in)."""
+        return [m.key for m in flat(self.marks)]
+
+
+def line_segments(source: str, target: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """Each source line's span with its translated line's (lines split at ``\n``), the
+    segments :func:`place` keeps a position fallback inside."""
+    segments, s_at, t_at = [], 0, 0
+    for source_line, target_line in zip(source.split("\n"), target.split("\n"), strict=False):
+        segments.append(((s_at, s_at + len(source_line)), (t_at, t_at + len(target_line))))
+        s_at += len(source_line) + 1
+        t_at += len(target_line) + 1
+    return segments
+
+
+@dataclass
 class Placed:
     """Where the marks and anchors go in the translation: each placed mark's span, each
     anchor's offset; the marks left out, those placed by position only, and how many

@@ -54,6 +54,9 @@ def _kinds(check, source: str, translation: str) -> list[str]:
         ("In de jaren negentig groeide de stad.", "In the nineties the city grew."),
         ("In de jaren '80 was het anders.", "In the 1980s it was different."),
         ("Hij is in de zestig.", "He is in his sixties."),
+        # a number word opening a compound whose English keeps it
+        ("De Nijmeegse Vierdaagse begint.", "The Nijmegen Four Days Marches begin."),
+        ("Een tweejarige jongen.", "A two-year-old boy."),
     ],
 )
 def test_numbers_accepts_the_same_numbers_in_english_notation(source, translation):
@@ -121,6 +124,13 @@ def test_numbers_flags_changed_missing_and_new_numbers(source, translation, mess
         ("De Haagse politie zoekt getuigen.", "The Hague police are looking for witnesses."),
         ("De Zeeuwse mosselen zijn groot.", "Zeeland mussels are large."),
         ("Een vrouw liep in het Amsterdamse Bos.", "A woman walked in the Amsterdamse Bos."),
+        # a word of names ending a compound, names of royals, a cognate translated in a name
+        ("De Rijksuniversiteit Groningen groeit.", "The University of Groningen is growing."),
+        ("Eurocommissaris voor Klimaat Hoekstra.", "European Commissioner for Climate Hoekstra."),
+        ("De Britse koning Karel sprak.", "British King Charles spoke."),
+        ("De Amerikaanse Senaat stemde in.", "The US Senate agreed."),
+        ("Het Wereld Natuur Fonds waarschuwt.", "The World Wide Fund for Nature warns."),
+        ("Orpo bezocht de Baltische staten.", "Orpo visited the Baltic states."),
     ],
 )
 def test_names_accepts_english_forms_and_sentence_initial_words(source, translation):
@@ -149,6 +159,12 @@ def test_names_accepts_english_forms_and_sentence_initial_words(source, translat
         ("Philips schrapt banen.", "Philipps is cutting jobs.", "spelled 'philipps'"),
         ("De Amsterdammers klaagden.", "Rotterdam residents complained.", "Amsterdammers"),
         ("De Franstalige pers.", "The German-language press.", "Franstalige in the source"),
+        # a name kept as it is in English is looked for even where its name was translated
+        (
+            "De Rijksuniversiteit Groningen groeit.",
+            "The University of Utrecht is growing.",
+            "Groningen in the source, not in",
+        ),
         # an English title is no translated Dutch name that could account for a missing one
         (
             "De Israëlische premier Netanyahu sprak.",

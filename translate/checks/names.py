@@ -56,8 +56,12 @@ def names(sentence: Sentence) -> Iterator[Finding]:
     # for ("King's Day", "Eurovision Song Contest"): a long Dutch compound name may have
     # been translated into one of them
     unaccounted = _new_capitalised_runs(sentence.translation, sentence.source)
-    for (name, _, initial, group), here in zip(found, present, strict=True):
-        if here or group in translated:
+    # ... but a name kept as it is in English ("Groningen") is still looked for where the
+    # translation has a capitalised word nothing in the source accounts for ("University
+    # of Utrecht" for "Rijksuniversiteit Groningen": the city was changed)
+    replaced = _new_names(sentence.translation, sentence.source, found)
+    for (name, forms, initial, group), here in zip(found, present, strict=True):
+        if here or (group in translated and not (replaced and forms == (name,))):
             continue
         # A sentence's first word may be a common word; only a near-copy marks it a name
         close = _closest(fold(name), english_words, 88 if initial else 75)
@@ -117,10 +121,21 @@ def _forms(word: str) -> tuple[str, ...]:
     english = adjective(lowered)
     if english is not None:
         return english + (word,)
-    forms = (word,) + NAME_WORDS.get(lowered, ())
+    forms = (word,) + _name_word(lowered)
     if lowered.endswith("se") and len(word) >= 6 or lowered.endswith("s") and len(word) > 6:
         forms += _places(lowered[: -2 if lowered.endswith("se") else -1])  # Rotterdamse
     return forms + _residents(lowered)
+
+
+def _name_word(word: str) -> tuple[str, ...]:
+    """The English forms of a word of names, alone or ending a compound
+    ("Rijksuniversiteit": University, "Eurocommissaris": Commissioner)."""
+    if word in NAME_WORDS:
+        return NAME_WORDS[word]
+    for size in range(len(word) - 3, 4, -1):  # the longest known ending first
+        if word[-size:] in NAME_WORDS:
+            return NAME_WORDS[word[-size:]]
+    return ()
 
 
 def _places(stem: str) -> tuple[str, ...]:
@@ -193,6 +208,31 @@ def _new_capitalised_runs(translation: str, source: str) -> list[str]:
     if len(current) >= 2:
         runs.append(" ".join(current))
     return runs
+
+
+def _new_names(translation: str, source: str, found) -> list[str]:
+    """Capitalised words of ``translation`` (not starting a sentence, not a title) that are
+    neither a word of ``source``, nor a word of an English form of its names or of the
+    tables' words of names, nor a cognate of a source word (the same first four letters:
+    "Senate" for "Senaat", "Tropical" for "Tropen")."""
+    source_words = set(_words(fold(source)))
+    known = source_words | _name_word_forms()
+    known |= {w for _, forms, _, _ in found for form in forms for w in _words(fold(form))}
+    stems = {w[:4] for w in source_words if len(w) >= 4}
+    return [
+        word
+        for match in re.finditer(r"[\w'’-]+", translation)
+        if (word := match.group())[0].isupper()
+        and not _after_break(translation, match.start())
+        and (folded := fold(word).removesuffix("'s")) not in known
+        and folded not in ENGLISH_TITLES
+        and folded[:4] not in stems
+    ]
+
+
+@lru_cache(maxsize=1)
+def _name_word_forms() -> frozenset[str]:
+    return frozenset(w for forms in NAME_WORDS.values() for f in forms for w in _words(fold(f)))
 
 
 def _after_break(text: str, start: int) -> bool:

@@ -4,8 +4,10 @@ Numbers are compared as values, each language read in its own notation: Dutch ``
 ``12.000`` are English ``3.4`` and ``12,000``; ``1,2 miljard`` is ``1.2 billion`` (not
 ``1.2 million``); number words count (``zes`` = ``six`` = 6, read by ``text2num``); times
 (``8.15 uur`` = ``8:15``, ``20.00 uur`` = ``8 p.m.``), scores and ranges (``3-1``, ``14 tot
-18``) and dates (``1 juni`` = ``1 June``) give their numbers. Ordinals (``derde``, ``3e``)
-and the word ``een``/``one`` alone (an article as often as a number) are left out.
+18``), dates (``1 juni`` = ``1 June``), decades (``jaren negentig`` = ``the 1990s``) and a
+number word opening a compound (``Vierdaagse`` = ``Four Days``) give their numbers.
+Ordinals (``derde``, ``3e``) and the word ``een``/``one`` alone (an article as often as a
+number) are left out.
 """
 
 from __future__ import annotations
@@ -36,6 +38,36 @@ _TIME = {
     "en": re.compile(
         r"\b([01]?\d|2[0-3])(?:[:.]([0-5]\d))?\s*(a\.m\.|p\.m\.|am\b|pm\b)"
         r"|\b([01]?\d|2[0-3]):([0-5]\d)\b",
+        re.IGNORECASE,
+    ),
+}
+# A number word opening a Dutch compound whose English keeps the number ("Vierdaagse": Four
+# Days, "tweejarige": two-year-old, "vijfsterrenhotel": five-star hotel)
+# ("een"/"one" left out: "one-off" is no number). English writes them hyphenated ("four-day").
+_COMPOUND_NUMBERS = {
+    lang: dict(zip(words.split(), (*range(2, 13), 20, 30, 40, 50, 100), strict=True))
+    for lang, words in (
+        (
+            "nl",
+            "twee drie vier vijf zes zeven acht negen tien elf twaalf twintig dertig veertig "
+            "vijftig honderd",
+        ),
+        (
+            "en",
+            "two three four five six seven eight nine ten eleven twelve twenty thirty forty "
+            "fifty hundred",
+        ),
+    )
+}
+_COMPOUND = {
+    "nl": re.compile(
+        r"\b(" + "|".join(_COMPOUND_NUMBERS["nl"]) + r")(daags|daagse|jarig|jarige|jarigen|urig|"
+        r"urige|weeks|weekse|maands|maandse|sterren\w*)\b",
+        re.IGNORECASE,
+    ),
+    "en": re.compile(
+        r"\b(" + "|".join(_COMPOUND_NUMBERS["en"]) + r")-(day|days|year|years|hour|hours|week|"
+        r"weeks|month|months|star)\b",
         re.IGNORECASE,
     ),
 }
@@ -176,6 +208,9 @@ def values(text: str, lang: str) -> Counter:
         return " "
 
     text = _TIME[lang].sub(take_time, text)
+    text = _COMPOUND[lang].sub(
+        lambda m: f" {_COMPOUND_NUMBERS[lang][m.group(1).lower()]} {m.group(2)}", text
+    )
     # Decades as their tens ("jaren negentig", "jaren '90" = "the nineties", "the 1990s")
     text = _DECADE[lang].sub(lambda m: f" {_decade(m)} ", text)
     for pattern, shift, minute in _SPOKEN[lang]:

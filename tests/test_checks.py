@@ -218,6 +218,21 @@ def test_length_repetition_and_untranslated():
     door = ("Hij had de deur van het huis open laten staan.", "He had left the door open.")
     assert _kinds(untranslated, *door) == []
     assert _kinds(untranslated, "Hij had de deur open.", "He had de deur open.") == ["untranslated"]
+    # English that reads like the Dutch is no copy
+    assert _kinds(untranslated, "Het museum is open.", "The museum is open.") == []
+    # a Dutch word of the source kept (a spelling English words do not have)
+    kept = ("De gemeenteraad stemde in met het plan.", "The gemeenteraad approved the plan.")
+    assert _kinds(untranslated, *kept) == ["untranslated"]
+    museum = ("Het gemeentemuseum is open.", "The municipal museum is open.")
+    assert _kinds(untranslated, *museum) == []
+    # ... or a long one that reads as Dutch; English loans of Dutch text are not such words
+    city = ("Vuurwerk is verboden in de binnenstad.", "Fireworks are banned in the binnenstad.")
+    assert _kinds(untranslated, *city) == ["untranslated"]
+    loans = (
+        "Het festival trok dit weekend veel bezoekers.",
+        "The festival drew many this weekend.",
+    )
+    assert _kinds(untranslated, *loans) == []
     # a Dutch phrase copied into the translation; a Dutch name kept as it is is no such thing
     source = "De politie hield tijdens rellen in Rotterdam 23 mensen aan."
     assert _kinds(untranslated, source, "Police arrested 23 people tijdens rellen in Rotterdam.")

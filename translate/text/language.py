@@ -45,6 +45,24 @@ def _identifier():
     return identifier
 
 
+@lru_cache(maxsize=1)
+def _dutch_or_english():
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    identifier.set_languages(["nl", "en"])
+    return identifier
+
+
+@lru_cache(maxsize=4096)
+def reads_as_dutch(word: str, confidence: float = 0.95) -> bool:
+    """Whether one word reads as Dutch, not English, with at least ``confidence`` (py3langid
+    over the two languages only: ``gemeenteraad`` 0.98, ``binnenstad`` 0.96; English loans
+    that Dutch text uses, ``lockdown``, ``marketing``, ``weekend``, stay below 0.95)."""
+    code, probability = _dutch_or_english().classify(word)
+    return code == "nl" and float(probability) >= confidence
+
+
 def detect(text: str) -> Language:
     """The language of ``text`` (its first 5,000 characters)."""
     sample = text[:_SAMPLE]

@@ -248,6 +248,15 @@ def test_markdown_front_matter_fields_a_reader_sees_are_translated_in_place():
     )
 
 
+def test_markdown_marks_over_the_same_words_nest_as_in_the_source():
+    from tests.test_inline import Reversing
+
+    text = "Lees **[het rapport](https://x.nl)** en *__de brug__* nu.\n"
+    pipeline = Pipeline(Translator(Reversing()), language_check="nl")
+    (result,) = pipeline.process([Article("a.md", text, "markdown")])
+    assert result.translation == "nu. *__brug de__* en **[rapport het](https://x.nl)** Lees\n"
+
+
 def test_a_stray_nul_is_dropped_not_binary():
     decoded = decode(b"De raad\x00 vergaderde dinsdag.\n", "a.txt")
     assert decoded.text == "De raad vergaderde dinsdag.\n"

@@ -385,6 +385,24 @@ def test_subtitle_tags_inside_lines_come_back_on_their_words():
         assert len(opened) == len([t for t in _tags(cue) if t.startswith("</")])
 
 
+def test_subtitle_tags_over_two_lines_nested_or_never_closed_stay_well_formed():
+    from tests.test_inline import Reversing
+
+    odd = (
+        "1\n00:00:01,000 --> 00:00:03,000\n<i>De burgemeester opende\nde nieuwe brug.</i>\n\n"
+        '2\n00:00:03,500 --> 00:00:05,000\n<b><i>Dubbel</i></b> opgemaakt en <font color="red">rood'
+        "\n\n3\n00:00:05,500 --> 00:00:07,000\n<i></i>\n"
+    )
+    pipeline = Pipeline(Translator(Reversing()), language_check="nl")
+    (result,) = pipeline.process([Article("a.srt", odd, "srt")])
+    cues = [c.content for c in srt.parse(result.translation)]
+    # a tag opened on one line and closed on the next of the cue: both kept, at its ends
+    assert cues[0] == "<i>brug. nieuwe de opende\nburgemeester De</i>"
+    # nested tags close inside out; a tag never closed is kept
+    assert "<b><i>Dubbel</i></b>" in cues[1] and '<font color="red">' in cues[1]
+    assert cues[2] == "<i></i>"  # a line of tags only: as it was, and no words moved into it
+
+
 def test_webvtt_says_it_is_english_and_keeps_voices_classes_and_timestamps():
     vtt = (
         "WEBVTT\nKind: captions\nLanguage: nl\n\n00:00.000 --> 00:02.000\n"

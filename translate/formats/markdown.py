@@ -172,7 +172,8 @@ def _render(span: Span, target: str, placed, raw: dict[int, str]) -> tuple[str, 
         close = span.closes[key]
         if key in span.shortcuts and close == f"][{target[start:end]}]":
             close = "]"  # a "[label]" link whose label is unchanged
-        events.append((end, 0 if end > start else 3, -start, key, close))
+        # the inner of two marks over the same words (the higher key) closes first
+        events.append((end, 0 if end > start else 3, -start, -key, close))
     for key, offset in placed.anchors.items():
         text = raw[key]
         before, after = span.spaced.get(key, (False, False))

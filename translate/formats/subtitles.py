@@ -159,12 +159,15 @@ class SubtitleLayout:
         self._pieces = pieces
         # A sentence runs on from one cue to the next until it ends; a speaker starts anew
         self._groups: list[list[int]] = []
+        last = None  # the last line with words
         for i, piece in enumerate(pieces):
-            starts = not self._groups or piece.prefix or _END.search(pieces[i - 1].text or ".")
-            if starts:
+            if not piece.text:
+                continue  # a line without words (tags only): kept as it is
+            if last is None or piece.prefix or _END.search(pieces[last].text):
                 self._groups.append([i])
             else:
                 self._groups[-1].append(i)
+            last = i
         self.document = Document(
             tuple(
                 (Line("cue", "", tuple(split_sentences(" ".join(pieces[i].text for i in group)))),)
@@ -247,13 +250,15 @@ class SubtitleLayout:
             a, b = max(a, start), min(b, end)
             if a > b or (a == b and placed.spans[key][0] != placed.spans[key][1]):
                 continue  # its words are all in other lines
-            events.append((a, 2, -b, tags.opens[key]))
-            events.append((b, 0 if b > a else 3, -a, tags.closes[key]))
+            # at one offset: closes, anchors, opens; the outer tag (the lower key, opened
+            # first) opens first and closes last
+            events.append((a, 2, -b, key, tags.opens[key]))
+            events.append((b, 0 if b > a else 3, -a, -key, tags.closes[key]))
         for key, offset in placed.anchors.items():
             if here(offset):
-                events.append((offset, 1, 0, tags.raw[key]))
+                events.append((offset, 1, 0, key, tags.raw[key]))
         out, cursor = [], start
-        for offset, _, _, tag in sorted(events):
+        for offset, _, _, _, tag in sorted(events):
             out.append(text[cursor:offset])
             out.append(tag)
             cursor = offset

@@ -14,7 +14,8 @@ from tests.fakes import EchoEngine
 from tests.helpers import page_shape
 from translate.run.core import DONE, Article, Pipeline
 from translate.stages.translation import Translator
-from translate.text.inline import Mark, place
+from translate.text.inline import place
+from translate.text.marks import Mark
 
 DATA = Path(__file__).parent / "data" / "inline-markup.jsonl"
 _TAG = re.compile(r"<(/?)([a-z]+)(\d)>")

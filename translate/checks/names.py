@@ -3,13 +3,13 @@ its usual English form.
 
 A name is a capitalised word that does not start the sentence (or an acronym, or a word the
 tables know, anywhere), so a sentence-initial common word is not one. English forms come
-from :mod:`translate.checks.name_tables`: ``pycountry``'s Dutch translations of country
-names, and short lists for what it does not hold (Dutch institutions, cities, regions,
-rivers, days, adjectives of nationality, ordinals); an adjective is known in any inflection
-or compound (``Europese``, ``Nederlandstalige``) and the people of a place by the place
-(``Amsterdammers``). A name not found as such is looked for with
-``rapidfuzz``: a close match is a misspelling (``Stoltenberg`` -> ``Stoltenburg``), no match
-a missing name.
+from :mod:`translate.checks.name_tables` and :mod:`translate.checks.name_words`:
+``pycountry``'s Dutch translations of country names, and short lists for what it does not
+hold (Dutch institutions, cities, regions, rivers, days, adjectives of nationality,
+ordinals, words of names); an adjective is known in any inflection or compound
+(``Europese``, ``Nederlandstalige``) and the people of a place by the place
+(``Amsterdammers``). A name not found as such is looked for with ``rapidfuzz``: a close
+match is a misspelling (``Stoltenberg`` -> ``Stoltenburg``), no match a missing name.
 """
 
 from __future__ import annotations
@@ -20,15 +20,13 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from translate.checks.base import Sentence
-from translate.checks.name_tables import (
+from translate.checks.name_tables import INSTITUTIONS, PLACES, countries
+from translate.checks.name_words import (
     ADJECTIVES,
     ENGLISH_TITLES,
-    INSTITUTIONS,
     NAME_WORDS,
     NOT_NAMES,
-    PLACES,
     TITLES,
-    countries,
 )
 from translate.findings import Finding
 

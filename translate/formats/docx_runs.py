@@ -23,18 +23,17 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from translate.text.inline import (
+from translate.text.inline import Placed, place
+from translate.text.marks import (
     BREAK,
     Anchor,
     Inlined,
     Mark,
-    Placed,
     collapse,
     flat,
     line_segments,
     moved,
     padded,
-    place,
 )
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

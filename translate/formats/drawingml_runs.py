@@ -20,18 +20,17 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from translate.text.inline import (
+from translate.text.inline import Placed, place
+from translate.text.marks import (
     BREAK,
     Anchor,
     Inlined,
     Mark,
-    Placed,
     collapse,
     flat,
     line_segments,
     moved,
     padded,
-    place,
 )
 
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"

@@ -8,17 +8,16 @@ import copy
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from translate.text.inline import (
+from translate.text.inline import Placed, place
+from translate.text.marks import (
     BREAK,
     Anchor,
     Inlined,
     Mark,
-    Placed,
     collapse,
     line_segments,
     moved,
     padded,
-    place,
 )
 
 # Inline elements whose words stay as they are (the web's own convention)

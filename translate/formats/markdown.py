@@ -25,7 +25,8 @@ from translate.formats.base import Format, Unit, Written, placement_findings, un
 from translate.formats.markdown_inline import Span, read_spans
 from translate.formats.shown import safe_markdown
 from translate.text.document import Document
-from translate.text.inline import flat, line_segments, place
+from translate.text.inline import place
+from translate.text.marks import flat, line_segments
 
 
 @functools.cache

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from translate.text.inline import BREAK, Anchor, Mark, collapse, flat, moved
+from translate.text.marks import BREAK, Anchor, Mark, collapse, flat, moved
 
 _REFERENCE_LINK = re.compile(r"\[[^\[\]\s][^\[\]]*\]")  # the "[label]" of "[text][label]"
 _KIND = {"heading_open": "heading", "th_open": "cell", "td_open": "cell"}

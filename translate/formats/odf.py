@@ -92,18 +92,19 @@ class OdfLayout:
 
         texts = unit_texts(english)
         root = _content(self._data, self.name)
-        paragraphs = [p for _, p in _paragraphs(root) if _inline(p).text.strip()]
-        if len(texts) != len(paragraphs):
-            raise ValueError(f"expected {len(paragraphs)} translations, got {len(texts)}")
+        # Read once, before any rebuild: a paragraph's reading never looks inside the notes
+        # and frames it holds, so it stays true while those are rebuilt
+        read = [(p, inline) for _, p in _paragraphs(root) if (inline := _inline(p)).text.strip()]
+        if len(texts) != len(read):
+            raise ValueError(f"expected {len(read)} translations, got {len(texts)}")
         spare = iter(alone)
-        given = [{k: t for k, t in zip(_inline(p).keys(), spare, strict=False)} for p in paragraphs]
+        given = [{k: t for k, t in zip(inline.keys(), spare, strict=False)} for _, inline in read]
         placements = []
         # Deepest first: a frame's or a note's paragraphs are English before the paragraph
         # that holds them is rebuilt around a copy of it
-        for i in sorted(range(len(paragraphs)), key=lambda i: -_depth(paragraphs[i])):
-            paragraph = paragraphs[i]
-            placed = rebuild(paragraph, _inline(paragraph), texts[i].split("\n"), given[i])
-            placements.append(placed)
+        for i in sorted(range(len(read)), key=lambda i: -_depth(read[i][0])):
+            paragraph, inline = read[i]
+            placements.append(rebuild(paragraph, inline, texts[i].split("\n"), given[i]))
         content = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
         package = repack_zip(self._data, {"content.xml": content, "meta.xml": _english_meta})
         return Written(package, placement_findings(placements))

@@ -24,7 +24,8 @@ from translate.errors import DocumentError, first_line
 from translate.findings import Finding
 from translate.formats.base import Format, Written, placement_findings
 from translate.text.document import Document, Line
-from translate.text.inline import Anchor, Mark, flat, place
+from translate.text.inline import place
+from translate.text.marks import Anchor, Mark, flat
 from translate.text.sentences import split_sentences
 
 _TIMING = re.compile(r"-->")

@@ -29,6 +29,8 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from translate.text.marks import Anchor, Mark, flat
+
 _WORD = re.compile(r"\S+")
 _DUTCH_ARTICLES = {"de", "het", "een", "'t", "’t"}
 _ENGLISH_ARTICLES = {"the", "a", "an"}
@@ -36,72 +38,6 @@ _ENGLISH_ARTICLES = {"the", "a", "an"}
 # translation to take that span (rapidfuzz ratio, 0-100); short words must be closer (one
 # letter changes a short word's ratio a lot)
 NEAR, NEAR_SHORT, SHORT = 60, 80, 12
-
-
-# A line break in a unit's raw text (an HTML <br>, a Word <w:br/>), before whitespace is
-# collapsed: it becomes "\n" in the text the model sees, one line each side
-BREAK = "\ue000"
-
-
-@dataclass(frozen=True)
-class Mark:
-    """An inline element around the source words ``start:end`` (character offsets);
-    ``keep``: it carries attributes and must never be dropped."""
-
-    key: int
-    start: int
-    end: int
-    keep: bool = False
-    children: tuple[Mark, ...] = ()
-
-
-@dataclass(frozen=True)
-class Anchor:
-    """An inline element without words, at ``offset`` of the source text; ``padded``: a
-    space on each side of it in the source (one is all the text keeps)."""
-
-    key: int
-    offset: int
-    padded: bool = False
-
-
-def padded(raw: str, offset: int) -> bool:
-    """Whether the raw text has whitespace on both sides of ``offset``."""
-    return raw[offset - 1 : offset].isspace() and raw[offset : offset + 1].isspace()
-
-
-@dataclass
-class Inlined:
-    """A unit's text for the model (its lines joined by ``\n``) with its inline elements:
-    what each format's reader gives (HTML blocks, Word and PowerPoint paragraphs)."""
-
-    text: str = ""
-    marks: list[Mark] = field(default_factory=list)
-    anchors: list[Anchor] = field(default_factory=list)
-
-    @property
-    def lines(self) -> list[str]:
-        return self.text.split("\n")
-
-    def words(self, key: int) -> str:
-        """A mark's source words (what is translated alone)."""
-        mark = next(m for m in flat(self.marks) if m.key == key)
-        return " ".join(self.text[mark.start : mark.end].split())
-
-    def keys(self) -> list[int]:
-        """Every mark's key, in document order (the order :meth:`words` are translated in)."""
-        return [m.key for m in flat(self.marks)]
-
-
-def line_segments(source: str, target: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
-    """Each source line's span with its translated line's (lines split at ``\n``), the
-    segments :func:`place` keeps a position fallback inside."""
-    segments, s_at, t_at = [], 0, 0
-    for source_line, target_line in zip(source.split("\n"), target.split("\n"), strict=False):
-        segments.append(((s_at, s_at + len(source_line)), (t_at, t_at + len(target_line))))
-        s_at += len(source_line) + 1
-        t_at += len(target_line) + 1
-    return segments
 
 
 @dataclass
@@ -311,45 +247,3 @@ def _anchor(source, target, anchor, marks, placed: Placed, pairs) -> int:
     if source[anchor.offset - 1 : anchor.offset].isspace() and target[offset : offset + 1] == " ":
         offset += 1  # the space before it, as in the source
     return offset
-
-
-def flat(marks: Sequence[Mark]):
-    """Every mark and its children, depth first, in order."""
-    for mark in marks:
-        yield mark
-        yield from flat(mark.children)
-
-
-def collapse(raw: str) -> tuple[str, list[int]]:
-    """A unit's raw text as the model sees it: each run of whitespace one space, none at a
-    line's ends, each :data:`BREAK` a ``\n``; with where every raw offset (and the end)
-    lands in it."""
-    out: list[str] = []
-    where: list[int] = []
-    pending = False  # a space to write before the next visible character
-    for char in raw:
-        # a pending space is written before the next visible character, never at a break
-        where.append(len(out) + (pending and bool(out) and out[-1] != "\n" and char != BREAK))
-        if char == BREAK:
-            out.append("\n")
-            pending = False
-        elif char.isspace():
-            pending = True
-        else:
-            if pending and out and out[-1] != "\n":
-                out.append(" ")
-            pending = False
-            out.append(char)
-    where.append(len(out))
-    return "".join(out), [min(w, len(out)) for w in where]
-
-
-def moved(mark: Mark, where: list[int], text: str) -> Mark:
-    """``mark`` (and its children) with raw offsets moved to ``collapse``'s, edges trimmed."""
-    start, end = where[mark.start], where[mark.end]
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    children = tuple(moved(c, where, text) for c in mark.children)
-    return Mark(mark.key, start, end, mark.keep, children)

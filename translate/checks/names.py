@@ -20,15 +20,11 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from translate.checks.base import Sentence
+from translate.checks.name_forms import english_forms
 from translate.checks.name_tables import INSTITUTIONS, PLACES, countries
-from translate.checks.name_words import (
-    ADJECTIVES,
-    ENGLISH_TITLES,
-    NAME_WORDS,
-    NOT_NAMES,
-    TITLES,
-)
+from translate.checks.name_words import ENGLISH_TITLES, NAME_WORDS, NOT_NAMES, TITLES
 from translate.findings import Finding
+from translate.text.vocabulary import common_english
 
 _WORD = re.compile(r"[^\W\d_](?:[\w'’.-]*[^\W_])?", re.UNICODE)
 # What may stand between the words of one name ("Ursula von der Leyen", "Lam Gods")
@@ -58,8 +54,9 @@ def names(sentence: Sentence) -> Iterator[Finding]:
     # translation has a capitalised word nothing in the source accounts for ("University
     # of Utrecht" for "Rijksuniversiteit Groningen": the city was changed)
     replaced = _new_names(sentence.translation, sentence.source, found)
+    worded = _translated_word_by_word(found, present, translated, unaccounted)
     for (name, forms, initial, group), here in zip(found, present, strict=True):
-        if here or (group in translated and not (replaced and forms == (name,))):
+        if here or (group in translated and not (replaced and forms == (name,))) or group in worded:
             continue
         # A sentence's first word may be a common word; only a near-copy marks it a name
         close = _closest(fold(name), english_words, 88 if initial else 75)
@@ -69,6 +66,43 @@ def names(sentence: Sentence) -> Iterator[Finding]:
         elif not initial and not (unaccounted and len(name) >= 9):
             message = f"names: {name} in the source, not in the translation"
             yield Finding("names", message, data={"name": name})
+
+
+def _translated_word_by_word(found, present, translated: set[int], runs: list[str]) -> set[int]:
+    """The groups of the source's names that were translated word by word: a name of two or
+    more words the tables do not know, none of them in the translation, for each a run of
+    as many (one more or less) capitalised common English words of the translation that no
+    name of the source accounts for ("Glazen Koets": Glass Coach). A person's name put in
+    another's place ("Dick Schoof") is no such run; each run accounts for one name, and with
+    more such names than runs none is excused."""
+    known = {w for _, forms, _, _ in found for form in forms for w in _words(fold(form))}
+    worded: list[int] = []  # the runs' sizes
+    for run in runs:
+        size = 0
+        for word in [*run.split(), ""]:
+            folded = fold(word).removesuffix("'s")
+            if folded and folded not in known and common_english(folded):
+                size += 1
+                continue
+            if size >= 2:
+                worded.append(size)
+            size = 0
+    groups: dict[int, int] = {}
+    for (name, forms, _, group), here in zip(found, present, strict=True):
+        if here or group in translated or forms != (name,):
+            groups[group] = -1  # a word of it is there, or the tables know it
+        elif groups.get(group, 0) >= 0:
+            groups[group] = groups.get(group, 0) + 1
+    candidates = {group: size for group, size in groups.items() if size >= 2}
+    if len(candidates) > len(worded):
+        return set()  # which name a run stands for is not known: none is excused
+    matched = set()
+    for group, size in candidates.items():
+        fits = [i for i, words in enumerate(worded) if abs(words - size) <= 1]
+        if fits:
+            worded.pop(fits[0])
+            matched.add(group)
+    return matched
 
 
 def _names(source: str) -> list[tuple[str, tuple[str, ...], bool, int]]:
@@ -97,7 +131,7 @@ def _names(source: str) -> list[tuple[str, tuple[str, ...], bool, int]]:
         lowered = word.lower()
         acronym = len(word) >= 2 and word.isupper()
         initial = not acronym and (position == 0 or _after_break(source, start))
-        forms = None if lowered in NOT_NAMES or lowered in TITLES else _forms(word)
+        forms = None if lowered in NOT_NAMES or lowered in TITLES else english_forms(word)
         spans.append((start, end, word, forms, initial))
     found = []
     group, last_end = 0, None
@@ -108,83 +142,6 @@ def _names(source: str) -> list[tuple[str, tuple[str, ...], bool, int]]:
         if forms is not None:
             found.append((name, forms, initial, group))
     return found
-
-
-def _forms(word: str) -> tuple[str, ...]:
-    """What a capitalised word the tables do not hold as a name may stand as in English:
-    itself, an adjective's English forms, the place in an adjective or a word for its people
-    ("Groningse", "Haagse", "Amsterdammers"), a word of names' English form ("Universiteit":
-    University)."""
-    lowered = word.lower()
-    english = adjective(lowered)
-    if english is not None:
-        return english + (word,)
-    forms = (word,) + _name_word(lowered)
-    if lowered.endswith("se") and len(word) >= 6 or lowered.endswith("s") and len(word) > 6:
-        forms += _places(lowered[: -2 if lowered.endswith("se") else -1])  # Rotterdamse
-    return forms + _residents(lowered)
-
-
-def _name_word(word: str) -> tuple[str, ...]:
-    """The English forms of a word of names, alone or ending a compound
-    ("Rijksuniversiteit": University, "Eurocommissaris": Commissioner)."""
-    if word in NAME_WORDS:
-        return NAME_WORDS[word]
-    for size in range(len(word) - 3, 4, -1):  # the longest known ending first
-        if word[-size:] in NAME_WORDS:
-            return NAME_WORDS[word[-size:]]
-    return ()
-
-
-def _places(stem: str) -> tuple[str, ...]:
-    """A place whose adjective or people's word has ``stem``: as written (``rotterdam``), with
-    the ending the adjective drops (``groning``: Groningen, ``twent``: Twente), and the
-    English forms of a known place it ends ("haag": Den Haag, The Hague)."""
-    forms = (stem, stem + "en", stem + "e")
-    for key, english in PLACES.items():
-        if key == stem or key.endswith(" " + stem) or key in (stem + "en", stem + "e"):
-            forms += english
-    return forms
-
-
-# Words made of an adjective of nationality or language ("Nederlandstalige": Dutch-language,
-# "Engelssprekend": English-speaking)
-_DERIVED = re.compile(r"(?:talig|sprekend|gezind)(?:e|en)?$")
-
-
-def adjective(word: str) -> tuple[str, ...] | None:
-    """The English forms of ``word`` (lower case) when it is an adjective the tables know, in
-    any of its inflections (``Turkse``, ``Europese``: europees, ``Nationale``: nationaal) or
-    in a compound of one (``Franstalige``)."""
-    word = _DERIVED.sub("", word) or word
-    if word in ADJECTIVES:
-        return ADJECTIVES[word]
-    if not word.endswith("e"):
-        return None
-    stem = word[:-1]
-    if stem in ADJECTIVES:
-        return ADJECTIVES[stem]
-    # An open syllable writes a long vowel once ("europese", "algemene", "centrale")
-    vowels = "aeiou"
-    if len(stem) >= 3 and stem[-2] in "aeou" and stem[-3] not in vowels and stem[-1] not in vowels:
-        return ADJECTIVES.get(stem[:-1] + stem[-2] + stem[-1])
-    return None
-
-
-def _residents(word: str) -> tuple[str, ...]:
-    """The place in a word for its people ("Amsterdammers", "Brusselaars", "Groningers",
-    "Antwerpenaren"): its Dutch name and English forms, or nothing."""
-    if len(word) < 7:
-        return ()
-    for suffix in ("enaren", "naren", "aren", "aars", "aar", "ers", "er"):
-        if word.endswith(suffix):
-            stem = word[: -len(suffix)]
-            break
-    else:
-        return ()
-    if len(stem) >= 2 and stem[-1] == stem[-2]:  # Amsterdammers: Amsterdam
-        stem = stem[:-1]
-    return _places(stem)  # Groningers: Groningen
 
 
 def _new_capitalised_runs(translation: str, source: str) -> list[str]:

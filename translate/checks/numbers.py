@@ -42,32 +42,20 @@ _TIME = {
     ),
 }
 # A number word opening a Dutch compound whose English keeps the number ("Vierdaagse": Four
-# Days, "tweejarige": two-year-old, "vijfsterrenhotel": five-star hotel)
-# ("een"/"one" left out: "one-off" is no number). English writes them hyphenated ("four-day").
-_COMPOUND_NUMBERS = {
-    lang: dict(zip(words.split(), (*range(2, 13), 20, 30, 40, 50, 100), strict=True))
-    for lang, words in (
-        (
-            "nl",
-            "twee drie vier vijf zes zeven acht negen tien elf twaalf twintig dertig veertig "
-            "vijftig honderd",
-        ),
-        (
-            "en",
-            "two three four five six seven eight nine ten eleven twelve twenty thirty forty "
-            "fifty hundred",
-        ),
-    )
-}
+# Days, "vijftienjarige": fifteen-year-old, "vijfsterrenhotel": five-star hotel, "driedelige":
+# three-part); any number word alpha2digit reads ("vijfentwintig"), but not "een"/"one"
+# ("one-off" is no number). English writes them hyphenated: a number word's hyphen before a
+# word that is no number word ("eighteen-kilometre", "twenty-four-hour") becomes a space.
 _COMPOUND = {
     "nl": re.compile(
-        r"\b(" + "|".join(_COMPOUND_NUMBERS["nl"]) + r")(daags|daagse|jarig|jarige|jarigen|urig|"
-        r"urige|weeks|weekse|maands|maandse|sterren\w*)\b",
+        r"\b([a-zë]+?)(daags|daagse|jarig|jarige|jarigen|urig|urige|weeks|weekse|maands|"
+        r"maandse|sterren\w*|delig|delige|persoons\w*|baans\w*|koppig\w*)\b",
         re.IGNORECASE,
     ),
     "en": re.compile(
-        r"\b(" + "|".join(_COMPOUND_NUMBERS["en"]) + r")-(day|days|year|years|hour|hours|week|"
-        r"weeks|month|months|star)\b",
+        r"\b((?:twen|thir|for|fif|six|seven|eigh|nine)ty|(?:thir|four|fif|six|seven|eigh|nine)teen"
+        r"|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|hundred|thousand)"
+        r"-(?!(?:one|two|three|four|five|six|seven|eight|nine)\b)(?=[a-z])",
         re.IGNORECASE,
     ),
 }
@@ -208,9 +196,7 @@ def values(text: str, lang: str) -> Counter:
         return " "
 
     text = _TIME[lang].sub(take_time, text)
-    text = _COMPOUND[lang].sub(
-        lambda m: f" {_COMPOUND_NUMBERS[lang][m.group(1).lower()]} {m.group(2)}", text
-    )
+    text = _COMPOUND[lang].sub(_compound if lang == "nl" else r"\1 ", text)
     # Decades as their tens ("jaren negentig", "jaren '90" = "the nineties", "the 1990s")
     text = _DECADE[lang].sub(lambda m: f" {_decade(m)} ", text)
     for pattern, shift, minute in _SPOKEN[lang]:
@@ -244,6 +230,16 @@ def values(text: str, lang: str) -> Counter:
         if number is not None:
             found[Value(_format(number))] += 1
     return found
+
+
+def _compound(match: re.Match) -> str:
+    """A Dutch compound opening with a number word, the number as digits ("15 jarige")."""
+    from text_to_num import alpha2digit
+
+    number = alpha2digit(match.group(1), "nl", threshold=0)
+    if not number.isdigit() or number == "1":
+        return match.group()
+    return f" {number} {match.group(2)}"
 
 
 def _decade(match: re.Match) -> str:

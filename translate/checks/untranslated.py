@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from translate.checks.base import Sentence
 from translate.findings import Finding
 from translate.text.language import reads_as_dutch
+from translate.text.vocabulary import dutch_not_english
 
 # Frequent Dutch words that are not English words: function words, verbs, numbers, days,
 # months and common nouns of news text
@@ -45,20 +46,25 @@ SHARE = 0.15  # of the translation's words being Dutch words
 # ("gemeenteraad", "bijeenkomst", "gezondheid", "huurtoeslag")
 _LOOKS_DUTCH = re.compile(r"ij|aa|uu|oe|heid$|heden$|lijke?$|tjes?$")
 RUN = 3  # words in a row copied from the source
+_QUOTED = re.compile(r"""(?<!\w)['‘"“«]([^\s'’"”»]+(?:\s[^\s'’"”»]+){0,2})['’"”»](?!\w)""")
 
 
 def untranslated(sentence: Sentence) -> Iterator[Finding]:
     """Findings of kind ``untranslated`` for one translated sentence."""
-    source_words = [m.group() for m in _WORD.finditer(sentence.source)]
-    if not any(w.lower() in DUTCH_ONLY for w in source_words):
+    source_words = [m.group().lower() for m in _WORD.finditer(sentence.source)]
+    if not any(w in DUTCH_ONLY or _frequent_dutch(w) for w in source_words):
         return  # a name, a figure, a title: the same in both languages
     words = _common_words(sentence.translation)
-    strong = [w for w in words if w in DUTCH_ONLY]
+    written = set(_WORD.findall(sentence.translation))  # as written: no sentence's first word
+    # A Dutch word of the translation: one of the list, or a lowercase word common in Dutch
+    # text and rare in English text ("woning", "snelweg")
+    dutch_words = {w for w in words if w in DUTCH_ONLY or (w in written and _frequent_dutch(w))}
+    strong = [w for w in words if w in dutch_words]
     # ... with a Dutch word in it: "Het museum is open." may well be "The museum is open."
     if strong and _same(sentence.source, sentence.translation):
         yield Finding("untranslated", "untranslated: the translation is the Dutch source")
         return
-    dutch = [w for w in words if w in DUTCH_ONLY or (strong and w in SHARED)]
+    dutch = [w for w in words if w in dutch_words or (strong and w in SHARED)]
     if len(dutch) >= 2 and len(dutch) >= SHARE * len(words):
         shown = ", ".join(dict.fromkeys(dutch))
         message = f"untranslated: {len(dutch)} of {len(words)} words are Dutch ({shown})"
@@ -70,19 +76,38 @@ def untranslated(sentence: Sentence) -> Iterator[Finding]:
         message = f"untranslated: a Dutch phrase of the source is in the translation ({copied})"
         yield Finding("untranslated", message, data={"copied": copied})
         return
-    lower = set(_WORD.findall(sentence.translation))  # as written: no sentence's first word
+    # Single Dutch words: kept from the source (a word of the list, with a Dutch spelling, or
+    # reading as Dutch), or any common Dutch word ("gemeenteraad" for "raad"); not one the
+    # translation quotes where the source does not ("what the Dutch call 'gezelligheid'")
+    quoted = _quoted(sentence.translation) - _quoted(sentence.source)
     kept = [
         w
         for w in dict.fromkeys(words)
-        if w in source
-        and w in lower
-        and len(w) >= 5
-        and (w in DUTCH_ONLY or _LOOKS_DUTCH.search(w) or _reads_dutch(w))
+        if w in written
+        and w not in quoted
+        and (
+            len(w) >= 4
+            and _frequent_dutch(w)
+            or w in source
+            and len(w) >= 5
+            and (w in DUTCH_ONLY or _LOOKS_DUTCH.search(w) or _reads_dutch(w))
+        )
     ]
     if kept:
         shown = ", ".join(kept)
-        message = f"untranslated: Dutch words of the source are in the translation ({shown})"
+        of_source = " of the source" if all(w in source for w in kept) else ""
+        message = f"untranslated: Dutch words{of_source} are in the translation ({shown})"
         yield Finding("untranslated", message, data={"copied": kept})
+
+
+def _frequent_dutch(word: str) -> bool:
+    return len(word) >= 4 and dutch_not_english(word)
+
+
+def _quoted(text: str) -> set[str]:
+    """The words (lower case) of the short quotations in ``text``: up to three words
+    between quotation marks."""
+    return {w.lower() for match in _QUOTED.finditer(text) for w in _WORD.findall(match.group(1))}
 
 
 def _common_words(text: str) -> list[str]:

@@ -1,0 +1,100 @@
+"""What a capitalised word of the source may stand as in English, for the ``names``
+check: itself, an adjective's English forms in any inflection or compound, the place in an
+adjective or a word for its people, a word of names' English form, the name opening a
+compound of it and a common Dutch word."""
+
+from __future__ import annotations
+
+import re
+
+from translate.checks.name_tables import PLACES
+from translate.checks.name_words import ADJECTIVES, NAME_WORDS
+from translate.text.vocabulary import common_dutch
+
+
+def english_forms(word: str) -> tuple[str, ...]:
+    """What a capitalised word the tables do not hold as a name may stand as in English:
+    itself, an adjective's English forms, the place in an adjective or a word for its people
+    ("Groningse", "Haagse", "Amsterdammers"), a word of names' English form ("Universiteit":
+    University)."""
+    lowered = word.lower()
+    english = adjective(lowered)
+    if english is not None:
+        return english + (word,)
+    forms = (word,) + _name_word(lowered) + _compound_head(word)
+    if lowered.endswith("se") and len(word) >= 6 or lowered.endswith("s") and len(word) > 6:
+        forms += _places(lowered[: -2 if lowered.endswith("se") else -1])  # Rotterdamse
+    return forms + _residents(lowered)
+
+
+def _compound_head(word: str) -> tuple[str, ...]:
+    """The name that opens a compound of it and a common Dutch word, which the translation
+    may hold alone ("Bijlmerramp": the Bijlmer disaster, "Erasmusbrug": Erasmus Bridge)."""
+    lowered = word.lower()
+    return tuple(
+        word[:i]
+        for i in range(len(word) - 3, 3, -1)
+        if common_dutch(lowered[i:]) and not common_dutch(lowered[:i])
+    )
+
+
+def _name_word(word: str) -> tuple[str, ...]:
+    """The English forms of a word of names, alone or ending a compound
+    ("Rijksuniversiteit": University, "Eurocommissaris": Commissioner)."""
+    if word in NAME_WORDS:
+        return NAME_WORDS[word]
+    for size in range(len(word) - 3, 4, -1):  # the longest known ending first
+        if word[-size:] in NAME_WORDS:
+            return NAME_WORDS[word[-size:]]
+    return ()
+
+
+def _places(stem: str) -> tuple[str, ...]:
+    """A place whose adjective or people's word has ``stem``: as written (``rotterdam``), with
+    the ending the adjective drops (``groning``: Groningen, ``twent``: Twente), and the
+    English forms of a known place it ends ("haag": Den Haag, The Hague)."""
+    forms = (stem, stem + "en", stem + "e")
+    for key, english in PLACES.items():
+        if key == stem or key.endswith(" " + stem) or key in (stem + "en", stem + "e"):
+            forms += english
+    return forms
+
+
+# Words made of an adjective of nationality or language ("Nederlandstalige": Dutch-language,
+# "Engelssprekend": English-speaking)
+_DERIVED = re.compile(r"(?:talig|sprekend|gezind)(?:e|en)?$")
+
+
+def adjective(word: str) -> tuple[str, ...] | None:
+    """The English forms of ``word`` (lower case) when it is an adjective the tables know, in
+    any of its inflections (``Turkse``, ``Europese``: europees, ``Nationale``: nationaal) or
+    in a compound of one (``Franstalige``)."""
+    word = _DERIVED.sub("", word) or word
+    if word in ADJECTIVES:
+        return ADJECTIVES[word]
+    if not word.endswith("e"):
+        return None
+    stem = word[:-1]
+    if stem in ADJECTIVES:
+        return ADJECTIVES[stem]
+    # An open syllable writes a long vowel once ("europese", "algemene", "centrale")
+    vowels = "aeiou"
+    if len(stem) >= 3 and stem[-2] in "aeou" and stem[-3] not in vowels and stem[-1] not in vowels:
+        return ADJECTIVES.get(stem[:-1] + stem[-2] + stem[-1])
+    return None
+
+
+def _residents(word: str) -> tuple[str, ...]:
+    """The place in a word for its people ("Amsterdammers", "Brusselaars", "Groningers",
+    "Antwerpenaren"): its Dutch name and English forms, or nothing."""
+    if len(word) < 7:
+        return ()
+    for suffix in ("enaren", "naren", "aren", "aars", "aar", "ers", "er"):
+        if word.endswith(suffix):
+            stem = word[: -len(suffix)]
+            break
+    else:
+        return ()
+    if len(stem) >= 2 and stem[-1] == stem[-2]:  # Amsterdammers: Amsterdam
+        stem = stem[:-1]
+    return _places(stem)  # Groningers: Groningen

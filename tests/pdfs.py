@@ -107,3 +107,57 @@ def bold_heading() -> bytes:
     pdf.set_font("Helvetica", size=11)
     pdf.cell(0, 6, "De kosten zijn hoger dan verwacht.")
     return bytes(pdf.output())
+
+
+NOTES = {
+    "1": "Wethouder van Financiën sinds 2022.",
+    "2": "De begroting voor 2025, vastgesteld in november.",
+}
+NEXT_NOTE = "Zie ook het jaarverslag van de gemeente."
+
+
+def footnoted() -> bytes:
+    """A two-page report with footnotes: raised small figures after words (numbering that
+    starts again on page 2, and one with no note), the notes at each page's foot (one over
+    two lines), a square metre written with a raised 2, and a paragraph that runs over the
+    page break past the notes."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.set_auto_page_break(False)
+
+    def text(x: float, y: float, words: str, size: float = 11) -> float:
+        pdf.set_font("Helvetica", size=size)
+        pdf.set_xy(x, y)
+        width = pdf.get_string_width(words)
+        pdf.cell(width, 6, words)
+        return x + width
+
+    def raised(x: float, y: float, label: str) -> float:
+        pdf.set_font("Helvetica", size=7)
+        pdf.set_xy(x, y - 1.2)
+        width = pdf.get_string_width(label)
+        pdf.cell(width, 4, label)
+        return x + width + 0.2
+
+    pdf.add_page()
+    x = text(15, 30, "Dat zei de wethouder")
+    x = raised(x, 30, "1")
+    text(x + 1.5, 30, "tijdens de raadsvergadering van dinsdag.")
+    x = text(15, 36, "Het nieuwe stadhuis meet 1.200 m")
+    x = raised(x, 36, "2")
+    raised(text(x + 1.5, 36, "en past binnen de begroting."), 36, "2")
+    text(15, 42, "Het college wil de reserve aanspreken")
+    text(15, 48, "om het gat te dichten. Daarna volgen de")
+    text(15, 54, "plannen voor de komende jaren in")
+    text(15, 262, "1 " + NOTES["1"], size=8)
+    words = NOTES["2"].split()
+    text(15, 267, "2 " + " ".join(words[:-1]), size=8)
+    text(15, 271, words[-1], size=8)
+    pdf.add_page()
+    x = text(15, 30, "de stad, zoals de raad")
+    x = raised(x, 30, "1")
+    raised(text(x + 1.5, 30, "vroeg aan de minister."), 30, "3")
+    text(15, 45, "Een tweede alinea zonder noten.")
+    text(15, 264, "1 " + NEXT_NOTE, size=8)
+    return bytes(pdf.output())

@@ -285,3 +285,18 @@ def test_a_line_break_separates_words_before_they_reach_the_model():
     # each line its own row, and the line breaks between the same lines
     assert sorted(engine.batches[0]) == ["Amsterdam", "Gemeentehuis", "Stationsplein 1"]
     assert "<p>Gemeentehuis<br>Stationsplein 1<br>Amsterdam</p>" in result.translation
+
+
+def test_invisible_characters_never_cut_a_word_for_the_model():
+    """Soft hyphens (``&shy;``, as Dutch web text breaks compounds) and zero-width spaces
+    are dropped before the model and the checks see the text, in HTML and in plain text."""
+    from translate.text.decode import decode
+
+    engine = EchoEngine()
+    page = "<p>De gemeente&shy;raad <b>verga\u00addert</b> van\u200bavond.</p>"
+    (result,) = _pipeline(engine).process([Article("a.html", page, format="html")])
+    assert engine.batches[0][0] == "De gemeenteraad vergadert vanavond."
+    assert "<b>vergadert</b>" in result.translation  # the span still on its word
+    assert "\u00ad" not in result.translation and "\u200b" not in result.translation
+    text = "De gemeente\u00adraad verga\u200bdert.\n".encode()
+    assert decode(text, "a.txt").text == "De gemeenteraad vergadert.\n"

@@ -194,6 +194,38 @@ def test_pdf_is_rebuilt_as_a_reader_sees_it():
     assert result.record.elements == {"cell": 6, "heading": 1, "paragraph": 3}
 
 
+def test_pdf_footnotes_stay_footnotes():
+    """References stay on their words as Markdown footnotes, each note once at the end (the
+    numbering that starts again on page 2 told apart), a note over two lines is one, the
+    paragraph runs on past the notes, and no marker reaches the model."""
+    pipeline, engine = _echo()
+    (result,) = pipeline.process([Article("noten.pdf", "", "pdf", data=pdfs.footnoted())])
+    assert result.status == DONE, result.reason
+    sent = _sent(engine)
+    assert not any(c in s for s in sent for c in "\ue010\ue011\u00ad")
+    assert sent.count(pdfs.NOTES["2"]) == 1  # its two lines: one note
+    markdown = result.translation
+    assert "Dat zei de wethouder[^1-1] tijdens" in markdown
+    assert "past binnen de begroting.[^2] Het college" in markdown
+    assert "1.200 m² en past" in markdown  # a square metre, not a reference
+    assert "in de stad, zoals de raad[^2-1] vroeg aan de minister.<sup>3</sup>" in markdown
+    notes = markdown.split("\n\n")[-3:]
+    assert notes == [
+        f"[^1-1]: {pdfs.NOTES['1']}",
+        f"[^2]: {pdfs.NOTES['2']}",
+        f"[^2-1]: {pdfs.NEXT_NOTE}\n",
+    ]
+    assert result.record.elements == {"paragraph": 2, "note": 3}
+
+
+def test_a_soft_hyphen_at_a_pdf_line_end_joins_the_word():
+    from translate.formats.pdf import _join
+    from translate.formats.pdf_notes import references
+
+    assert _join("de reserve aanspre\u00ad", "ken om") == "de reserve aanspreken om"
+    assert references("gemeente\u00adraad en\u200b stad") == ("gemeenteraad en stad", [])
+
+
 @pytest.mark.parametrize(
     "data,message",
     [
@@ -511,6 +543,7 @@ def test_every_new_format_through_the_batch_job(tiny_marian, tiny_bart, tmp_path
     inbox.mkdir()
     files = {
         "verslag.pdf": pdfs.report(),
+        "noten.pdf": pdfs.footnoted(),
         "boek.epub": epub_file(),
         "stuk.odt": odf_file("odt"),
         "dia.odp": odf_file("odp"),
@@ -524,6 +557,10 @@ def test_every_new_format_through_the_batch_job(tiny_marian, tiny_bart, tmp_path
     result = runner.invoke(app, [*batch_args(tiny_marian, tiny_bart, inbox, outbox), "--review"])
     assert result.exit_code == 0, result.output
     assert (outbox / "verslag.pdf.en.md").read_text(encoding="utf-8").startswith("# ")
+    noted = (outbox / "noten.pdf.en.md").read_text(encoding="utf-8")
+    for key in ("1-1", "2", "2-1"):  # each reference once, each note once
+        assert noted.count(f"[^{key}]") == 2 and noted.count(f"\n[^{key}]: ") == 1, noted
+    assert noted.count("<sup>3</sup>") == 1
     assert len(epub.read_epub(str(outbox / "boek.epub.en.epub")).spine) == 3
     assert len(load(str(outbox / "stuk.odt.en.odt")).text.childNodes) > 0
     assert len(Presentation(str(outbox / "dia.pptx.en.pptx")).slides) == 2

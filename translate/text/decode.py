@@ -16,6 +16,16 @@ _BOMS = (
     (b"\xfe\xff", "utf-16"),
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# Characters a reader never sees: soft hyphens (Dutch web text breaks long compounds with
+# them: "gemeente&shy;raad"), zero-width spaces and word joiners, a stray byte order mark.
+# Left in, they cut a word in two for the model and the checks.
+INVISIBLE = "\u00ad\u200b\u2060\ufeff"
+_DROP_INVISIBLE = str.maketrans("", "", INVISIBLE)
+
+
+def visible(text: str) -> str:
+    """``text`` without :data:`INVISIBLE` characters."""
+    return text.translate(_DROP_INVISIBLE)
 
 
 @dataclass(frozen=True)
@@ -50,7 +60,7 @@ def decode(data: bytes, name: str) -> Decoded:
     if text is None:
         text, encoding = _decode_without_bom(data, name)
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    text = text.replace("\ufeff", "").replace("\f", "\n")
+    text = visible(text).replace("\f", "\n")
     # Binary is judged by the share of control characters: a PNG or a zip is refused, a text
     # with a stray NUL or two is read with them dropped
     controls = len(_CONTROL.findall(text))

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from translate.text.decode import INVISIBLE
+
 # A line break in a unit's raw text (an HTML <br>, a Word <w:br/>), before whitespace is
 # collapsed: it becomes "\n" in the text the model sees, one line each side
 BREAK = "\ue000"
@@ -84,14 +86,16 @@ def flat(marks: Sequence[Mark]):
 
 def collapse(raw: str) -> tuple[str, list[int]]:
     """A unit's raw text as the model sees it: each run of whitespace one space, none at a
-    line's ends, each :data:`BREAK` a ``\n``; with where every raw offset (and the end)
-    lands in it."""
+    line's ends, each :data:`BREAK` a ``\n``, no invisible character (a soft hyphen); with
+    where every raw offset (and the end) lands in it."""
     out: list[str] = []
     where: list[int] = []
     pending = False  # a space to write before the next visible character
     for char in raw:
         # a pending space is written before the next visible character, never at a break
         where.append(len(out) + (pending and bool(out) and out[-1] != "\n" and char != BREAK))
+        if char in INVISIBLE:
+            continue  # a soft hyphen, a zero-width space: nothing in the text
         if char == BREAK:
             out.append("\n")
             pending = False

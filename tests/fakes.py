@@ -63,3 +63,13 @@ class EchoEngine:
             self._ids[word] = len(self._words)
             self._words.append(word)
         return self._ids[word]
+
+
+class ShoutEngine(EchoEngine):
+    """The echo engine in capitals: shows which texts of a file were replaced by their
+    translation."""
+
+    name = model_id = identity = "shout"
+
+    def _result(self, text: str, settings: GenerationSettings) -> Generated:
+        return replace(super()._result(text, settings), text=text.upper())

@@ -15,7 +15,7 @@ from lxml import etree
 from typer.testing import CliRunner
 
 from tests import pdfs
-from tests.fakes import EchoEngine
+from tests.fakes import EchoEngine, ShoutEngine
 from tests.helpers import batch_args
 from translate.cli import app
 from translate.formats import default_patterns
@@ -119,7 +119,14 @@ def odf_file(kind: str) -> bytes:
         notes.addElement(notes_frame)
         page.addElement(notes)
     else:
+        from odf.dc import Title
+        from odf.text import Title as TitleField
+
+        document.meta.addElement(Title(text=TITLE))
         document.text.addElement(H(outlinelevel=1, text="De brug is open"))
+        shown = P(text="Over ")
+        shown.addElement(TitleField(text=TITLE))
+        document.text.addElement(shown)
         paragraph = P(text="De ")
         paragraph.addElement(Span(stylename=bold, text="grote"))
         paragraph.addText(" brug is mooi.")
@@ -140,6 +147,10 @@ def odf_file(kind: str) -> bytes:
     return out.getvalue()
 
 
+DESCRIPTION = "<p>Een <b>spannend</b> boek over de brug.</p><p>Voor jong en oud.</p>"
+TITLE = "Verslag over de brug"
+
+
 def epub_file() -> bytes:
     from ebooklib import epub
 
@@ -147,6 +158,7 @@ def epub_file() -> bytes:
     book.set_identifier("brug-1")
     book.set_title("De brug van Amsterdam")
     book.set_language("nl")
+    book.add_metadata("DC", "description", DESCRIPTION)
     one = epub.EpubHtml(title="Hoofdstuk een", file_name="een.xhtml", lang="nl")
     one.content = (
         "<h1>Hoofdstuk een</h1><p>De <b>grote</b> brug is weer open.</p>"
@@ -492,6 +504,8 @@ def test_pptx_odt_odp_and_epub_round_trip_with_the_echo_engine():
                 "Een voetnoot over de brug.",
                 "Eerste punt van de lijst.",
                 "grote",  # the bold span's words, alone
+                "Over",
+                TITLE,  # the document's title (its properties)
             ],
         ),
         ("odp", ["De brug is weer open.", "Het werk duurde twee jaar.", "Vertel over de opening."]),
@@ -516,10 +530,41 @@ def test_pptx_odt_odp_and_epub_round_trip_with_the_echo_engine():
     sent = _sent(engine)
     assert "De grote brug is weer open." in sent and "Niet vertalen alstublieft." not in sent
     assert sent.count("Hoofdstuk een") == 1  # the chapter and the table of contents: one decode
+    assert "Een spannend boek over de brug." in sent and "Voor jong en oud." in sent
+    (lost,) = [f for f in book.record.findings if f.kind == "markup"]
+    assert lost.data == {"description": True}  # its bold went: said so
     reopened = epub.read_epub(io.BytesIO(book.translation))
     assert reopened.get_metadata("DC", "language")[0][0] == "en"
     chapters = [i.file_name for i in reopened.get_items_of_type(9)]  # ITEM_DOCUMENT
     assert sorted(chapters) == ["een.xhtml", "nav.xhtml", "twee.xhtml"]
+
+
+def test_document_properties_and_descriptions_are_translated():
+    """An OpenDocument file's title (and the field in the text that shows it), an EPUB's
+    description (HTML: written back as paragraphs; plain text: as it is)."""
+    from ebooklib import epub
+
+    from translate.formats.epub import _description
+
+    pipeline = Pipeline(Translator(ShoutEngine()), language_check="nl")
+    (result,) = pipeline.process([Article("a.odt", "", "odt", data=odf_file("odt"))])
+    assert result.status == DONE, result.reason
+    package = zipfile.ZipFile(io.BytesIO(result.translation))
+    dc = "{http://purl.org/dc/elements/1.1/}"
+    assert etree.fromstring(package.read("meta.xml")).find(f".//{dc}title").text == TITLE.upper()
+    content = etree.fromstring(package.read("content.xml"))
+    (field,) = content.iter("{urn:oasis:names:tc:opendocument:xmlns:text:1.0}title")
+    assert field.text == TITLE.upper()
+
+    (book,) = pipeline.process([Article("a.epub", "", "epub", data=epub_file())])
+    reopened = epub.read_epub(io.BytesIO(book.translation))
+    (description,) = reopened.get_metadata("DC", "description")
+    assert description[0] == "<p>EEN SPANNEND BOEK OVER DE BRUG.</p><p>VOOR JONG EN OUD.</p>"
+    assert _description("Een boek.\n\nVoor iedereen.") == (
+        ["Een boek.", "Voor iedereen."],
+        False,
+        False,
+    )
 
 
 @pytest.mark.parametrize("kind", ["pptx", "odt", "odp", "epub", "srt", "vtt"])

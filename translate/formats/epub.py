@@ -1,8 +1,10 @@
 """EPUB in, EPUB out: each XHTML chapter goes through the HTML layout (so inline markup and
 ``translate="no"`` work as in HTML, and the chapter is written back as XHTML), in spine
-order; the book's title (``dc:title``) and its table of contents (the EPUB 3 navigation
-document, itself a chapter, and the EPUB 2 ``toc.ncx`` labels) are translated, and the
-package says its language is English (``dc:language``). Images, CSS, fonts, the spine and
+order; the book's title (``dc:title``), its description (``dc:description``, the blurb a
+reader's library shows: plain text, or HTML written back as plain paragraphs) and its
+table of contents (the EPUB 3 navigation document, itself a chapter, and the EPUB 2
+``toc.ncx`` labels) are translated, and the package says its language is English
+(``dc:language``). Images, CSS, fonts, the spine and
 every other entry are copied as they are, ``mimetype`` first and uncompressed.
 """
 
@@ -10,7 +12,9 @@ from __future__ import annotations
 
 import io
 import posixpath
+import re
 import zipfile
+from html import escape
 
 from translate.errors import DocumentError
 from translate.findings import Finding
@@ -59,12 +63,25 @@ class EpubLayout:
             else []
         )
         units = [Unit("title", " ".join(t.text.split())) for t in self._titles]
+        self._descriptions = [
+            (element, *_description(element.text))
+            for element in self._opf.iterfind(f".//{{{_DC}}}description")
+            if (element.text or "").strip()
+        ]
+        units += [Unit("description", p) for _, ps, _, _ in self._descriptions for p in ps]
         for _, chapter in self._chapters:
             units += chapter.units
         units += [Unit("toc", " ".join(t.text.split())) for t in self._labels]
         self.units = units
         self.document = unit_document(units)
-        self.findings: tuple[Finding, ...] = tuple(f for _, c in self._chapters for f in c.findings)
+        findings = [f for _, c in self._chapters for f in c.findings]
+        if any(inline for *_, inline in self._descriptions):
+            message = (
+                "the book's description is written back as plain paragraphs: its inline "
+                "markup (bold, links, ...) is left out"
+            )
+            findings.append(Finding("markup", message, data={"description": True}))
+        self.findings: tuple[Finding, ...] = tuple(findings)
 
     def write(self, english: Document) -> Written:
         from lxml import etree
@@ -73,6 +90,16 @@ class EpubLayout:
         if len(texts) != len(self.units):
             raise ValueError(f"expected {len(self.units)} translations, got {len(texts)}")
         cursor = len(self._titles)
+        described = []
+        for _, paragraphs, is_html, _ in self._descriptions:
+            english_paragraphs = texts[cursor : cursor + len(paragraphs)]
+            cursor += len(paragraphs)
+            if not paragraphs:
+                described.append(None)  # markup without words: kept as it is
+            elif is_html:
+                described.append("".join(f"<p>{escape(p)}</p>" for p in english_paragraphs))
+            else:
+                described.append("\n\n".join(english_paragraphs))
         replaced: dict[str, bytes] = {}
         findings: list[Finding] = []
         for path, chapter in self._chapters:
@@ -88,6 +115,13 @@ class EpubLayout:
             strict=True,
         ):
             element.text = text
+        for element, text in zip(
+            [d for d in opf.iterfind(f".//{{{_DC}}}description") if (d.text or "").strip()],
+            described,
+            strict=True,
+        ):
+            if text is not None:
+                element.text = text
         metadata = opf.find(f"{{{_OPF}}}metadata")
         if metadata is not None:
             language = metadata.find(f"{{{_DC}}}language")
@@ -107,6 +141,33 @@ class EpubLayout:
                 element.text = text
             replaced[path] = etree.tostring(ncx, xml_declaration=True, encoding="UTF-8")
         return Written(repack_zip(self._data, replaced), tuple(findings))
+
+
+_BLOCKS = {"p", "div", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6"}
+_INLINE = {"b", "i", "em", "strong", "a", "span", "u", "sup", "sub", "small"}
+
+
+def _description(text: str) -> tuple[list[str], bool, bool]:
+    """A book description's paragraphs, whether it is HTML (as e-book tools write it), and
+    whether it had inline markup in it."""
+    if "<" not in text or ">" not in text:
+        return [" ".join(p.split()) for p in re.split(r"\n\s*\n", text) if p.strip()], False, False
+    from lxml import etree, html
+
+    try:
+        root = html.fragment_fromstring(text, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return [" ".join(text.split())], False, False
+    leaves = [
+        e
+        for e in root.iter(*_BLOCKS)
+        if e is not root and not any(c.tag in _BLOCKS for c in e.iterdescendants())
+    ]
+    paragraphs = [" ".join(e.text_content().split()) for e in leaves] or [
+        " ".join(root.text_content().split())
+    ]
+    inline = any(e.tag in _INLINE for e in root.iter())
+    return [p for p in paragraphs if p], True, inline
 
 
 def _package(book: zipfile.ZipFile, name: str):

@@ -8,8 +8,10 @@ it, line breaks between the same lines, and tabs, fields (page numbers, dates), 
 frames, images and notes in their sentence (the HTML layout's placement,
 :mod:`translate.formats.html_inline`, over OpenDocument's elements). Paragraphs inside a
 frame or a note are units of their own, translated before the paragraph that holds them.
-Every other part of the package is copied as it is, the ``mimetype`` entry first and
-uncompressed; ``meta.xml`` says the language is English.
+The document's title, subject and description (``meta.xml``: File > Properties) are
+translated, and the title and subject fields in the text show the English ones. Every other
+part of the package is copied as it is, the ``mimetype`` entry first and uncompressed;
+``meta.xml`` says the language is English.
 """
 
 from __future__ import annotations
@@ -79,6 +81,8 @@ class OdfLayout:
         read = [(kind, _inline(p)) for kind, p in _paragraphs(root)]
         self._inline = [inline for _, inline in read if inline.text.strip()]
         self.units = [Unit(kind, inline.text) for kind, inline in read if inline.text.strip()]
+        self._meta = _properties(data)
+        self.units += [Unit(field, text) for field, text in self._meta]
         self.document = unit_document(self.units)
 
     @property
@@ -91,6 +95,9 @@ class OdfLayout:
         from lxml import etree
 
         texts = unit_texts(english)
+        split = len(texts) - len(self._meta)
+        properties = dict(zip([f for f, _ in self._meta], texts[split:], strict=True))
+        texts = texts[:split]
         root = _content(self._data, self.name)
         # Read once, before any rebuild: a paragraph's reading never looks inside the notes
         # and frames it holds, so it stays true while those are rebuilt
@@ -105,8 +112,16 @@ class OdfLayout:
         for i in sorted(range(len(read)), key=lambda i: -_depth(read[i][0])):
             paragraph, inline = read[i]
             placements.append(rebuild(paragraph, inline, texts[i].split("\n"), given[i]))
+        for field, english_text in properties.items():  # the fields that show them
+            for shown in root.iter(f"{{{_NS['text']}}}{field}"):
+                for child in list(shown):
+                    shown.remove(child)
+                shown.text = english_text
         content = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
-        package = repack_zip(self._data, {"content.xml": content, "meta.xml": _english_meta})
+        package = repack_zip(
+            self._data,
+            {"content.xml": content, "meta.xml": lambda meta: _english_meta(meta, properties)},
+        )
         return Written(package, placement_findings(placements))
 
 
@@ -148,13 +163,37 @@ def _kind(paragraph) -> str:
     return "paragraph"
 
 
-def _english_meta(data: bytes) -> bytes:
+_PROPERTIES = ("title", "subject", "description")
+
+
+def _properties(data: bytes) -> list[tuple[str, str]]:
+    """The document's title, subject and description (``meta.xml``) that have words."""
+    from lxml import etree
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            root = etree.fromstring(package.read("meta.xml"))
+    except (KeyError, etree.XMLSyntaxError):
+        return []  # no properties, or unreadable ones: the text is what counts
+    meta = root.find("office:meta", _NS)
+    found = []
+    for field in _PROPERTIES:
+        element = meta.find(f"dc:{field}", _NS) if meta is not None else None
+        text = " ".join((element.text or "").split()) if element is not None else ""
+        if any(c.isalpha() for c in text):
+            found.append((field, text))
+    return found
+
+
+def _english_meta(data: bytes, properties: dict[str, str]) -> bytes:
     from lxml import etree
 
     root = etree.fromstring(data)
     meta = root.find("office:meta", _NS)
     if meta is None:
         return data
+    for field, text in properties.items():
+        meta.find(f"dc:{field}", _NS).text = text
     language = meta.find("dc:language", _NS)
     if language is None:
         language = etree.SubElement(meta, f"{{{_NS['dc']}}}language")

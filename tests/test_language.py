@@ -78,3 +78,79 @@ def test_short_texts_are_not_judged():
     assert not detect("Hallo.").decided
     result, _ = _run("Hallo daar.")
     assert result.status == DONE
+
+
+QUOTE = '"We will not give up on this fight for a better future," said the minister.'
+FRAMED = (
+    "De premier sprak dinsdag in Den Haag met de pers over de plannen.\n\n"
+    f"{QUOTE}\n\nDaarna vertrok hij naar Brussel voor overleg met de andere leiders.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "english"),
+    [
+        (QUOTE, True),
+        ("The port of Antwerp handled a record number of containers.", True),
+        ("We need to act now, this is not a drill.", True),
+        # Dutch with English loans, a Dutch word in English, a short quotation: not kept
+        ("De startup lanceerde een nieuwe app voor online marketing en social media.", False),
+        ("De CEO zei dat de deal een game changer is voor de hele business.", False),
+        ("The cabinet wants to raise the zorgpremie next year by twelve euros.", False),
+        ("Yes, we can.", False),
+        ("Door de lockdown werkten veel mensen thuis via Zoom en Teams.", False),
+    ],
+)
+def test_a_sentence_that_reads_as_english(sentence, english):
+    from translate.text.language import reads_as_english
+
+    assert reads_as_english(sentence) is english
+
+
+def test_the_evaluation_sets_sentences_by_language():
+    """No Dutch sentence of the evaluation data reads as English; most English ones of six
+    words or more do (the README gives the figures)."""
+    from tests.test_checks import _rows
+    from translate.text.language import reads_as_english
+
+    correct, corrupted = _rows("checks-correct.tsv"), _rows("checks-corrupted.tsv")
+    dutch = [s for s, _ in correct] + [row[0] for row in corrupted]
+    assert not [s for s in dutch if reads_as_english(s)]
+    english = [t for _, t in correct if len(t.split()) >= 6]
+    assert sum(map(reads_as_english, english)) >= 0.7 * len(english)
+
+
+def test_an_english_sentence_of_a_dutch_article_is_kept_as_it_is():
+    from translate.config import TranslationOptions
+
+    result, engine = _run(FRAMED)
+    assert result.status == DONE
+    assert QUOTE not in [s for batch in engine.batches for s in batch]  # never sent
+    assert f"\n\n{QUOTE}\n\n" in result.translation
+    (kept,) = [f for f in result.record.findings if f.kind == "english"]
+    assert kept.sentence == 1 and kept.message == "sentence 2 is in English already: kept as it is"
+    assert result.record.counts.segments == 2 and result.record.counts.reused == 0
+    # off (every article forced to be Dutch): the model gets it
+    engine = EchoEngine()
+    translator = Translator(engine, TranslationOptions(keep_english=False))
+    (result,) = Pipeline(translator, language_check="nl").process([Article("a.txt", FRAMED)])
+    assert QUOTE in [s for batch in engine.batches for s in batch]
+    assert not [f for f in result.record.findings if f.kind == "english"]
+    assert translator.settings()["keep_english"] is False
+
+
+@pytest.mark.slow
+def test_force_language_sends_english_sentences_to_the_model(tiny_marian, tmp_path):
+    from typer.testing import CliRunner
+
+    from translate.cli import app
+
+    article = tmp_path / "a.txt"
+    article.write_text(FRAMED, encoding="utf-8")
+    base = ["file", str(article), "--model", str(tiny_marian), "--no-summary", "--offline"]
+    kept = CliRunner().invoke(app, base)
+    assert kept.exit_code == 0, kept.output
+    assert QUOTE in kept.stdout  # the random model's output, the quotation kept as it was
+    forced = CliRunner().invoke(app, [*base, "--force-language", "nl"])
+    assert forced.exit_code == 0, forced.output
+    assert QUOTE not in forced.stdout  # translated (into the random model's nonsense)

@@ -116,6 +116,9 @@ class TranslationOptions:
         repair: decode a runaway row (at its cap, or looping) once more with a repetition
             guard, and keep that when it passes and is shorter.
         glossary: terms each translation must hold (see :mod:`translate.glossary`).
+        keep_english: a sentence that is English already (a quotation in a Dutch article,
+            :func:`translate.text.language.reads_as_english`) is kept as it is, not sent to
+            the model; off when every article is forced to be read as Dutch.
     """
 
     beams: int | None = None
@@ -126,6 +129,7 @@ class TranslationOptions:
     forced_length_ratio: float | None = None
     repair: bool = True
     glossary: Glossary | None = None
+    keep_english: bool = True
 
 
 # Summary length presets: scales of the checkpoint's own min/max length.

@@ -16,6 +16,7 @@ KINDS: dict[str, str] = {
     "control_characters": "control characters (NUL and the like) dropped while reading",
     "markup_repaired": "markup errors in the source, repaired as a browser would",
     "language": "the article's language: an English article copied through",
+    "english": "a sentence of a Dutch article in English already (a quotation), kept as it is",
     "split": "a sentence over the model's input limit, translated in pieces",
     "capped": "a translation stopped at its length cap (likely a repetition loop)",
     "markup": "inline markup that could not be placed in the translation by its words",

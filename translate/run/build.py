@@ -64,9 +64,9 @@ def build_pipeline(
                 "--dtype %s on the CPU is slower than fp32 and less exact; it pays on a GPU",
                 engine.dtype,
             )
-        translator = Translator(
-            engine, spec.translation_options, _constrainer(spec, engine, load_engine)
-        )
+        # Every article read as Dutch: every sentence goes to the model, English or not
+        options = replace(spec.translation_options, keep_english=spec.language_check == "auto")
+        translator = Translator(engine, options, _constrainer(spec, engine, load_engine))
     if summary and spec.summary is not None:
         summarizer = Summarizer(load_engine(spec.summary, spec.runtime), spec.summary_options)
     return Pipeline(translator, summarizer, run=run, language_check=spec.language_check)

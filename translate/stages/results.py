@@ -36,9 +36,22 @@ class TranslationResult:
     remembered: int = 0
 
 
-def with_memory(result: TranslationResult, entries: dict) -> TranslationResult:
-    """``result`` with the sentences the memory knew put in: their translation, score,
-    retry and findings (renumbered for their place in this article)."""
+@dataclass(frozen=True)
+class Given:
+    """A sentence's translation that is not the model's (an English sentence kept as it
+    is), in the shape of a memory's entry."""
+
+    translation: str
+    findings: tuple[dict, ...] = ()
+    score: float | None = None
+    retry: dict | None = None
+
+
+def with_memory(result: TranslationResult, entries: dict, given: dict | None = None):
+    """``result`` with the sentences the memory knew put in (and those ``given``): their
+    translation, score, retry and findings (renumbered for their place in this article)."""
+    remembered = len(entries)
+    entries = {**entries, **(given or {})}
     if not entries:
         return result
     english = list(result.translation.sentences)
@@ -57,7 +70,7 @@ def with_memory(result: TranslationResult, entries: dict) -> TranslationResult:
         scores=tuple(scores),
         retries=tuple(retries),
         findings=tuple(findings),
-        remembered=len(entries),
+        remembered=remembered,
     )
 
 

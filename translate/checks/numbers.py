@@ -33,7 +33,7 @@ _GUARDED = {
 }
 _TIME = {
     "nl": re.compile(
-        r"\b([01]?\d|2[0-3])(?:[.:]([0-5]\d))?\s*uur\b|\b([01]?\d|2[0-3]):([0-5]\d)\b"
+        r"\b([01]?\d|2[0-4])(?:[.:]([0-5]\d))?\s*uur\b|\b([01]?\d|2[0-3]):([0-5]\d)\b"
     ),
     "en": re.compile(
         r"\b([01]?\d|2[0-3])(?:[:.]([0-5]\d))?\s*(a\.m\.|p\.m\.|am\b|pm\b)"
@@ -96,6 +96,14 @@ _SPOKEN = {
         (r"\bquarter\s+past\s+(\w+)", 0, 15),
         (r"\bquarter\s+to\s+(\w+)", -1, 45),
     ],
+}
+_TIME_WORDS = {
+    "nl": [(r"\bmiddernacht\b", 0), (r"\bmiddaguur\b", 12)],
+    "en": [(r"\bmidnight\b", 0), (r"\b(?:noon|midday)\b", 12)],
+}
+_TIMES_WORDS = {
+    "nl": [(r"\btweemaal\b", 2), (r"\bdriemaal\b", 3), (r"\bviermaal\b", 4)],
+    "en": [(r"\btwice\b", 2), (r"\bthrice\b", 3)],
 }
 _WORD_FORM = {
     "nl": re.compile(r"\b(?:een|één|eén)\b", re.I),
@@ -196,6 +204,12 @@ def values(text: str, lang: str) -> Counter:
         return " "
 
     text = _TIME[lang].sub(take_time, text)
+    # Times and numbers said in a word ("noon", "middernacht"; "twice", "tweemaal")
+    for pattern, hour in _TIME_WORDS[lang]:
+        found[Value("", hour, 0)] += len(re.findall(pattern, text, flags=re.IGNORECASE))
+        text = re.sub(pattern, " ", text, flags=re.IGNORECASE)
+    for pattern, number in _TIMES_WORDS[lang]:
+        text = re.sub(pattern, f" {number} ", text, flags=re.IGNORECASE)
     text = _COMPOUND[lang].sub(_compound if lang == "nl" else r"\1 ", text)
     # Decades as their tens ("jaren negentig", "jaren '90" = "the nineties", "the 1990s")
     text = _DECADE[lang].sub(lambda m: f" {_decade(m)} ", text)

@@ -33,6 +33,7 @@ DUTCH_ONLY = frozenset(
     ziet zag weet weten wist denkt denken vindt vinden vond werkt werken mensen kinderen
     vrouwen mannen stad gemeente regering twee drie vijf zes zeven acht negen tien twintig
     dertig honderd duizend miljoen miljard keer maanden weken dagen uren minuten nieuw oude
+    tientallen honderden duizenden miljoenen enkele sommige talloze
     groot klein goed goede slecht hoge lange eerder samen mee nee
     """.split()
 )
@@ -83,14 +84,20 @@ def untranslated(sentence: Sentence) -> Iterator[Finding]:
     kept = [
         w
         for w in dict.fromkeys(words)
-        if w in written
-        and w not in quoted
+        if w not in quoted
         and (
-            len(w) >= 4
-            and _frequent_dutch(w)
-            or w in source
+            # a word of the list is no name, even where it opens the sentence
+            w in DUTCH_ONLY
+            and w in source
             and len(w) >= 5
-            and (w in DUTCH_ONLY or _LOOKS_DUTCH.search(w) or _reads_dutch(w))
+            or w in written
+            and (
+                len(w) >= 4
+                and _frequent_dutch(w)
+                or w in source
+                and len(w) >= 5
+                and (_LOOKS_DUTCH.search(w) or _reads_dutch(w))
+            )
         )
     ]
     if kept:

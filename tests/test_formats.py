@@ -300,3 +300,32 @@ def test_invisible_characters_never_cut_a_word_for_the_model():
     assert "\u00ad" not in result.translation and "\u200b" not in result.translation
     text = "De gemeente\u00adraad verga\u200bdert.\n".encode()
     assert decode(text, "a.txt").text == "De gemeenteraad vergadert.\n"
+
+
+def test_docx_first_page_and_even_page_headers_and_footers_are_translated():
+    from tests.fakes import ShoutEngine
+
+    document = docx.Document()
+    document.add_paragraph("De brug is open.")
+    section = document.sections[0]
+    section.different_first_page_header_footer = True
+    document.settings.odd_and_even_pages_header_footer = True
+    parts = {
+        "header": "Kop van het verslag",
+        "first_page_header": "Kop van de eerste pagina",
+        "first_page_footer": "Voet van de eerste pagina",
+        "even_page_footer": "Voet van de even pagina's",
+    }
+    for name, text in parts.items():
+        getattr(section, name).paragraphs[0].text = text
+    out = io.BytesIO()
+    document.save(out)
+    engine = ShoutEngine()
+    (result,) = _pipeline(engine).process([Article("a.docx", "", "docx", data=out.getvalue())])
+    assert result.status == DONE, result.reason
+    sent = [row for batch in engine.batches for row in batch]
+    after = docx.Document(io.BytesIO(result.translation)).sections[0]
+    for name, text in parts.items():
+        assert sent.count(text) == 1
+        assert getattr(after, name).paragraphs[0].text == text.upper()
+    assert result.record.elements == {"paragraph": 1, "header": 2, "footer": 2}

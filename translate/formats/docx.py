@@ -1,7 +1,7 @@
 """Word in, Word out (python-docx for the package, lxml for the paragraphs): paragraphs,
-headings, list items, table cells, headers and footers, text boxes, footnotes and endnotes
-and the document's title (its properties) are translated; styles, numbering, tables,
-images, fields and comments are kept.
+headings, list items, table cells, headers and footers (a different first page's and even
+pages' too), text boxes, footnotes and endnotes and the document's title (its properties)
+are translated; styles, numbering, tables, images, fields and comments are kept.
 
 A paragraph is one unit, however its runs split it by formatting; its runs, hyperlinks and
 anchors are put back on the words that render them (:mod:`translate.formats.docx_runs`).
@@ -173,16 +173,32 @@ def _paragraphs(document) -> Iterator[tuple[str, object]]:
     paragraph holding it), each section's own headers and footers, then the footnotes and
     endnotes."""
     yield from _blocks(document, None)
-    for section in document.sections:
-        for part, kind in ((section.header, "header"), (section.footer, "footer")):
-            if not part.is_linked_to_previous:
-                yield from _blocks(part, kind)
+    for part, kind in _headers_and_footers(document):
+        yield from _blocks(part, kind)
     for _, root in _note_roots(document):
         kind = "footnote" if root.tag == w("footnotes") else "endnote"
         for note in root:
             if note.get(w("type")) in (None, "normal"):
                 for paragraph in note.iter(w("p")):
                     yield kind, paragraph
+
+
+def _headers_and_footers(document) -> Iterator[tuple[object, str]]:
+    """Each section's own headers and footers (the default ones, a different first page's,
+    even pages'), each part once."""
+    seen = set()
+    for section in document.sections:
+        for part, kind in (
+            (section.header, "header"),
+            (section.footer, "footer"),
+            (section.first_page_header, "header"),
+            (section.first_page_footer, "footer"),
+            (section.even_page_header, "header"),
+            (section.even_page_footer, "footer"),
+        ):
+            if not part.is_linked_to_previous and id(part._element) not in seen:
+                seen.add(id(part._element))
+                yield part, kind
 
 
 def _blocks(container, kind: str | None) -> Iterator[tuple[str, object]]:
@@ -249,10 +265,7 @@ def _mirror_fallbacks(document) -> None:
 def _accept_changes(document) -> None:
     """Tracked deletions removed, insertions kept as ordinary text (in every part written)."""
     roots = [document.element] + [root for _, root in _note_roots(document)]
-    for section in document.sections:
-        for part in (section.header, section.footer):
-            if not part.is_linked_to_previous:
-                roots.append(part._element)
+    roots += [part._element for part, _ in _headers_and_footers(document)]
     for root in roots:
         for tag in ("del", "moveFrom"):
             for element in list(root.iter(w(tag))):

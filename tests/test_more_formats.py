@@ -539,6 +539,60 @@ def test_pptx_odt_odp_and_epub_round_trip_with_the_echo_engine():
     assert sorted(chapters) == ["een.xhtml", "nav.xhtml", "twee.xhtml"]
 
 
+def charted_pptx() -> bytes:
+    """A slide with a column chart (a title, a value axis title) and a pie chart (a title,
+    no axes), and a text box on the slide master (on every slide)."""
+    import copy
+
+    from pptx import Presentation
+    from pptx.chart.data import CategoryChartData
+    from pptx.enum.chart import XL_CHART_TYPE
+    from pptx.util import Inches
+
+    deck = Presentation()
+    slide = deck.slides.add_slide(deck.slide_layouts[5])
+    box = slide.shapes.add_textbox(Inches(0.2), Inches(7), Inches(4), Inches(0.4))
+    box.text_frame.text = "Vertrouwelijk: alleen voor intern gebruik"
+    deck.slide_masters[0].shapes._spTree.append(copy.deepcopy(box._element))
+    box._element.getparent().remove(box._element)
+    slide.shapes.title.text = "Resultaten van het onderzoek"
+    data = CategoryChartData()
+    data.categories = ["2023", "2024"]
+    data.add_series("Kosten", (1.0, 2.0))
+    where = (Inches(1), Inches(1), Inches(6), Inches(3))
+    chart = slide.shapes.add_chart(XL_CHART_TYPE.COLUMN_CLUSTERED, *where, data).chart
+    chart.has_title = True
+    chart.chart_title.text_frame.text = "Kosten per jaar"
+    chart.value_axis.has_title = True
+    chart.value_axis.axis_title.text_frame.text = "Miljoen euro"
+    pie = slide.shapes.add_chart(XL_CHART_TYPE.PIE, *where, data).chart
+    pie.has_title = True
+    pie.chart_title.text_frame.text = "Verdeling"
+    out = io.BytesIO()
+    deck.save(out)
+    return out.getvalue()
+
+
+def test_pptx_charts_and_the_slide_master_are_translated():
+    from pptx import Presentation
+
+    engine = ShoutEngine()
+    pipeline = Pipeline(Translator(engine), language_check="nl")
+    (result,) = pipeline.process([Article("a.pptx", "", "pptx", data=charted_pptx())])
+    assert result.status == DONE, result.reason
+    sent = [row for batch in engine.batches for row in batch]
+    deck = Presentation(io.BytesIO(result.translation))
+    box = list(deck.slide_masters[0].shapes)[-1]
+    assert box.text_frame.text == "VERTROUWELIJK: ALLEEN VOOR INTERN GEBRUIK"
+    charts = [s.chart for s in deck.slides[0].shapes if s.has_chart]
+    assert charts[0].chart_title.text_frame.text == "KOSTEN PER JAAR"
+    assert charts[0].value_axis.axis_title.text_frame.text == "MILJOEN EURO"
+    assert charts[1].chart_title.text_frame.text == "VERDELING"
+    assert list(charts[0].plots[0].categories) == ["2023", "2024"]  # the data: kept
+    assert "Kosten" not in sent  # a series name is data
+    assert result.record.elements == {"master": 1, "title": 1, "caption": 3}
+
+
 def test_document_properties_and_descriptions_are_translated():
     """An OpenDocument file's title (and the field in the text that shows it), an EPUB's
     description (HTML: written back as paragraphs; plain text: as it is)."""

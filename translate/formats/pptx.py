@@ -1,6 +1,7 @@
 """PowerPoint in, PowerPoint out (python-pptx): every text frame of every slide (in grouped
-shapes too), table cells, the speaker notes and the presentation's title (its properties)
-are translated; layouts, positions, images and formatting are kept.
+shapes too), table cells, charts' titles and axis titles, the speaker notes, the text the
+slide masters and layouts put on every slide, and the presentation's title (its
+properties) are translated; layouts, positions, images and formatting are kept.
 
 A paragraph is one unit, however its runs split it; its translation is written back in runs
 of the source's formatting, each formatted run (bold, a colour, a hyperlink) on the words
@@ -91,8 +92,15 @@ def _read(presentation, name: str) -> list[tuple[Unit, object]]:
 
 
 def _units(presentation) -> Iterator[tuple[Unit, object]]:
-    """Every paragraph with text, slide by slide: the shapes in their order (groups and
-    tables opened), then the slide's speaker notes."""
+    """Every paragraph with text: the text on the slide masters and layouts that shows on
+    every slide using them (not their placeholders' prompts), then slide by slide: the
+    shapes in their order (groups, tables and charts' titles opened), then the slide's
+    speaker notes."""
+    for master in presentation.slide_masters:
+        for template in (master, *master.slide_layouts):
+            for shape in template.shapes:
+                if not shape.is_placeholder:
+                    yield from _shape(shape, "master")
     for slide in presentation.slides:
         for shape in slide.shapes:
             yield from _shape(shape)
@@ -102,10 +110,13 @@ def _units(presentation) -> Iterator[tuple[Unit, object]]:
                 yield from _frame(frame, "notes")
 
 
-def _shape(shape) -> Iterator[tuple[Unit, object]]:
+def _shape(shape, kind: str | None = None) -> Iterator[tuple[Unit, object]]:
     if shape.shape_type is not None and getattr(shape, "shapes", None) is not None:
         for inner in shape.shapes:  # a group
-            yield from _shape(inner)
+            yield from _shape(inner, kind)
+        return
+    if getattr(shape, "has_chart", False) and shape.has_chart:
+        yield from _chart(shape.chart)
         return
     if getattr(shape, "has_table", False) and shape.has_table:
         for row in shape.table.rows:
@@ -114,8 +125,22 @@ def _shape(shape) -> Iterator[tuple[Unit, object]]:
                     yield from _frame(cell.text_frame, "cell")
         return
     if getattr(shape, "has_text_frame", False) and shape.has_text_frame:
-        kind = "title" if _is_title(shape) else "paragraph"
+        kind = kind or ("title" if _is_title(shape) else "paragraph")
         yield from _frame(shape.text_frame, kind)
+
+
+def _chart(chart) -> Iterator[tuple[Unit, object]]:
+    """A chart's title and its axes' titles (its categories and series names are the data
+    of its embedded workbook, kept)."""
+    if chart.has_title and chart.chart_title.has_text_frame:
+        yield from _frame(chart.chart_title.text_frame, "caption")
+    for axis in ("category_axis", "value_axis"):
+        try:
+            found = getattr(chart, axis)
+        except ValueError:  # a pie chart has no axes
+            continue
+        if found.has_title and found.axis_title.has_text_frame:
+            yield from _frame(found.axis_title.text_frame, "caption")
 
 
 def _frame(frame, kind: str) -> Iterator[tuple[Unit, object]]:

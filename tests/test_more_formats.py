@@ -593,6 +593,68 @@ def test_pptx_charts_and_the_slide_master_are_translated():
     assert result.record.elements == {"master": 1, "title": 1, "caption": 3}
 
 
+def _picture() -> bytes:
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (20, 10), "red").save(out, format="PNG")
+    return out.getvalue()
+
+
+ALT = "Een foto van de nieuwe brug bij nacht"
+
+
+def _pictured(kind: str) -> bytes:
+    """A file of ``kind`` with one paragraph and one picture described by :data:`ALT`."""
+    out = io.BytesIO()
+    if kind == "docx":
+        import docx
+
+        document = docx.Document()
+        document.add_paragraph("De brug is open.")
+        document.add_picture(io.BytesIO(_picture()))._inline.docPr.set("descr", ALT)
+        document.save(out)
+    elif kind == "pptx":
+        from pptx import Presentation
+        from pptx.util import Inches
+
+        deck = Presentation()
+        slide = deck.slides.add_slide(deck.slide_layouts[6])
+        picture = slide.shapes.add_picture(io.BytesIO(_picture()), Inches(1), Inches(1))
+        picture._element.nvPicPr.cNvPr.set("descr", ALT)
+        deck.save(out)
+    else:
+        from odf.draw import Frame
+        from odf.opendocument import OpenDocumentText
+        from odf.svg import Desc
+        from odf.text import P
+
+        document = OpenDocumentText()
+        document.text.addElement(P(text="De brug is open."))
+        frame = Frame(width="2cm", height="1cm")
+        frame.addElement(Desc(text=ALT))
+        holder = P()
+        holder.addElement(frame)
+        document.text.addElement(holder)
+        document.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("kind", ["docx", "pptx", "odt"])
+def test_pictures_descriptions_are_translated(kind):
+    """Alt text (what a screen reader says) is translated in place, as HTML's alt is."""
+    engine = ShoutEngine()
+    pipeline = Pipeline(Translator(engine), language_check="nl")
+    (result,) = pipeline.process([Article(f"a.{kind}", "", kind, data=_pictured(kind))])
+    assert result.status == DONE, result.reason
+    assert [row for batch in engine.batches for row in batch].count(ALT) == 1
+    package = zipfile.ZipFile(io.BytesIO(result.translation))
+    part = {"docx": "word/document.xml", "pptx": "ppt/slides/slide1.xml", "odt": "content.xml"}
+    xml = package.read(part[kind]).decode("utf-8")
+    assert ALT.upper() in xml and ALT not in xml
+    assert result.record.elements["alt"] == 1
+
+
 def test_document_properties_and_descriptions_are_translated():
     """An OpenDocument file's title (and the field in the text that shows it), an EPUB's
     description (HTML: written back as paragraphs; plain text: as it is)."""

@@ -1,7 +1,8 @@
 """Word in, Word out (python-docx for the package, lxml for the paragraphs): paragraphs,
 headings, list items, table cells, headers and footers (a different first page's and even
-pages' too), text boxes, footnotes and endnotes and the document's title (its properties)
-are translated; styles, numbering, tables, images, fields and comments are kept.
+pages' too), text boxes, footnotes and endnotes, pictures' descriptions (alt text) and the
+document's title (its properties) are translated; styles, numbering, tables, images,
+fields and comments are kept.
 
 A paragraph is one unit, however its runs split it by formatting; its runs, hyperlinks and
 anchors are put back on the words that render them (:mod:`translate.formats.docx_runs`).
@@ -60,6 +61,9 @@ class DocxLayout:
         read = _read(document, name)
         self.units: list[Unit] = [unit for unit, _, _ in read]
         self._runs = [runs for _, _, runs in read]
+        # Pictures' descriptions (alt text: what a screen reader says), after the text
+        self._alts = len(_alt_texts(document))
+        self.units += [Unit("alt", _alt(e)) for e in _alt_texts(document)]
         # The document's title (File > Properties; a viewer's window shows it), last
         self._title = property_title(document.core_properties.title)
         if self._title:
@@ -95,8 +99,12 @@ class DocxLayout:
             raise ValueError(f"expected {len(self.units)} translations, got {len(translations)}")
         translations = list(translations)
         title = translations.pop() if self._title else None
+        alts = translations[len(translations) - self._alts :]
+        translations = translations[: len(translations) - self._alts]
         document = _open(self._data, self.name)
         read = _read(document, self.name)
+        for element, text in zip(_alt_texts(document), alts, strict=True):
+            element.set("descr", text)
         spare = iter(alone)
         given = [{k: t for k, t in zip(runs.keys(), spare, strict=False)} for _, _, runs in read]
         placements = []
@@ -116,6 +124,7 @@ class DocxLayout:
         for part, root in _note_roots(document):
             _store(part, root)
         document.core_properties.language = "en"
+        shown += [None] * self._alts
         if title is not None:
             document.core_properties.title = title
             shown.append(None)
@@ -123,6 +132,20 @@ class DocxLayout:
         document.save(out)
         findings = placement_findings(placements)
         return Written(out.getvalue(), findings, tuple(shown))
+
+
+_DRAWING = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
+
+
+def _alt_texts(document) -> list:
+    """The pictures (and other drawings) of the body, headers and footers whose description
+    has words."""
+    roots = [document.element] + [part._element for part, _ in _headers_and_footers(document)]
+    return [e for root in roots for e in root.iter(_DRAWING) if any(c.isalpha() for c in _alt(e))]
+
+
+def _alt(element) -> str:
+    return " ".join((element.get("descr") or "").split())
 
 
 def _open(data: bytes, name: str):

@@ -8,10 +8,11 @@ it, line breaks between the same lines, and tabs, fields (page numbers, dates), 
 frames, images and notes in their sentence (the HTML layout's placement,
 :mod:`translate.formats.html_inline`, over OpenDocument's elements). Paragraphs inside a
 frame or a note are units of their own, translated before the paragraph that holds them.
-The document's title, subject and description (``meta.xml``: File > Properties) are
-translated, and the title and subject fields in the text show the English ones. Every other
-part of the package is copied as it is, the ``mimetype`` entry first and uncompressed;
-``meta.xml`` says the language is English.
+Pictures' titles and descriptions (alt text) and the document's title, subject and
+description (``meta.xml``: File > Properties) are translated, and the title and subject
+fields in the text show the English ones. Every other part of the package is copied as it
+is, the ``mimetype`` entry first and uncompressed; ``meta.xml`` says the language is
+English.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ _NS = {
     "presentation": "urn:oasis:names:tc:opendocument:xmlns:presentation:1.0",
     "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
     "dc": "http://purl.org/dc/elements/1.1/",
+    "svg": "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0",
 }
 _PARAGRAPHS = {f"{{{_NS['text']}}}p", f"{{{_NS['text']}}}h"}
 # Inside a paragraph, these hold paragraphs of their own (translated as their own units)
@@ -81,6 +83,10 @@ class OdfLayout:
         read = [(kind, _inline(p)) for kind, p in _paragraphs(root)]
         self._inline = [inline for _, inline in read if inline.text.strip()]
         self.units = [Unit(kind, inline.text) for kind, inline in read if inline.text.strip()]
+        # Pictures' titles and descriptions (alt text), then the document's properties
+        alts = _alt_texts(root)
+        self._alts = len(alts)
+        self.units += [Unit("alt", " ".join(e.text.split())) for e in alts]
         self._meta = _properties(data)
         self.units += [Unit(field, text) for field, text in self._meta]
         self.document = unit_document(self.units)
@@ -98,7 +104,10 @@ class OdfLayout:
         split = len(texts) - len(self._meta)
         properties = dict(zip([f for f, _ in self._meta], texts[split:], strict=True))
         texts = texts[:split]
+        alts, texts = texts[len(texts) - self._alts :], texts[: len(texts) - self._alts]
         root = _content(self._data, self.name)
+        for element, text in zip(_alt_texts(root), alts, strict=True):
+            element.text = text
         # Read once, before any rebuild: a paragraph's reading never looks inside the notes
         # and frames it holds, so it stays true while those are rebuilt
         read = [(p, inline) for _, p in _paragraphs(root) if (inline := _inline(p)).text.strip()]
@@ -123,6 +132,15 @@ class OdfLayout:
             {"content.xml": content, "meta.xml": lambda meta: _english_meta(meta, properties)},
         )
         return Written(package, placement_findings(placements))
+
+
+def _alt_texts(root) -> list:
+    """The titles and descriptions of frames (pictures) that have words."""
+    return [
+        e
+        for e in root.iter(f"{{{_NS['svg']}}}title", f"{{{_NS['svg']}}}desc")
+        if any(c.isalpha() for c in e.text or "")
+    ]
 
 
 def _depth(element) -> int:

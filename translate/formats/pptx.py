@@ -1,7 +1,8 @@
 """PowerPoint in, PowerPoint out (python-pptx): every text frame of every slide (in grouped
 shapes too), table cells, charts' titles and axis titles, the speaker notes, the text the
-slide masters and layouts put on every slide, and the presentation's title (its
-properties) are translated; layouts, positions, images and formatting are kept.
+slide masters and layouts put on every slide, pictures' descriptions (alt text) and the
+presentation's title (its properties) are translated; layouts, positions, images and
+formatting are kept.
 
 A paragraph is one unit, however its runs split it; its translation is written back in runs
 of the source's formatting, each formatted run (bold, a colour, a hyperlink) on the words
@@ -42,6 +43,10 @@ class PptxLayout:
         read = _read(presentation, name)
         self.units = [unit for unit, _ in read]
         self._runs = [read_runs(paragraph._p) for _, paragraph in read]
+        # Pictures' descriptions (alt text: what a screen reader says), after the text
+        alts = _alt_texts(presentation)
+        self._alts = len(alts)
+        self.units += [Unit("alt", _alt(e)) for e in alts]
         # The presentation's title (its properties), last
         self._title = property_title(presentation.core_properties.title)
         if self._title:
@@ -57,7 +62,10 @@ class PptxLayout:
     def write(self, english: Document, alone: Sequence[str] = ()) -> Written:
         texts = unit_texts(english)
         title = texts.pop() if self._title else None
+        alts, texts = texts[len(texts) - self._alts :], texts[: len(texts) - self._alts]
         presentation = _open(self._data, self.name)
+        for element, text in zip(_alt_texts(presentation), alts, strict=True):
+            element.set("descr", text)
         paragraphs = [paragraph for _, paragraph in _read(presentation, self.name)]
         if len(texts) != len(paragraphs):
             raise ValueError(f"expected {len(paragraphs)} translations, got {len(texts)}")
@@ -73,6 +81,23 @@ class PptxLayout:
         out = io.BytesIO()
         presentation.save(out)
         return Written(out.getvalue(), placement_findings(placements))
+
+
+_SHAPE_NAME = "{http://schemas.openxmlformats.org/presentationml/2006/main}cNvPr"
+
+
+def _alt_texts(presentation) -> list:
+    """The shapes of the slides (pictures mostly) whose description has words."""
+    return [
+        element
+        for slide in presentation.slides
+        for element in slide.shapes._spTree.iter(_SHAPE_NAME)
+        if any(c.isalpha() for c in _alt(element))
+    ]
+
+
+def _alt(element) -> str:
+    return " ".join((element.get("descr") or "").split())
 
 
 def _open(data: bytes, name: str):

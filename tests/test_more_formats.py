@@ -768,3 +768,33 @@ def test_a_pdf_heading_told_by_its_weight():
         "Een gewone alinea over de raad.\n\n# Kosten van het plan\n\n"
         "De kosten zijn hoger dan verwacht.\n"
     )
+
+
+class _Wordy(EchoEngine):
+    """English half as long again as the Dutch: each sentence gets words added."""
+
+    def _result(self, text, settings):
+        from dataclasses import replace
+
+        longer = text.rstrip(".") + " and a good many more words."
+        return replace(super()._result(text, settings), text=longer)
+
+
+def test_a_subtitle_line_grown_too_long_is_wrapped():
+    cues = (
+        "1\n00:00:01,000 --> 00:00:03,000\n<i>De burgemeester opende de brug.</i>\n\n"
+        "2\n00:00:04,000 --> 00:00:06,000\n- Is hij klaar?\n- Ja, sinds vandaag.\n"
+    )
+    pipeline = Pipeline(Translator(_Wordy()), language_check="nl")
+    (result,) = pipeline.process([Article("a.srt", cues, "srt")])
+    assert result.status == DONE, result.reason
+    first, second = [s.content for s in srt.parse(result.translation)]
+    lines = first.split("\n")
+    assert len(lines) == 2 and all(len(re.sub("<[^>]+>", "", ln)) <= 42 for ln in lines)
+    assert all(ln.startswith("<i>") and ln.endswith("</i>") for ln in lines)  # both wrapped
+    plain = " ".join(re.sub("<[^>]+>", "", ln) for ln in lines)
+    assert plain == "De burgemeester opende de brug and a good many more words."
+    # a cue of two lines stays two; its line over the limit is said
+    assert second.split("\n")[0].startswith("- ") and len(second.split("\n")) == 2
+    (long,) = [f for f in result.record.findings if f.kind == "subtitle_lines"]
+    assert long.data == {"lines": 1}

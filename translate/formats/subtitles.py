@@ -9,20 +9,24 @@ styling tags around a line (``<i>...</i>``) stay where they were. Tags inside a 
 (``<i>``, ``<b>``, ``<font>``, WebVTT's ``<c.x>``) are put back around the words that render
 theirs (:func:`translate.text.inline.place`, each tag's words also translated alone, as for
 HTML), cut at a cue's edge when the words they cover end up in two cues; a tag without words
-(``{\\i1}``, a WebVTT timestamp) goes to the same relative place. A WebVTT header's
-``Language: nl`` becomes ``Language: en``.
+(``{\\i1}``, a WebVTT timestamp) goes to the same relative place. A cue's only line that
+the translation makes longer than 42 characters (where its source line was not) is wrapped
+in two near its middle, outside any tag if it can be; a line of a two-line cue left over
+the limit is a ``subtitle_lines`` finding. A WebVTT header's ``Language: nl`` becomes
+``Language: en``.
 """
 
 from __future__ import annotations
 
-import itertools
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from translate.errors import DocumentError, first_line
 from translate.findings import Finding
 from translate.formats.base import Format, Written, placement_findings
+from translate.formats.subtitle_tags import TAG, Tags, balanced, shifted
 from translate.text.document import Document, Line
 from translate.text.inline import place
 from translate.text.marks import Anchor, Mark, flat
@@ -31,10 +35,10 @@ from translate.text.sentences import split_sentences
 _TIMING = re.compile(r"-->")
 _SPEAKER = re.compile(r"^(\s*(?:\{\\[^}]*\}\s*)*(?:-\s*|[A-ZÀ-Þ][A-ZÀ-Þ .'-]{0,30}:\s+)?)(?=\S)")
 _WRAP = re.compile(r"^((?:<[a-z][^>]*>)+)(.*?)((?:</[a-z]+>)+)$", re.DOTALL)
-# A tag inside a line: an opening or closing tag, an override ({\i1}), a WebVTT timestamp
-_TAG = re.compile(r"</?[a-z][^>]*>|\{\\[^}]*\}|<\d[\d:.]*>")
 _END = re.compile(r"[.!?…][\"'”’»)\]]*$")
 _LANGUAGE = re.compile(r"^(Language:\s*)nl\b", re.IGNORECASE)
+# Characters a subtitle line holds at most (the common broadcast and streaming rule)
+_LIMIT = 42
 
 
 @dataclass
@@ -50,74 +54,6 @@ class _Piece:
     line: str
     marks: list[Mark]
     anchors: list[Anchor]
-
-
-class _Tags:
-    """The inline tags of a file: each one's key, and how it is written back."""
-
-    def __init__(self):
-        self.opens: dict[int, str] = {}
-        self.closes: dict[int, str] = {}
-        self.raw: dict[int, str] = {}
-        self._keys = itertools.count()
-
-    def read(self, body: str) -> tuple[str, list[Mark], list[Anchor]]:
-        """A line's text with whitespace collapsed, its tags around words as marks (nested
-        as written) and the others as anchors; a tag never closed, or closed without being
-        opened, is an anchor."""
-        text: list[str] = []
-        size = 0
-        stack: list[tuple[int, int, str, list[Mark]]] = []  # key, start, name, children
-        top: list[Mark] = []
-        anchors: list[Anchor] = []
-        position = 0
-        for match in [*_TAG.finditer(body), None]:
-            chunk = body[position : match.start() if match else len(body)]
-            for ch in chunk:
-                if not ch.isspace():
-                    text.append(ch)
-                    size += 1
-                elif size and text[-1] != " ":
-                    text.append(" ")
-                    size += 1
-            if match is None:
-                break
-            position = match.end()
-            tag = match.group()
-            name = re.match(r"</?([a-z][\w]*)", tag)
-            key = next(self._keys)
-            if name and not tag.startswith("</") and not tag.endswith("/>"):
-                stack.append((key, size, name.group(1), []))
-                self.opens[key] = tag
-                continue
-            if name and tag.startswith("</") and stack and stack[-1][2] == name.group(1):
-                opened, start, _, children = stack.pop()
-                self.closes[opened] = tag
-                mark = Mark(opened, start, size, keep=True, children=tuple(children))
-                (stack[-1][3] if stack else top).append(mark)
-                continue
-            self.raw[key] = tag
-            anchors.append(Anchor(key, size))
-        for opened, start, _, children in stack:  # never closed: kept where it was opened
-            self.raw[opened] = self.opens.pop(opened)
-            anchors.append(Anchor(opened, start))
-            top.extend(children)
-        end = size - 1 if text and text[-1] == " " else size
-        return (
-            "".join(text[:end]),
-            [_clip(m, end) for m in top],
-            [Anchor(a.key, min(a.offset, end)) for a in anchors],
-        )
-
-
-def _clip(mark: Mark, end: int) -> Mark:
-    children = tuple(_clip(c, end) for c in mark.children)
-    return Mark(mark.key, min(mark.start, end), min(mark.end, end), mark.keep, children)
-
-
-def _shifted(mark: Mark, by: int) -> Mark:
-    children = tuple(_shifted(c, by) for c in mark.children)
-    return Mark(mark.key, mark.start + by, mark.end + by, mark.keep, children)
 
 
 class SubtitleLayout:
@@ -142,7 +78,7 @@ class SubtitleLayout:
             if timing is not None and not lines[0].startswith(("NOTE", "STYLE", "REGION")):
                 self._cues.append((b, timing + 1))
         pieces: list[_Piece] = []
-        self._tags = _Tags()
+        self._tags = Tags()
         for c, (b, first) in enumerate(self._cues):
             for line in self._blocks[b][first:]:
                 if not line.strip():
@@ -153,7 +89,7 @@ class SubtitleLayout:
                 wrap = _WRAP.match(body)
                 opening, closing = (wrap.group(1), wrap.group(3)) if wrap else ("", "")
                 inner = wrap.group(2) if wrap else body
-                if wrap and _TAG.search(inner) and not _balanced(inner):
+                if wrap and TAG.search(inner) and not balanced(inner):
                     opening, closing, inner = "", "", body  # "<i>a</i> b <i>c</i>": inside
                 text, marks, anchors = self._tags.read(inner)
                 pieces.append(_Piece(c, prefix, opening, closing, text, line, marks, anchors))
@@ -186,7 +122,7 @@ class SubtitleLayout:
             piece = self._pieces[i]
             at = len(text) + (1 if text else 0)
             text = f"{text} {piece.text}" if text else piece.text
-            marks += [_shifted(m, at) for m in piece.marks]
+            marks += [shifted(m, at) for m in piece.marks]
             anchors += [Anchor(a.key, a.offset + at) for a in piece.anchors]
         return text, marks, anchors
 
@@ -208,6 +144,9 @@ class SubtitleLayout:
         spare = iter(alone)
         lines: dict[int, str] = {}
         placements = []
+        per_cue = Counter(piece.cue for piece in self._pieces)
+        alone_in_cue = {cue: n == 1 for cue, n in per_cue.items()}
+        long = 0  # lines still over the limit whose source line was not
         for group, text in zip(self._translated, texts, strict=True):
             text = " ".join(text.split())
             source, marks, anchors = self._group(group)
@@ -219,10 +158,21 @@ class SubtitleLayout:
             for i, share in zip(group, shares, strict=True):
                 piece = self._pieces[i]
                 start = text.find(share, at)
-                if share != "…" and start >= 0:
-                    at = start + len(share)
-                    share = self._render(text, start, at, placed)
-                lines[i] = f"{piece.prefix}{piece.opening}{share}{piece.closing}"
+                if share == "…" or start < 0:
+                    lines[i] = f"{piece.prefix}{piece.opening}{share}{piece.closing}"
+                    continue
+                at = start + len(share)
+                # A cue's only line grown past the limit becomes two, split near its middle
+                wrap = alone_in_cue[piece.cue] and _long(share, piece)
+                middle = _middle(share, start, placed.spans.values()) if wrap else -1
+                parts = [(start, at)] if middle < 0 else [(start, start + middle)]
+                parts += [(start + middle + 1, at)] if middle >= 0 else []
+                rendered = [self._render(text, a, b, placed) for a, b in parts]
+                lines[i] = "\n".join(
+                    f"{piece.prefix if n == 0 else ''}{piece.opening}{r}{piece.closing}"
+                    for n, r in enumerate(rendered)
+                )
+                long += sum(len(TAG.sub("", r)) > _LIMIT >= len(piece.text) for r in rendered)
         by_cue: dict[int, list[str]] = {}
         for i, piece in enumerate(self._pieces):
             by_cue.setdefault(piece.cue, []).append(lines.get(i, piece.line))
@@ -232,7 +182,14 @@ class SubtitleLayout:
         if self.kind == "vtt":
             blocks[0] = [_LANGUAGE.sub(r"\1en", line) for line in blocks[0]]
         content = "\n\n".join("\n".join(block) for block in blocks) + "\n"
-        return Written(content, placement_findings(placements))
+        findings = placement_findings(placements)
+        if long:
+            message = (
+                f"{long} cue lines over {_LIMIT} characters where the source's were not (cues "
+                "of two lines are not wrapped to three): check them"
+            )
+            findings += (Finding("subtitle_lines", message, data={"lines": long}),)
+        return Written(content, findings)
 
     def _render(self, text: str, start: int, end: int, placed) -> str:
         """``text[start:end]`` (one line's share) with the tags placed in it: a tag whose
@@ -256,7 +213,8 @@ class SubtitleLayout:
             events.append((a, 2, -b, key, tags.opens[key]))
             events.append((b, 0 if b > a else 3, -a, -key, tags.closes[key]))
         for key, offset in placed.anchors.items():
-            if here(offset):
+            # at this line's end too: the next line starts after the space between them
+            if start <= offset <= end:
                 events.append((offset, 1, 0, key, tags.raw[key]))
         out, cursor = [], start
         for offset, _, _, _, tag in sorted(events):
@@ -267,19 +225,17 @@ class SubtitleLayout:
         return "".join(out)
 
 
-def _balanced(inner: str) -> bool:
-    """Whether the tags around a line wrap it whole: ``<i>a</i> b <i>c</i>`` is not wrapped,
-    its inner text closes the first tag before opening another."""
-    depth = 0
-    for match in _TAG.finditer(inner):
-        tag = match.group()
-        if tag.startswith("</"):
-            depth -= 1
-            if depth < 0:
-                return False
-        elif re.match(r"<[a-z]", tag) and not tag.endswith("/>"):
-            depth += 1
-    return depth == 0
+def _long(share: str, piece: _Piece) -> bool:
+    """Whether a line's translation is over the limit where its source line was not."""
+    return len(share) > _LIMIT and len(share) > len(piece.text)
+
+
+def _middle(share: str, start: int, spans) -> int:
+    """Where to wrap ``share`` (at ``start`` of the text): the space nearest its middle,
+    outside the tags placed around words if there is one (``spans``), or -1."""
+    spaces = [i for i, ch in enumerate(share) if ch == " "]
+    outside = [i for i in spaces if not any(a < start + i < b for a, b in spans)]
+    return min(outside or spaces, key=lambda i: abs(len(share) / 2 - i)) if spaces else -1
 
 
 def _share(text: str, weights: Sequence[int]) -> list[str]:

@@ -99,6 +99,12 @@ def property_title(value: str | None) -> str:
     return title if any(c.isalpha() for c in title) else ""
 
 
+def alt_text(element) -> str:
+    """A drawing's description (its ``descr``: the alt text a screen reader says), as one
+    line (Word's and PowerPoint's pictures)."""
+    return " ".join((element.get("descr") or "").split())
+
+
 def unit_texts(english: Document) -> list[str]:
     """Each unit's translation, from a document built by :func:`unit_document` (its lines
     joined by ``\n`` again)."""

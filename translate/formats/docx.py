@@ -22,6 +22,7 @@ from translate.formats.base import (
     Format,
     Unit,
     Written,
+    alt_text,
     damaged,
     placement_findings,
     property_title,
@@ -63,7 +64,7 @@ class DocxLayout:
         self._runs = [runs for _, _, runs in read]
         # Pictures' descriptions (alt text: what a screen reader says), after the text
         self._alts = len(_alt_texts(document))
-        self.units += [Unit("alt", _alt(e)) for e in _alt_texts(document)]
+        self.units += [Unit("alt", alt_text(e)) for e in _alt_texts(document)]
         # The document's title (File > Properties; a viewer's window shows it), last
         self._title = property_title(document.core_properties.title)
         if self._title:
@@ -141,11 +142,9 @@ def _alt_texts(document) -> list:
     """The pictures (and other drawings) of the body, headers and footers whose description
     has words."""
     roots = [document.element] + [part._element for part, _ in _headers_and_footers(document)]
-    return [e for root in roots for e in root.iter(_DRAWING) if any(c.isalpha() for c in _alt(e))]
-
-
-def _alt(element) -> str:
-    return " ".join((element.get("descr") or "").split())
+    return [
+        e for root in roots for e in root.iter(_DRAWING) if any(c.isalpha() for c in alt_text(e))
+    ]
 
 
 def _open(data: bytes, name: str):

@@ -21,6 +21,7 @@ from translate.formats.base import (
     Format,
     Unit,
     Written,
+    alt_text,
     damaged,
     placement_findings,
     property_title,
@@ -46,7 +47,7 @@ class PptxLayout:
         # Pictures' descriptions (alt text: what a screen reader says), after the text
         alts = _alt_texts(presentation)
         self._alts = len(alts)
-        self.units += [Unit("alt", _alt(e)) for e in alts]
+        self.units += [Unit("alt", alt_text(e)) for e in alts]
         # The presentation's title (its properties), last
         self._title = property_title(presentation.core_properties.title)
         if self._title:
@@ -92,12 +93,8 @@ def _alt_texts(presentation) -> list:
         element
         for slide in presentation.slides
         for element in slide.shapes._spTree.iter(_SHAPE_NAME)
-        if any(c.isalpha() for c in _alt(element))
+        if any(c.isalpha() for c in alt_text(element))
     ]
-
-
-def _alt(element) -> str:
-    return " ".join((element.get("descr") or "").split())
 
 
 def _open(data: bytes, name: str):

@@ -66,6 +66,12 @@ def _kinds(check, source: str, translation: str) -> list[str]:
         ("De staking begint om 24.00 uur.", "The strike starts at midnight."),
         ("Het is twee keer zo duur.", "It is twice as expensive."),
         ("Het is tweemaal zo duur.", "It is twice as expensive."),
+        # days and months by name, in compounds too; "may" the verb is no month
+        ("Dinsdagavond sprak hij.", "He spoke on Tuesday evening."),
+        ("Op Aswoensdag is het stil.", "It is quiet on Ash Wednesday."),
+        ("Black Friday trekt kopers.", "Black Friday draws shoppers."),
+        ("Het kan in mei.", "It may be in May."),
+        ("Het was de warmste septembermaand.", "It was the warmest September."),
     ],
 )
 def test_numbers_accepts_the_same_numbers_in_english_notation(source, translation):
@@ -154,6 +160,16 @@ def test_numbers_flags_changed_missing_and_new_numbers(source, translation, mess
         # a name translated word by word; a name opening a compound with a common word
         ("De koning rijdt in de Glazen Koets.", "The King rides in the Glass Coach."),
         ("De Bijlmerramp was in 1992.", "The Bijlmer disaster was in 1992."),
+        # Dutch transliterations, acronyms, a country as its adjective, translated names
+        ("President Wladimir Poetin sprak.", "President Vladimir Putin spoke."),
+        ("Een toneelstuk van Tsjechov.", "A play by Chekhov."),
+        ("Oppositieleider Navalni is dood.", "Opposition leader Navalny is dead."),
+        ("Het regime van Saddam Hoessein.", "Saddam Hussein's regime."),
+        ("Hij bezocht de VS.", "He visited the US."),
+        ("De premier van Hongarije sprak.", "The Hungarian prime minister spoke."),
+        ("Gorbatsjov beëindigde de Koude Oorlog.", "Gorbachev ended the Cold War."),
+        ("Hij woonde in Sint-Petersburg.", "He lived in Saint Petersburg."),
+        ("Het Bolsjoi Theater heropent.", "The Bolshoi Theatre is reopening."),
     ],
 )
 def test_names_accepts_english_forms_and_sentence_initial_words(source, translation):
@@ -201,6 +217,9 @@ def test_names_accepts_english_forms_and_sentence_initial_words(source, translat
             "Glazen in the source, not in",
         ),
         ("De Bijlmerramp was in 1992.", "The Amsterdam disaster was in 1992.", "Bijlmerramp"),
+        # a transliteration is no excuse for another name; Dutch's own ij is kept
+        ("President Poetin sprak.", "President Medvedev spoke.", "Poetin in the source"),
+        ("Minister Keijzer sprak.", "Minister Keizer spoke.", "spelled 'keizer'"),
         # an English title is no translated Dutch name that could account for a missing one
         (
             "De Israëlische premier Netanyahu sprak.",
@@ -213,6 +232,13 @@ def test_names_flags_missing_and_misspelled_names(source, translation, message):
     found = list(names(Sentence(0, source, translation)))
     assert found and all(f.kind == "names" for f in found)
     assert any(message in f.message for f in found), [f.message for f in found]
+
+
+def test_a_changed_day_or_month_is_a_numbers_finding():
+    (day,) = numbers(Sentence(0, "Poetin sprak dinsdag.", "Putin spoke on Thursday."))
+    assert day.message == "numbers: Tuesday in the source, Thursday in the translation"
+    (month,) = numbers(Sentence(0, "Op 3 mei begint het.", "It starts on 3 March."))
+    assert month.message == "numbers: May in the source, March in the translation"
 
 
 def test_length_repetition_and_untranslated():

@@ -98,3 +98,19 @@ def _residents(word: str) -> tuple[str, ...]:
     if len(stem) >= 2 and stem[-1] == stem[-2]:  # Amsterdammers: Amsterdam
         stem = stem[:-1]
     return _places(stem)  # Groningers: Groningen
+
+
+# Dutch transliterates Russian, Ukrainian and Arabic names its own way: Poetin (Putin),
+# Chroesjtsjov (Khrushchev), Prigozjin (Prigozhin), Tolstoj (Tolstoy), Navalni (Navalny),
+# Wolodymyr (Volodymyr), Hoessein (Hussein)
+_SOUNDS = {"tsj": "ch", "dzj": "j", "sj": "sh", "zj": "zh", "oe": "u", "ch": "kh", "j": "y"}
+_SOUNDS["ij"] = "ij"  # Dutch's own ij stays: Keijzer is not Keizer
+_SOUND = re.compile("|".join(sorted(_SOUNDS, key=len, reverse=True)))
+
+
+def english_spelling(folded: str) -> str:
+    """A name (folded: lower case, no accents) in English transliteration, where Dutch
+    transliterates it its own way; the name itself where nothing changes."""
+    spelled = _SOUND.sub(lambda m: _SOUNDS[m.group()], folded)
+    spelled = re.sub(r"^w(?=[aeiouyl])|(?<=[aeiou])w(?=[aeiouy])", "v", spelled)
+    return re.sub(r"(?<=[kn])i$", "y", spelled)  # Zelenski, Navalni: -sky, -ny

@@ -20,9 +20,15 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from translate.checks.base import Sentence
-from translate.checks.name_forms import english_forms
+from translate.checks.name_forms import english_forms, english_spelling
 from translate.checks.name_tables import INSTITUTIONS, PLACES, countries
-from translate.checks.name_words import ENGLISH_TITLES, NAME_WORDS, NOT_NAMES, TITLES
+from translate.checks.name_words import (
+    ADJECTIVES,
+    ENGLISH_TITLES,
+    NAME_WORDS,
+    NOT_NAMES,
+    TITLES,
+)
 from translate.findings import Finding
 from translate.text.vocabulary import common_english
 
@@ -57,6 +63,12 @@ def names(sentence: Sentence) -> Iterator[Finding]:
     worded = _translated_word_by_word(found, present, translated, unaccounted)
     for (name, forms, initial, group), here in zip(found, present, strict=True):
         if here or (group in translated and not (replaced and forms == (name,))) or group in worded:
+            continue
+        # ... or in English transliteration ("Poetin": Putin, "Tsjechov": Chekhov)
+        spelled = english_spelling(fold(name))
+        if spelled != fold(name) and (
+            has_word(english, spelled) or _closest(spelled, english_words, 85) is not None
+        ):
             continue
         # A sentence's first word may be a common word; only a near-copy marks it a name
         close = _closest(fold(name), english_words, 88 if initial else 75)
@@ -169,7 +181,8 @@ def _new_names(translation: str, source: str, found) -> list[str]:
     """Capitalised words of ``translation`` (not starting a sentence, not a title) that are
     neither a word of ``source``, nor a word of an English form of its names or of the
     tables' words of names, nor a cognate of a source word (the same first four letters:
-    "Senate" for "Senaat", "Tropical" for "Tropen")."""
+    "Senate" for "Senaat", "Tropical" for "Tropen"), nor a common English word ("Cold" of
+    "Cold War": a word of a translated name, not another name)."""
     source_words = set(_words(fold(source)))
     known = source_words | _name_word_forms()
     known |= {w for _, forms, _, _ in found for form in forms for w in _words(fold(form))}
@@ -182,6 +195,7 @@ def _new_names(translation: str, source: str, found) -> list[str]:
         and (folded := fold(word).removesuffix("'s")) not in known
         and folded not in ENGLISH_TITLES
         and folded[:4] not in stems
+        and not common_english(folded)
     ]
 
 
@@ -218,6 +232,12 @@ def _known() -> tuple[re.Pattern, dict[str, tuple[tuple[str, ...], bool]]]:
     known: dict[str, tuple[tuple[str, ...], bool]] = {}
     for table in (INSTITUTIONS, PLACES, countries()):
         for key, forms in table.items():
+            if table is not INSTITUTIONS and table is not PLACES:
+                # a country, or its adjective: "de premier van Hongarije", "the Hungarian
+                # prime minister"
+                forms += tuple(
+                    a for adj in ADJECTIVES.values() if set(adj) & set(forms) for a in adj
+                )
             known.setdefault(fold(key), (forms, table is INSTITUTIONS and len(key) <= 4))
     alternatives = "|".join(re.escape(k) for k in sorted(known, key=len, reverse=True))
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)"), known

@@ -97,6 +97,30 @@ _SPOKEN = {
         (r"\bquarter\s+to\s+(\w+)", -1, 45),
     ],
 }
+# Days of the week and months, in Dutch and in English (English capitalises them: "may"
+# and "march" are verbs); a Dutch day in a compound ("dinsdagavond", "Aswoensdag"), and an
+# English day a Dutch text borrows ("Black Friday")
+_DUTCH_DATE_WORDS = (
+    "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag januari februari maart april "
+    "mei juni juli augustus september oktober november december"
+).split()
+_ENGLISH_DATE_WORDS = (
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
+    "May June July August September October November December"
+).split()
+_DATE_INDEX = {
+    w.lower(): i for words in (_DUTCH_DATE_WORDS, _ENGLISH_DATE_WORDS) for i, w in enumerate(words)
+}
+_ENGLISH_DAYS = "|".join(_ENGLISH_DATE_WORDS[:7])
+_DATE_WORDS = {
+    "nl": re.compile(
+        r"(?i:\b(?:as|palm)?(" + "|".join(_DUTCH_DATE_WORDS[:7]) + r")(?:en|s)?"
+        r"(?:ochtend|middag|avond|nacht|morgen)?\b"
+        r"|\b(" + "|".join(_DUTCH_DATE_WORDS[7:]) + r")(?:maand)?\b)"
+        r"|\b(" + _ENGLISH_DAYS + r")s?\b"
+    ),
+    "en": re.compile(r"\b(" + "|".join(_ENGLISH_DATE_WORDS) + r")(?:s\b|\b)"),
+}
 _TIME_WORDS = {
     "nl": [(r"\bmiddernacht\b", 0), (r"\bmiddaguur\b", 12)],
     "en": [(r"\bmidnight\b", 0), (r"\b(?:noon|midday)\b", 12)],
@@ -151,14 +175,14 @@ class Value:
 
     __slots__ = ("kind", "text", "hour", "minute")
 
-    def __init__(self, text: str, hour: int = -1, minute: int = -1):
-        self.kind = "time" if hour >= 0 else "number"
+    def __init__(self, text: str, hour: int = -1, minute: int = -1, kind: str = ""):
+        self.kind = kind or ("time" if hour >= 0 else "number")
         self.text, self.hour, self.minute = text, hour, minute
 
     def _key(self):
         return (
             (self.kind, self.text)
-            if self.kind == "number"
+            if self.kind != "time"
             else (self.kind, self.hour % 12, self.minute)
         )
 
@@ -171,6 +195,8 @@ class Value:
     def __str__(self) -> str:
         if self.kind == "time":
             return f"{self.hour}:{self.minute:02d}"
+        if self.kind == "date":
+            return self.text
         whole, _, fraction = self.text.partition(".")
         grouped = f"{int(whole):,}" if len(whole) > 4 else whole
         return grouped + (f".{fraction}" if fraction else "")
@@ -204,6 +230,10 @@ def values(text: str, lang: str) -> Counter:
         return " "
 
     text = _TIME[lang].sub(take_time, text)
+    # Days of the week and months by name: part of a date as much as its figures
+    for match in _DATE_WORDS[lang].finditer(text):
+        name = next(g for g in match.groups() if g)
+        found[Value(_ENGLISH_DATE_WORDS[_DATE_INDEX[name.lower()]], kind="date")] += 1
     # Times and numbers said in a word ("noon", "middernacht"; "twice", "tweemaal")
     for pattern, hour in _TIME_WORDS[lang]:
         found[Value("", hour, 0)] += len(re.findall(pattern, text, flags=re.IGNORECASE))

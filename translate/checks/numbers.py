@@ -122,12 +122,13 @@ _DATE_WORDS = {
     "en": re.compile(r"\b(" + "|".join(_ENGLISH_DATE_WORDS) + r")(?:s\b|\b)"),
 }
 _TIME_WORDS = {
-    "nl": [(r"\bmiddernacht\b", 0), (r"\bmiddaguur\b", 12)],
-    "en": [(r"\bmidnight\b", 0), (r"\b(?:noon|midday)\b", 12)],
+    "nl": re.compile(r"\b(middernacht)\b|\b(middaguur)\b", re.IGNORECASE),
+    "en": re.compile(r"\b(midnight)\b|\b(noon|midday)\b", re.IGNORECASE),
 }
+_TIMES = {"tweemaal": 2, "driemaal": 3, "viermaal": 4, "twice": 2, "thrice": 3}
 _TIMES_WORDS = {
-    "nl": [(r"\btweemaal\b", 2), (r"\bdriemaal\b", 3), (r"\bviermaal\b", 4)],
-    "en": [(r"\btwice\b", 2), (r"\bthrice\b", 3)],
+    "nl": re.compile(r"\b(tweemaal|driemaal|viermaal)\b", re.IGNORECASE),
+    "en": re.compile(r"\b(twice|thrice)\b", re.IGNORECASE),
 }
 _WORD_FORM = {
     "nl": re.compile(r"\b(?:een|één|eén)\b", re.I),
@@ -235,11 +236,10 @@ def values(text: str, lang: str) -> Counter:
         name = next(g for g in match.groups() if g)
         found[Value(_ENGLISH_DATE_WORDS[_DATE_INDEX[name.lower()]], kind="date")] += 1
     # Times and numbers said in a word ("noon", "middernacht"; "twice", "tweemaal")
-    for pattern, hour in _TIME_WORDS[lang]:
-        found[Value("", hour, 0)] += len(re.findall(pattern, text, flags=re.IGNORECASE))
-        text = re.sub(pattern, " ", text, flags=re.IGNORECASE)
-    for pattern, number in _TIMES_WORDS[lang]:
-        text = re.sub(pattern, f" {number} ", text, flags=re.IGNORECASE)
+    for match in _TIME_WORDS[lang].finditer(text):  # midnight, or noon
+        found[Value("", 0 if match.group(1) else 12, 0)] += 1
+    text = _TIME_WORDS[lang].sub(" ", text)
+    text = _TIMES_WORDS[lang].sub(lambda m: f" {_TIMES[m.group(1).lower()]} ", text)
     text = _COMPOUND[lang].sub(_compound if lang == "nl" else r"\1 ", text)
     # Decades as their tens ("jaren negentig", "jaren '90" = "the nineties", "the 1990s")
     text = _DECADE[lang].sub(lambda m: f" {_decade(m)} ", text)

@@ -220,6 +220,10 @@ def test_names_accepts_english_forms_and_sentence_initial_words(source, translat
         # a transliteration is no excuse for another name; Dutch's own ij is kept
         ("President Poetin sprak.", "President Medvedev spoke.", "Poetin in the source"),
         ("Minister Keijzer sprak.", "Minister Keizer spoke.", "spelled 'keizer'"),
+        # a surname translated as a word; a sentence's first word does not make it a name of
+        # two words translated word by word
+        ("Wethouder Visser opende de school.", "Alderman Fisher opened it.", "Visser in the"),
+        ("Directeur De Boer vertrekt.", "Director The Farmer is leaving.", "Boer in the source"),
         # an English title is no translated Dutch name that could account for a missing one
         (
             "De Israëlische premier Netanyahu sprak.",

@@ -100,11 +100,12 @@ def _translated_word_by_word(found, present, translated: set[int], runs: list[st
                 worded.append(size)
             size = 0
     groups: dict[int, int] = {}
-    for (name, forms, _, group), here in zip(found, present, strict=True):
+    for (name, forms, initial, group), here in zip(found, present, strict=True):
         if here or group in translated or forms != (name,):
             groups[group] = -1  # a word of it is there, or the tables know it
         elif groups.get(group, 0) >= 0:
-            groups[group] = groups.get(group, 0) + 1
+            # a sentence's first word may be a common one: "Directeur De Boer" is one name
+            groups[group] = groups.get(group, 0) + (not initial)
     candidates = {group: size for group, size in groups.items() if size >= 2}
     if len(candidates) > len(worded):
         return set()  # which name a run stands for is not known: none is excused

@@ -144,6 +144,19 @@ def test_memory_export_and_stats(tiny_marian, tiny_bart, tmp_path):
     assert missing.exit_code == 2 and "no translation memory there" in missing.stderr
 
 
+def test_an_english_sentence_kept_as_it_was_is_not_remembered(tiny_marian, tiny_bart, tmp_path):
+    inbox, outbox = tmp_path / "in", tmp_path / "out"
+    inbox.mkdir()
+    quote = '"We will not give up on this fight for a better future," said the minister.'
+    (inbox / "a.txt").write_text(_article() + "\n" + quote + "\n", encoding="utf-8")
+    assert runner.invoke(app, batch_args(tiny_marian, tiny_bart, inbox, outbox)).exit_code == 0
+    sidecar = json.loads((outbox / "a.txt.json").read_text(encoding="utf-8"))
+    assert [f["sentence"] for f in sidecar["findings"] if f["kind"] == "english"] == [5]
+    assert quote in (outbox / "a.txt.en.txt").read_text(encoding="utf-8")
+    stats = runner.invoke(app, ["memory", "stats", "--outbox", str(outbox), "--json"])
+    assert json.loads(stats.stdout)["entries"] == 5  # the five Dutch sentences only
+
+
 def _command(tiny_marian, tiny_bart, inbox, outbox, *extra):
     return [SCRIPT, *batch_args(tiny_marian, tiny_bart, inbox, outbox, *extra)]
 

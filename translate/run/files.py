@@ -163,7 +163,7 @@ class ArticleFiles:
 
     def _remember(self, record) -> None:
         """Adds a written article's sentences to the memory (an English article copied
-        through has none to add)."""
+        through has none to add, an English sentence kept as it was is not added)."""
         if self.memory is None or any(f.kind == "language" for f in record.findings):
             return
         own: dict[int, list[dict]] = {}
@@ -173,12 +173,14 @@ class ArticleFiles:
                     {"kind": f.kind, "message": f.message, "data": dict(f.data)}
                 )
         sentences = record.sentences
+        # a sentence kept as it was (English already) is no translation to remember
+        kept = {f.sentence for f in record.findings if f.kind == "english"}
         try:
             for key, indices in self._keys([s.source for s in sentences]).items():
                 entries = [
                     Entry(s.source, s.translation, s.score, tuple(own.get(i, ())), s.retry)
                     for i, s in ((i, sentences[i]) for i in indices)
-                    if s.translation
+                    if s.translation and i not in kept
                 ]
                 self.memory.store(key, entries)
         except MemoryUnavailable as exc:

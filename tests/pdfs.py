@@ -161,3 +161,29 @@ def footnoted() -> bytes:
     text(15, 45, "Een tweede alinea zonder noten.")
     text(15, 264, "1 " + NEXT_NOTE, size=8)
     return bytes(pdf.output())
+
+
+def scripts() -> bytes:
+    """A line with a raised small ``e`` glued to its figure (``20e eeuw``) and a lowered
+    small ``2`` (``CO2``), then a line close below it."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    x = 15.0
+    for text, size, y in (
+        ("In de 20", 11, 30),
+        ("e", 7, 29),
+        (" eeuw groeide de uitstoot van CO", 11, 30),
+        ("2", 7, 31.5),
+        (" sterk.", 11, 30),
+    ):
+        pdf.set_font("Helvetica", size=size)
+        pdf.set_xy(x, y)
+        width = pdf.get_string_width(text)
+        pdf.cell(width, 6 if size == 11 else 4, text)
+        x += width
+    pdf.set_font("Helvetica", size=11)
+    pdf.set_xy(15, 36)
+    pdf.cell(100, 6, "Een tweede regel direct eronder.")
+    return bytes(pdf.output())

@@ -230,6 +230,16 @@ def test_pdf_footnotes_stay_footnotes():
     assert result.record.elements == {"paragraph": 2, "note": 3}
 
 
+def test_raised_and_lowered_letters_of_a_pdf_stay_in_their_word():
+    pipeline, engine = _echo()
+    (result,) = pipeline.process([Article("s.pdf", "", "pdf", data=pdfs.scripts())])
+    assert result.status == DONE, result.reason
+    assert _sent(engine) == [
+        "Een tweede regel direct eronder.",
+        "In de 20e eeuw groeide de uitstoot van CO2 sterk.",
+    ]
+
+
 def test_a_soft_hyphen_at_a_pdf_line_end_joins_the_word():
     from translate.formats.pdf import _join
     from translate.formats.pdf_notes import references

@@ -72,13 +72,18 @@ def read_lines(data: bytes, name: str):
 
 
 def _lines(page: int, words: list[dict]) -> list[PdfLine]:
-    """The page's words as lines: words at one height, cut where a gap wider than about
-    a word separates them (two columns side by side are two lines, not one)."""
+    """The page's words as lines: words at one height (raised and lowered figures with
+    them), cut where a gap wider than about a word separates them (two columns side by side
+    are two lines, not one)."""
     rows: list[list[dict]] = []
     for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
-        # (the larger font's measure: a raised small figure belongs to its line)
+        # a word near the row's top, or whose height and the row's overlap by half the
+        # smaller one, is of that line: a raised or lowered small figure too
         size = max(word["size"], rows[-1][0]["size"]) if rows else 0
-        if rows and abs(rows[-1][0]["top"] - word["top"]) <= 0.4 * size:
+        if rows and (
+            abs(rows[-1][0]["top"] - word["top"]) <= 0.4 * size
+            or _overlap(rows[-1], word) >= 0.5 * _height(rows[-1], word)
+        ):
             rows[-1].append(word)
         else:
             rows.append([word])
@@ -93,6 +98,17 @@ def _lines(page: int, words: list[dict]) -> list[PdfLine]:
             segment.append(word)
         lines.append(_line(page, segment))
     return lines
+
+
+def _height(row: list[dict], word: dict) -> float:
+    row_height = max(w["bottom"] for w in row) - min(w["top"] for w in row)
+    return min(row_height, word["bottom"] - word["top"])
+
+
+def _overlap(row: list[dict], word: dict) -> float:
+    top = min(w["top"] for w in row)
+    bottom = max(w["bottom"] for w in row)
+    return min(bottom, word["bottom"]) - max(top, word["top"])
 
 
 def _line(page: int, words: list[dict]) -> PdfLine:

@@ -40,10 +40,12 @@ class Note:
 
 
 def line_text(page: int, words: list[dict]) -> str:
-    """One line's words as text, each reference a marker glued to the word before it."""
+    """One line's words as text, each reference a marker glued to the word before it, and
+    pieces of one word in different fonts joined."""
     size = max(w["size"] for w in words)
     bottom = max(w["bottom"] for w in words)
     out = ""
+    previous = None
     for word in words:
         text = word["text"]
         raised = word["bottom"] < bottom - 0.15 * size and word["size"] <= 0.8 * size
@@ -53,8 +55,12 @@ def line_text(page: int, words: list[dict]) -> str:
                 out += _POWERS[text]
             else:
                 out += f"{OPEN}{page}:{text}{CLOSE}"
-            continue
-        out += (" " if out else "") + text
+        else:
+            # words the font split but no space parts ("20" and a raised "e", "CO" and a
+            # lowered "2", a bold first letter) are one word
+            glued = previous is not None and word["x0"] - previous["x1"] < 0.1 * size
+            out += ("" if glued or not out else " ") + text
+        previous = word
     return out
 
 

@@ -170,6 +170,14 @@ def test_numbers_flags_changed_missing_and_new_numbers(source, translation, mess
         ("Gorbatsjov beëindigde de Koude Oorlog.", "Gorbachev ended the Cold War."),
         ("Hij woonde in Sint-Petersburg.", "He lived in Saint Petersburg."),
         ("Het Bolsjoi Theater heropent.", "The Bolshoi Theatre is reopening."),
+        # a name's acronym in brackets, a country's people
+        ("De Raad van State (RvS) is kritisch.", "The Council of State is critical."),
+        (
+            "Het Centraal Bureau voor de Statistiek (CBS) meldt groei.",
+            "Statistics Netherlands reports growth.",
+        ),
+        ("Honderden Israëliërs demonstreerden.", "Hundreds of Israelis demonstrated."),
+        ("De Palestijnen reageerden.", "The Palestinians responded."),
     ],
 )
 def test_names_accepts_english_forms_and_sentence_initial_words(source, translation):
@@ -224,6 +232,12 @@ def test_names_accepts_english_forms_and_sentence_initial_words(source, translat
         # two words translated word by word
         ("Wethouder Visser opende de school.", "Alderman Fisher opened it.", "Visser in the"),
         ("Directeur De Boer vertrekt.", "Director The Farmer is leaving.", "Boer in the source"),
+        # a name the tables know is not excused by another name in its place
+        (
+            "De Raad van State (RvS) is kritisch.",
+            "The Supreme Court is critical.",
+            "Raad van State in the source, not in",
+        ),
         # an English title is no translated Dutch name that could account for a missing one
         (
             "De Israëlische premier Netanyahu sprak.",

@@ -24,7 +24,28 @@ def english_forms(word: str) -> tuple[str, ...]:
     forms = (word,) + _name_word(lowered) + _compound_head(word)
     if lowered.endswith("se") and len(word) >= 6 or lowered.endswith("s") and len(word) > 6:
         forms += _places(lowered[: -2 if lowered.endswith("se") else -1])  # Rotterdamse
-    return forms + _residents(lowered)
+    return forms + _residents(lowered) + _people(lowered)
+
+
+_PEOPLE = re.compile(r"(?:ers|ërs|ezen|aren|enen|en|ers)$")
+
+
+def _people(word: str) -> tuple[str, ...]:
+    """A country's people by its adjective's English forms, singular and plural
+    ("Israëliërs": Israelis, "Palestijnen": Palestinians, "Hongaren": Hungarians): the
+    adjective sharing the longest start with the word, five letters at least."""
+    if not _PEOPLE.search(word):
+        return ()
+    best, size = "", 0
+    for key in ADJECTIVES:
+        pairs = zip(key, word, strict=False)
+        shared = next((i for i, (a, b) in enumerate(pairs) if a != b), min(len(key), len(word)))
+        if shared > size:
+            best, size = key, shared
+    if size < 5:
+        return ()
+    english = ADJECTIVES[best]
+    return english + tuple(f"{e}s" for e in english)
 
 
 def _compound_head(word: str) -> tuple[str, ...]:

@@ -192,6 +192,13 @@ ADJECTIVES = {
     "polen": ("Poles", "Polish", "Poland"),
     "chinezen": ("Chinese",),
     "europeanen": ("Europeans", "European"),
+    "syriërs": ("Syrians", "Syrian"),
+    "irakezen": ("Iraqis", "Iraqi"),
+    "iraniërs": ("Iranians", "Iranian"),
+    "spanjaarden": ("Spaniards", "Spanish"),
+    "koerden": ("Kurds", "Kurdish"),
+    "serviërs": ("Serbs", "Serbian", "Serbians"),
+    "joden": ("Jews", "Jewish"),
 }
 # Words of names that are translated inside them ("Universiteit Leiden": Leiden University,
 # "Ziekenhuis Rijnstate": Rijnstate Hospital)

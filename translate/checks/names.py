@@ -75,9 +75,15 @@ def names(sentence: Sentence) -> Iterator[Finding]:
         if close is not None:
             message = f"names: {name} in the source, spelled {close!r} in the translation"
             yield Finding("names", message, data={"name": name, "spelled": close})
-        elif not initial and not (unaccounted and len(name) >= 9):
+        elif not initial and not (unaccounted and len(name) >= 9 and not _tabled(name)):
             message = f"names: {name} in the source, not in the translation"
             yield Finding("names", message, data={"name": name})
+
+
+def _tabled(name: str) -> bool:
+    """Whether the tables know ``name`` as a whole (``Raad van State``: Council of State):
+    its English forms are known, another name in their place is no translation of it."""
+    return fold(name) in _known()[1]
 
 
 def _translated_word_by_word(found, present, translated: set[int], runs: list[str]) -> set[int]:
@@ -147,14 +153,37 @@ def _names(source: str) -> list[tuple[str, tuple[str, ...], bool, int]]:
         forms = None if lowered in NOT_NAMES or lowered in TITLES else english_forms(word)
         spans.append((start, end, word, forms, initial))
     found = []
-    group, last_end = 0, None
+    group, last_end, group_start = 0, None, 0
     for start, end, name, forms, initial in sorted(spans):
-        if last_end is None or not _JOINED.fullmatch(source[last_end:start]):
+        joined = last_end is not None and _JOINED.fullmatch(source[last_end:start])
+        # "Raad van State (RvS)": the acronym in brackets is of the name before it
+        if not (joined or _abbreviates(source, group_start, last_end, start, end)):
             group += 1
+            group_start = start
         last_end = end
         if forms is not None:
             found.append((name, forms, initial, group))
     return found
+
+
+def _abbreviates(source: str, name_start: int, name_end: int | None, start: int, end: int) -> bool:
+    """Whether ``source[start:end]`` is an acronym in brackets right after the name ending
+    the group at ``name_start:name_end``, made of its words' first letters (all of them, or
+    those of its capitalised words: "Centraal Bureau voor de Statistiek (CBS)")."""
+    if name_end is None or source[name_end:start].strip() != "(" or source[end : end + 1] != ")":
+        return False
+    acronym = source[start:end]
+    if len(acronym) < 2 or not acronym[0].isupper():
+        return False
+    words = re.findall(r"[^\W\d_]+", source[name_start:name_end])
+    letters = acronym.lower()
+    for first in range(len(words)):  # the name may be the group's last words only
+        tail = words[first:]
+        initials = "".join(w[0] for w in tail).lower()
+        capitals = "".join(w[0] for w in tail if w[0].isupper()).lower()
+        if letters in (initials, capitals):
+            return True
+    return False
 
 
 def _new_capitalised_runs(translation: str, source: str) -> list[str]:

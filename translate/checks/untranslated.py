@@ -81,30 +81,28 @@ def untranslated(sentence: Sentence) -> Iterator[Finding]:
     # reading as Dutch), or any common Dutch word ("gemeenteraad" for "raad"); not one the
     # translation quotes where the source does not ("what the Dutch call 'gezelligheid'")
     quoted = _quoted(sentence.translation) - _quoted(sentence.source)
-    kept = [
-        w
-        for w in dict.fromkeys(words)
-        if w not in quoted
-        and (
-            # a word of the list is no name, even where it opens the sentence
-            w in DUTCH_ONLY
-            and w in source
-            and len(w) >= 5
-            or w in written
-            and (
-                len(w) >= 4
-                and _frequent_dutch(w)
-                or w in source
-                and len(w) >= 5
-                and (_LOOKS_DUTCH.search(w) or _reads_dutch(w))
-            )
-        )
-    ]
+    kept = [w for w in dict.fromkeys(words) if w not in quoted and _left_dutch(w, source, written)]
     if kept:
         shown = ", ".join(kept)
         of_source = " of the source" if all(w in source for w in kept) else ""
         message = f"untranslated: Dutch words{of_source} are in the translation ({shown})"
         yield Finding("untranslated", message, data={"copied": kept})
+
+
+def _left_dutch(word: str, source: list[str], written: set[str]) -> bool:
+    """Whether ``word`` (lower case) of the translation is a Dutch word left in it: a word
+    of the list kept from the source (no name, even where it opens the sentence); or, as
+    written in lower case, a common Dutch word, or a word of the source of five letters or
+    more with a Dutch spelling or reading as Dutch."""
+    if word in DUTCH_ONLY and word in source and len(word) >= 5:
+        return True
+    if word not in written:
+        return False  # capitalised where it stands: a name, or a sentence's first word
+    if _frequent_dutch(word):
+        return True
+    return (
+        word in source and len(word) >= 5 and bool(_LOOKS_DUTCH.search(word) or _reads_dutch(word))
+    )
 
 
 def _frequent_dutch(word: str) -> bool:

@@ -8,8 +8,11 @@ from :mod:`translate.checks.name_tables` and :mod:`translate.checks.name_words`:
 hold (Dutch institutions, cities, regions, rivers, days, adjectives of nationality,
 ordinals, words of names); an adjective is known in any inflection or compound
 (``Europese``, ``Nederlandstalige``) and the people of a place by the place
-(``Amsterdammers``). A name not found as such is looked for with ``rapidfuzz``: a close
-match is a misspelling (``Stoltenberg`` -> ``Stoltenburg``), no match a missing name.
+(``Amsterdammers``); a name Dutch transliterates its own way in English transliteration
+(``Poetin``: Putin, :mod:`translate.checks.name_forms`); a name of common words translated
+word by word (``Glazen Koets``: Glass Coach). A name not found as such is looked for with
+``rapidfuzz``: a close match is a misspelling (``Stoltenberg`` -> ``Stoltenburg``), no
+match a missing name.
 """
 
 from __future__ import annotations

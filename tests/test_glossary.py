@@ -118,6 +118,8 @@ def test_overlapping_terms_resolved_by_length(tmp_path):
 
 def test_realized_is_whole_words_with_the_first_letter_free():
     assert realized("city council", "The City council met.")
+    assert realized("city council", "The City Council met.")  # a name's capitals
+    assert not realized("city council", "The CITY COUNCIL met.")
     assert realized("House of Representatives", "the House  of\nRepresentatives")
     assert not realized("MP", "Two MPs spoke.")
     assert realized("MP", "The MP's speech.")

@@ -105,21 +105,24 @@ def _term(sentence: str, start: int, end: int, entry: Entry) -> Term:
 
 
 def realized(english: str, translation: str) -> bool:
-    """Whether ``translation`` holds ``english`` as whole words (its first letter in either
-    case, any spaces between its words)."""
+    """Whether ``translation`` holds ``english`` as whole words (each word's first letter in
+    either case: "City Council" is "city council"; any spaces between its words)."""
     return _realization(english).search(translation) is not None
 
 
 @functools.lru_cache(maxsize=4096)
 def _realization(english: str) -> re.Pattern:
-    first, rest = english[:1], english[1:]
-    head = f"[{re.escape(first.lower())}{re.escape(first.upper())}]" if first.isalpha() else ""
-    body = r"\s+".join(re.escape(part) for part in rest.split(" "))
-    if not head:
-        body = r"\s+".join(re.escape(part) for part in english.split(" "))
+    body = r"\s+".join(_word_pattern(part) for part in english.split())
     start = r"(?<!\w)" if english[:1].isalnum() else ""
     end = r"(?!\w)" if english[-1:].isalnum() else ""
-    return re.compile(start + head + body + end)
+    return re.compile(start + body + end)
+
+
+def _word_pattern(word: str) -> str:
+    first, rest = word[:1], word[1:]
+    if not first.isalpha():
+        return re.escape(word)
+    return f"[{re.escape(first.lower())}{re.escape(first.upper())}]{re.escape(rest)}"
 
 
 def _key(word: str) -> str:

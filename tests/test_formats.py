@@ -329,3 +329,39 @@ def test_docx_first_page_and_even_page_headers_and_footers_are_translated():
         assert sent.count(text) == 1
         assert getattr(after, name).paragraphs[0].text == text.upper()
     assert result.record.elements == {"paragraph": 1, "header": 2, "footer": 2}
+
+
+def test_docx_content_controls_are_translated_in_place():
+    """A cover page's title in a block-level content control, a date in an inline one:
+    translated, each control kept with its properties."""
+    from docx.oxml.ns import qn
+    from lxml import etree
+
+    from tests.fakes import ShoutEngine
+
+    document = docx.Document()
+    document.add_paragraph("De brug is open.")
+    title = document.add_paragraph("Titel van het rapport over de brug")
+    block = etree.Element(qn("w:sdt"))
+    etree.SubElement(etree.SubElement(block, qn("w:sdtPr")), qn("w:alias"), {qn("w:val"): "Titel"})
+    title._p.addprevious(block)
+    etree.SubElement(block, qn("w:sdtContent")).append(title._p)
+    dated = document.add_paragraph("Datum: ")
+    inline = etree.SubElement(dated._p, qn("w:sdt"))
+    etree.SubElement(etree.SubElement(inline, qn("w:sdtPr")), qn("w:date"))
+    run = etree.SubElement(etree.SubElement(inline, qn("w:sdtContent")), qn("w:r"))
+    etree.SubElement(run, qn("w:t")).text = "vrijdag drie maart"
+    out = io.BytesIO()
+    document.save(out)
+    engine = ShoutEngine()
+    (result,) = _pipeline(engine).process([Article("a.docx", "", "docx", data=out.getvalue())])
+    assert result.status == DONE, result.reason
+    sent = [row for batch in engine.batches for row in batch]
+    assert "Titel van het rapport over de brug" in sent and "Datum: vrijdag drie maart" in sent
+    body = docx.Document(io.BytesIO(result.translation)).element.body
+    controls = list(body.iter(qn("w:sdt")))
+    assert len(controls) == 2
+    assert controls[0].find(qn("w:sdtPr")).find(qn("w:alias")).get(qn("w:val")) == "Titel"
+    texts = ["".join(t.text for t in c.iter(qn("w:t"))) for c in controls]
+    assert texts == ["TITEL VAN HET RAPPORT OVER DE BRUG", "VRIJDAG DRIE MAART"]
+    assert controls[1].find(qn("w:sdtPr")).find(qn("w:date")) is not None

@@ -6,6 +6,8 @@ fields and comments are kept.
 
 A paragraph is one unit, however its runs split it by formatting; its runs, hyperlinks and
 anchors are put back on the words that render them (:mod:`translate.formats.docx_runs`).
+Paragraphs and tables inside block-level content controls (a cover page's title) are read
+where they stand.
 A text box is translated once, in place, as units of its own (the copy Word keeps for old
 readers, ``mc:Fallback``, gets the same translation). Tracked changes are read as if
 accepted, and said so. The translation is written into a fresh copy of the document, never
@@ -224,7 +226,7 @@ def _headers_and_footers(document) -> Iterator[tuple[object, str]]:
 
 
 def _blocks(container, kind: str | None) -> Iterator[tuple[str, object]]:
-    for block in container.iter_inner_content():
+    for block in _inner_content(container):
         if hasattr(block, "rows"):  # a table: its cells' paragraphs and nested tables
             for row in block.rows:
                 for cell in _unique_cells(row):
@@ -232,6 +234,26 @@ def _blocks(container, kind: str | None) -> Iterator[tuple[str, object]]:
         else:
             yield (kind or _kind(block)), block._p
             yield from _text_boxes(block._p)
+
+
+def _inner_content(container) -> Iterator[object]:
+    """A container's paragraphs and tables in order, those in block-level content controls
+    too (a cover page's title, a date: python-docx's own walk passes them over)."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    parent = container._body if hasattr(container, "_body") else container
+
+    def walk(element) -> Iterator[object]:
+        for child in element:
+            if child.tag == w("p"):
+                yield Paragraph(child, parent)
+            elif child.tag == w("tbl"):
+                yield Table(child, parent)
+            elif child.tag == w("sdt") and child.find(w("sdtContent")) is not None:
+                yield from walk(child.find(w("sdtContent")))
+
+    yield from walk(parent._element)
 
 
 def _text_boxes(paragraph) -> Iterator[tuple[str, object]]:

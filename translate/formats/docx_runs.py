@@ -7,7 +7,9 @@ reference, field, comment anchor and drawing kept (placement by
   its ``w:rPr`` that differs from the paragraph's most common one) is a mark, kept on the
   words that render it; runs of equal formatting are merged.
 - A hyperlink is a mark with its relationship id (and so its target) kept exactly; the
-  runs inside it are marks of their own inside it.
+  runs inside it are marks of their own inside it. An inline content control holding runs
+  only (a date, a title, a form's field: ``w:sdt``) is one too, its properties kept; one
+  holding more is an anchor.
 - Footnote and endnote references, comment anchors, bookmarks, fields (page numbers, dates,
   a table of contents: every run from the field's begin to its end), tabs, page breaks
   and drawings (text boxes included, whose own paragraphs are units of their own) never
@@ -121,6 +123,8 @@ def read_runs(paragraph) -> Runs:
                 run(child, link)
             elif child.tag == w("hyperlink"):
                 walk(child, child)
+            elif _plain_control(child):  # a content control of runs: its words are text
+                walk(child.find(w("sdtContent")), child)
             elif child.tag == w("ins"):
                 runs.tracked = True
                 walk(child, link)
@@ -140,6 +144,16 @@ def read_runs(paragraph) -> Runs:
     runs.marks = [moved(m, where, collapsed) for m in _marks(pieces, runs)]
     runs.anchors = [Anchor(a.key, where[a.offset], padded(joined, a.offset)) for a in runs.anchors]
     return runs
+
+
+def _plain_control(element) -> bool:
+    """Whether ``element`` is an inline content control (``w:sdt``: a date, a title, a
+    form's field) holding runs only, translated as a hyperlink's are; one holding more
+    (a link, a field) is kept whole."""
+    if element.tag != w("sdt") or element.getparent() is None:
+        return False
+    content = element.find(w("sdtContent"))
+    return content is not None and len(content) > 0 and all(c.tag == w("r") for c in content)
 
 
 def _alone(run, child):
@@ -259,7 +273,7 @@ def rebuild_runs(paragraph, runs: Runs, lines: list[str], alone: dict[int, str])
         if newline:
             _line_break(paragraph, base)
             start = i + 1
-    for link in paragraph.iter(w("hyperlink")):
+    for link in paragraph.iter(w("hyperlink"), w("sdt")):
         link.attrib.pop("_source", None)
     return placed
 
@@ -285,12 +299,22 @@ def _emit(paragraph, text: str, key: int | None, runs: Runs, base, emitted: set)
         paragraph.append(run)
         return
     last = paragraph[-1] if len(paragraph) else None
-    if last is not None and last.tag == w("hyperlink") and last.get("_source") == str(id(link)):
-        last.append(run)
+    if last is not None and last.tag == link.tag and last.get("_source") == str(id(link)):
+        _holder(last).append(run)
         return
-    copy = etree.SubElement(paragraph, w("hyperlink"), dict(link.attrib))
+    copy = etree.SubElement(paragraph, link.tag, dict(link.attrib))
     copy.set("_source", str(id(link)))
-    copy.append(run)
+    if link.tag == w("sdt"):  # a content control: its properties, then its runs
+        for child in link:
+            if child.tag != w("sdtContent"):
+                copy.append(_clone(child))
+        etree.SubElement(copy, w("sdtContent"))
+    _holder(copy).append(run)
+
+
+def _holder(container):
+    """Where a hyperlink's or a content control's runs go."""
+    return container.find(w("sdtContent")) if container.tag == w("sdt") else container
 
 
 def _line_break(paragraph, base) -> None:

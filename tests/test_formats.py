@@ -365,3 +365,15 @@ def test_docx_content_controls_are_translated_in_place():
     texts = ["".join(t.text for t in c.iter(qn("w:t"))) for c in controls]
     assert texts == ["TITEL VAN HET RAPPORT OVER DE BRUG", "VRIJDAG DRIE MAART"]
     assert controls[1].find(qn("w:sdtPr")).find(qn("w:date")) is not None
+
+
+def test_a_buttons_label_is_translated_and_a_fields_value_is_not():
+    from tests.fakes import ShoutEngine
+
+    page = (
+        "<form><p>Schrijf je in voor de nieuwsbrief.</p><input type='text' value='Jan'>"
+        "<input type='submit' value='Verstuur het formulier'></form>"
+    )
+    (result,) = _pipeline(ShoutEngine()).process([Article("a.html", page, format="html")])
+    assert 'value="VERSTUUR HET FORMULIER"' in result.translation
+    assert 'value="Jan"' in result.translation  # what a visitor typed is data

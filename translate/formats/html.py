@@ -3,8 +3,9 @@
 Units are the innermost text blocks (``p``, ``h1``-``h6``, ``li``, ``td``, ``figcaption``,
 ``title``, ...), each translated whole, so a sentence split by ``<b>`` or ``<a>`` is one
 segment; a ``<br>`` ends a line (a line is never glued to the next); plus the ``alt``,
-``title``, ``aria-label`` and ``placeholder`` attributes (of inline elements too) and the
-description and link-preview titles of ``<meta>``. Scripts, styles, code, ``pre``,
+``title``, ``aria-label`` and ``placeholder`` attributes (of inline elements too), a
+button's label (``<input type="submit" value>``) and the description and link-preview
+titles of ``<meta>``. Scripts, styles, code, ``pre``,
 elements with ``translate="no"`` and other attribute values (URLs) never reach the model.
 Inline elements are put back around the words that render theirs
 (:mod:`translate.formats.html_inline`, :mod:`translate.text.inline`); each element's words
@@ -39,6 +40,7 @@ _BLOCKS = frozenset(
 )
 _SKIP = frozenset("script style code pre noscript template svg math kbd samp var textarea".split())
 _ATTRIBUTES = ("alt", "title", "aria-label", "placeholder")
+_BUTTONS = ("submit", "button", "reset")
 # <meta> whose content a reader sees (search results, link previews)
 _META = frozenset("description og:title og:description twitter:title twitter:description".split())
 _HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
@@ -147,6 +149,10 @@ class HtmlLayout:
         for attribute in _ATTRIBUTES:
             if element.get(attribute):
                 self._add(element, attribute, "attribute", element.get(attribute))
+        # a button's label (<input type="submit" value="Verstuur">)
+        if element.tag == "input" and (element.get("type") or "").lower() in _BUTTONS:
+            if element.get("value"):
+                self._add(element, "value", "attribute", element.get("value"))
         if element.tag == "meta" and element.get("content"):
             described = (element.get("name") or element.get("property") or "").lower()
             if described in _META:

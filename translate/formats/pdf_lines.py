@@ -82,7 +82,7 @@ def _lines(page: int, words: list[dict]) -> list[PdfLine]:
         size = max(word["size"], rows[-1][0]["size"]) if rows else 0
         if rows and (
             abs(rows[-1][0]["top"] - word["top"]) <= 0.4 * size
-            or _overlap(rows[-1], word) >= 0.5 * _height(rows[-1], word)
+            or 0 < 0.5 * _height(rows[-1], word) <= _overlap(rows[-1], word)
         ):
             rows[-1].append(word)
         else:

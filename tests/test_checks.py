@@ -381,3 +381,6 @@ def test_summary_faithfulness():
     assert [f.kind for f in found] == ["summary", "summary"]
     assert "1500 in the summary" in found[0].message
     assert "Jansen, Utrecht in the summary" in found[1].message
+    # a day the translation does not hold: said once, as a date
+    (day,) = faithfulness("The council met on Friday.", translation)
+    assert day.message == "summary: Friday in the summary, not in the translation"

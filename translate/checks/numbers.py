@@ -108,6 +108,7 @@ _ENGLISH_DATE_WORDS = (
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
     "May June July August September October November December"
 ).split()
+DATE_WORDS = frozenset(_ENGLISH_DATE_WORDS)
 _DATE_INDEX = {
     w.lower(): i for words in (_DUTCH_DATE_WORDS, _ENGLISH_DATE_WORDS) for i, w in enumerate(words)
 }

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from translate.checks.names import fold, has_word
-from translate.checks.numbers import values
+from translate.checks.numbers import DATE_WORDS, values
 from translate.findings import Finding
 
 _CAPITALISED = re.compile(r"(?<![\w'’])[A-Z][\w'’-]*[\w]|(?<![\w'’])[A-Z](?![\w'’])")
@@ -26,8 +26,8 @@ def faithfulness(summary: str, translation: str) -> Iterator[Finding]:
     missing = []
     for match in _CAPITALISED.finditer(summary):
         word = match.group()
-        if word in _COMMON or _sentence_start(summary, match.start()):
-            continue
+        if word in _COMMON or word in DATE_WORDS or _sentence_start(summary, match.start()):
+            continue  # (a day or a month is a date: the numbers above)
         if not has_word(folded, fold(word)) and word not in missing:
             missing.append(word)
     if missing:

@@ -231,6 +231,7 @@ def test_names_accepts_english_forms_and_sentence_initial_words(source, translat
         # a surname translated as a word; a sentence's first word does not make it a name of
         # two words translated word by word
         ("Wethouder Visser opende de school.", "Alderman Fisher opened it.", "Visser in the"),
+        ("Minister Bakker sprak.", "Minister Baker spoke.", "(the name translated as a word?)"),
         ("Directeur De Boer vertrekt.", "Director The Farmer is leaving.", "Boer in the source"),
         # a name the tables know is not excused by another name in its place
         (

@@ -33,7 +33,7 @@ from translate.checks.name_words import (
     TITLES,
 )
 from translate.findings import Finding
-from translate.text.vocabulary import common_english
+from translate.text.vocabulary import common_dutch, common_english
 
 _WORD = re.compile(r"[^\W\d_](?:[\w'’.-]*[^\W_])?", re.UNICODE)
 # What may stand between the words of one name ("Ursula von der Leyen", "Lam Gods")
@@ -77,6 +77,8 @@ def names(sentence: Sentence) -> Iterator[Finding]:
         close = _closest(fold(name), english_words, 88 if initial else 75)
         if close is not None:
             message = f"names: {name} in the source, spelled {close!r} in the translation"
+            if common_dutch(fold(name)) and common_english(close):  # Bakker: "baker"
+                message += " (the name translated as a word?)"
             yield Finding("names", message, data={"name": name, "spelled": close})
         elif not initial and not (unaccounted and len(name) >= 9 and not _tabled(name)):
             message = f"names: {name} in the source, not in the translation"

@@ -377,3 +377,51 @@ def test_a_buttons_label_is_translated_and_a_fields_value_is_not():
     (result,) = _pipeline(ShoutEngine()).process([Article("a.html", page, format="html")])
     assert 'value="VERSTUUR HET FORMULIER"' in result.translation
     assert 'value="Jan"' in result.translation  # what a visitor typed is data
+
+
+def _charted_docx() -> bytes:
+    """A Word document with a chart part (a column chart's XML, as PowerPoint writes it):
+    a title, a value axis title, categories and a series name."""
+    import zipfile
+
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from lxml import etree
+
+    from tests.test_more_formats import charted_pptx
+    from translate.formats.docx_charts import CHART
+
+    chart = etree.fromstring(
+        zipfile.ZipFile(io.BytesIO(charted_pptx())).read("ppt/charts/chart1.xml")
+    )
+    for external in chart.iter(
+        "{http://schemas.openxmlformats.org/drawingml/2006/chart}externalData"
+    ):
+        external.getparent().remove(external)  # its workbook is PowerPoint's
+    document = docx.Document()
+    document.add_paragraph("De kosten stijgen.")
+    part = Part(
+        PackURI("/word/charts/chart1.xml"), CHART, etree.tostring(chart), document.part.package
+    )
+    document.part.relate_to(part, RELATIONSHIP_TYPE.CHART)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_docx_chart_titles_are_translated_and_their_data_kept():
+    import zipfile
+
+    from tests.fakes import ShoutEngine
+
+    engine = ShoutEngine()
+    (result,) = _pipeline(engine).process([Article("a.docx", "", "docx", data=_charted_docx())])
+    assert result.status == DONE, result.reason
+    sent = [row for batch in engine.batches for row in batch]
+    assert "Kosten per jaar" in sent and "Miljoen euro" in sent and "Kosten" not in sent
+    chart = zipfile.ZipFile(io.BytesIO(result.translation)).read("word/charts/chart1.xml")
+    text = chart.decode("utf-8")
+    assert "KOSTEN PER JAAR" in text and "MILJOEN EURO" in text
+    assert "<c:v>Kosten</c:v>" in text and "<c:v>2023</c:v>" in text  # the data
+    assert result.record.elements == {"paragraph": 1, "caption": 2}

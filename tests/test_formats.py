@@ -302,9 +302,19 @@ def test_invisible_characters_never_cut_a_word_for_the_model():
     assert decode(text, "a.txt").text == "De gemeenteraad vergadert.\n"
 
 
-def test_docx_first_page_and_even_page_headers_and_footers_are_translated():
+def _shouted(document) -> tuple:
+    """A python-docx document through the capitals engine: the result, and every text sent."""
     from tests.fakes import ShoutEngine
 
+    out = io.BytesIO()
+    document.save(out)
+    engine = ShoutEngine()
+    (result,) = _pipeline(engine).process([Article("a.docx", "", "docx", data=out.getvalue())])
+    assert result.status == DONE, result.reason
+    return result, [row for batch in engine.batches for row in batch]
+
+
+def test_docx_first_page_and_even_page_headers_and_footers_are_translated():
     document = docx.Document()
     document.add_paragraph("De brug is open.")
     section = document.sections[0]
@@ -318,12 +328,7 @@ def test_docx_first_page_and_even_page_headers_and_footers_are_translated():
     }
     for name, text in parts.items():
         getattr(section, name).paragraphs[0].text = text
-    out = io.BytesIO()
-    document.save(out)
-    engine = ShoutEngine()
-    (result,) = _pipeline(engine).process([Article("a.docx", "", "docx", data=out.getvalue())])
-    assert result.status == DONE, result.reason
-    sent = [row for batch in engine.batches for row in batch]
+    result, sent = _shouted(document)
     after = docx.Document(io.BytesIO(result.translation)).sections[0]
     for name, text in parts.items():
         assert sent.count(text) == 1
@@ -337,8 +342,6 @@ def test_docx_content_controls_are_translated_in_place():
     from docx.oxml.ns import qn
     from lxml import etree
 
-    from tests.fakes import ShoutEngine
-
     document = docx.Document()
     document.add_paragraph("De brug is open.")
     title = document.add_paragraph("Titel van het rapport over de brug")
@@ -351,12 +354,7 @@ def test_docx_content_controls_are_translated_in_place():
     etree.SubElement(etree.SubElement(inline, qn("w:sdtPr")), qn("w:date"))
     run = etree.SubElement(etree.SubElement(inline, qn("w:sdtContent")), qn("w:r"))
     etree.SubElement(run, qn("w:t")).text = "vrijdag drie maart"
-    out = io.BytesIO()
-    document.save(out)
-    engine = ShoutEngine()
-    (result,) = _pipeline(engine).process([Article("a.docx", "", "docx", data=out.getvalue())])
-    assert result.status == DONE, result.reason
-    sent = [row for batch in engine.batches for row in batch]
+    result, sent = _shouted(document)
     assert "Titel van het rapport over de brug" in sent and "Datum: vrijdag drie maart" in sent
     body = docx.Document(io.BytesIO(result.translation)).element.body
     controls = list(body.iter(qn("w:sdt")))

@@ -90,28 +90,32 @@ class PdfLayout:
     def write(self, english: Document) -> Written:
         """The translation as Markdown: headings, paragraphs, list items, tables, each
         reference to a footnote on its words and the footnotes at the end."""
-        pairs = iter(zip(self.document.paragraphs, english.paragraphs, strict=True))
-        texts = (line.render() for _, paragraph in pairs for line in paragraph)
+        # every paragraph is one line: a block's, a cell's, a note's, in that order
+        pairs = iter(
+            (source[0], target[0])
+            for source, target in zip(self.document.paragraphs, english.paragraphs, strict=True)
+        )
         out = []
         for block in self._blocks:
             if block.kind == "table":
-                rows = [[next(texts).replace("|", "\\|") for _ in row] for row in block.rows]
+                rows = [
+                    [next(pairs)[1].render().replace("|", "\\|") for _ in row] for row in block.rows
+                ]
                 width = max(len(r) for r in rows)
                 rows = [r + [""] * (width - len(r)) for r in rows]
                 table = ["| " + " | ".join(rows[0]) + " |", "|" + " --- |" * width]
                 table += ["| " + " | ".join(r) + " |" for r in rows[1:]]
                 out.append("\n".join(table))
                 continue
-            source, target = next(pairs)
-            text = self._with_references(block, source[0], target[0])
+            text = self._with_references(block, *next(pairs))
             if block.kind == "heading":
                 out.append("#" * block.level + " " + text)
             elif block.kind == "item":
                 out.append("- " + text)
             else:
                 out.append(text)
-        for note, (_, paragraph) in zip(self._notes, pairs, strict=True):
-            out.append(f"[^{note.key}]: " + paragraph[0].render())
+        for note, (_, line) in zip(self._notes, pairs, strict=True):
+            out.append(f"[^{note.key}]: " + line.render())
         return Written("\n\n".join(out) + "\n")
 
     def _with_references(self, block: _Block, source: Line, target: Line) -> str:

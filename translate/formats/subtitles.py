@@ -226,8 +226,9 @@ class SubtitleLayout:
 
 
 def _long(share: str, piece: _Piece) -> bool:
-    """Whether a line's translation is over the limit where its source line was not."""
-    return len(share) > _LIMIT and len(share) > len(piece.text)
+    """Whether a line's translation is over the limit where its source line was not (a
+    subtitler who wrote long lines meant them)."""
+    return len(share) > _LIMIT >= len(piece.text)
 
 
 def _middle(share: str, start: int, spans) -> int:

@@ -75,7 +75,7 @@ def reads_as_english(sentence: str) -> bool:
     of its words that are not names (a capital after the first word), none Dutch and at
     least 60% English words (:mod:`translate.text.vocabulary`); and py3langid, over Dutch and
     English only, says English with 99% confidence (90% where 80% are English words). On
-    this project's 582 Dutch sentences none is taken for English; 79% of its English
+    this project's 723 Dutch sentences none is taken for English; 78% of its English
     sentences of six words or more are."""
     from translate.text.vocabulary import dutch_not_english, english_leaning
 

@@ -253,6 +253,22 @@ def test_names_flags_missing_and_misspelled_names(source, translation, message):
     assert any(message in f.message for f in found), [f.message for f in found]
 
 
+def test_a_name_opening_a_sentence_is_known_from_its_article():
+    """A sentence's first word may be a common word, unless the article writes it as a name
+    elsewhere; a heading in title case is no evidence."""
+    article = [
+        Sentence(0, "Volgens Chroesjtsjov is het klaar.", "According to Khrushchev it is ready."),
+        Sentence(1, "Chroesjtsjov bezocht de VS.", "Brezhnev visited the US."),
+        Sentence(2, "Kosten Van Het Plan", "Costs Of The Plan"),
+        Sentence(3, "Kosten zijn hoog.", "Costs are high."),
+    ]
+    found = run_checks(article, CHECKS)
+    assert [(f.sentence, f.message) for f in found] == [
+        (1, "names: Chroesjtsjov in the source, not in the translation")
+    ]
+    assert run_checks(article[1:2], CHECKS) == []  # alone, it may be a common word
+
+
 def test_a_changed_day_or_month_is_a_numbers_finding():
     (day,) = numbers(Sentence(0, "Poetin sprak dinsdag.", "Putin spoke on Thursday."))
     assert day.message == "numbers: Tuesday in the source, Thursday in the translation"

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from translate.checks.base import Check, Sentence
 from translate.checks.length import length
-from translate.checks.names import names
+from translate.checks.names import article_names, names
 from translate.checks.numbers import numbers
 from translate.checks.repetition import repetition
 from translate.checks.untranslated import untranslated
@@ -28,12 +28,15 @@ CHECKS: tuple[Check, ...] = (numbers, names, length, repetition, untranslated)
 
 
 def run_checks(sentences: Iterable[Sentence], checks: Sequence[Check]) -> list[Finding]:
-    """Every check over every sentence; each finding is tied to its sentence's index."""
+    """Every check over every sentence (of one article); each finding is tied to its
+    sentence's index. Each sentence knows the words the article writes as names."""
+    sentences = list(sentences)
+    named = article_names([s.source for s in sentences])
     return [
         replace(finding, sentence=sentence.index)
         for sentence in sentences
         for check in checks
-        for finding in check(sentence)
+        for finding in check(replace(sentence, named=named | sentence.named))
     ]
 
 
@@ -46,10 +49,11 @@ def check_pairs(
     from translate.checks.confidence import confidence, floor
 
     judged = floor(scores) if scores is not None else None
+    named = article_names([source for source, _ in pairs])  # the pairs are one text's
     out = []
     for i, (source, translation) in enumerate(pairs):
         score = scores[i] if scores is not None else None
-        found = run_checks([Sentence(i, source, translation, score)], CHECKS)
+        found = run_checks([Sentence(i, source, translation, score, named)], CHECKS)
         low = confidence(score, judged)
         out.append(found + ([replace(low, sentence=i)] if low is not None else []))
     return out

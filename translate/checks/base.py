@@ -17,12 +17,15 @@ class Sentence:
         source: the Dutch sentence.
         translation: the English, as the model gave it.
         score: the model's mean log-probability per token (``None``: the engine gives none).
+        named: the words its article writes capitalised inside a sentence (lower case): a
+            name, even where it opens this one.
     """
 
     index: int
     source: str
     translation: str
     score: float | None = None
+    named: frozenset[str] = frozenset()
 
 
 Check = Callable[[Sentence], Iterable[Finding]]

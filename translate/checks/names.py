@@ -46,7 +46,7 @@ def names(sentence: Sentence) -> Iterator[Finding]:
     """Findings of kind ``names`` for one translated sentence."""
     english = fold(sentence.translation)
     english_words = _words(english)
-    found = _names(sentence.source)
+    found = _names(sentence.source, sentence.named)
     present = [any(has_word(english, fold(form)) for form in forms) for _, forms, _, _ in found]
     # A name whose words were translated ("Internationaal Strafhof": International Criminal
     # Court): once one word is found in its English form, the others are not looked for
@@ -129,7 +129,28 @@ def _translated_word_by_word(found, present, translated: set[int], runs: list[st
     return matched
 
 
-def _names(source: str) -> list[tuple[str, tuple[str, ...], bool, int]]:
+def article_names(sources: list[str]) -> frozenset[str]:
+    """The words an article writes capitalised inside its sentences (folded), not being
+    sentence starters or titles: its names ("Volgens Chroesjtsjov ..." makes
+    "Chroesjtsjov" a name where it opens another sentence). A line in title case is no
+    evidence."""
+    named = set()
+    for source in sources:
+        words = re.findall(r"[^\W\d_]+", source)
+        if sum(w[0].isupper() for w in words) > 0.5 * len(words):
+            continue  # a heading in title case ("Kosten Van Het Plan"): no evidence
+        for position, match in enumerate(re.finditer(r"[\w'’]+", source)):
+            word = match.group()
+            if position == 0 or not word[0].isupper() or _after_break(source, match.start()):
+                continue
+            if word.lower() not in NOT_NAMES and word.lower() not in TITLES:
+                named.add(fold(word))
+    return frozenset(named)
+
+
+def _names(
+    source: str, named: frozenset[str] = frozenset()
+) -> list[tuple[str, tuple[str, ...], bool, int]]:
     """The source's names, each with the forms the translation may hold it in, whether it is
     the first word of a sentence (which may be a common word), and a group number shared by
     the words of one multi-word name (a known name among them: "Hof van Justitie")."""
@@ -155,6 +176,7 @@ def _names(source: str) -> list[tuple[str, tuple[str, ...], bool, int]]:
         lowered = word.lower()
         acronym = len(word) >= 2 and word.isupper()
         initial = not acronym and (position == 0 or _after_break(source, start))
+        initial = initial and fold(word) not in named  # a name of the article's elsewhere
         forms = None if lowered in NOT_NAMES or lowered in TITLES else english_forms(word)
         spans.append((start, end, word, forms, initial))
     found = []

@@ -99,6 +99,13 @@ def property_title(value: str | None) -> str:
     return title if any(c.isalpha() for c in title) else ""
 
 
+def split_tail(texts: Sequence[str], count: int) -> tuple[list[str], list[str]]:
+    """``texts`` less its last ``count``, and those last ``count`` (the units a layout puts
+    after its text: alt texts, properties)."""
+    cut = len(texts) - count
+    return list(texts[:cut]), list(texts[cut:])
+
+
 def alt_text(element) -> str:
     """A drawing's description (its ``descr``: the alt text a screen reader says), as one
     line (Word's and PowerPoint's pictures)."""

@@ -29,6 +29,7 @@ from translate.formats.base import (
     damaged,
     placement_findings,
     property_title,
+    split_tail,
     unit_document,
     unit_texts,
     unreadable,
@@ -107,10 +108,8 @@ class DocxLayout:
             raise ValueError(f"expected {len(self.units)} translations, got {len(translations)}")
         translations = list(translations)
         title = translations.pop() if self._title else None
-        alts = translations[len(translations) - self._alts :]
-        translations = translations[: len(translations) - self._alts]
-        charts = translations[len(translations) - len(self._charts) :]
-        translations = translations[: len(translations) - len(self._charts)]
+        translations, alts = split_tail(translations, self._alts)
+        translations, charts = split_tail(translations, len(self._charts))
         document = _open(self._data, self.name)
         read = _read(document, self.name)
 

@@ -28,6 +28,7 @@ from translate.formats.base import (
     Written,
     placement_findings,
     repack_zip,
+    split_tail,
     unit_document,
     unit_texts,
     unreadable,
@@ -101,10 +102,9 @@ class OdfLayout:
         from lxml import etree
 
         texts = unit_texts(english)
-        split = len(texts) - len(self._meta)
-        properties = dict(zip([f for f, _ in self._meta], texts[split:], strict=True))
-        texts = texts[:split]
-        alts, texts = texts[len(texts) - self._alts :], texts[: len(texts) - self._alts]
+        texts, english_properties = split_tail(texts, len(self._meta))
+        properties = dict(zip([f for f, _ in self._meta], english_properties, strict=True))
+        texts, alts = split_tail(texts, self._alts)
         root = _content(self._data, self.name)
         for element, text in zip(_alt_texts(root), alts, strict=True):
             element.text = text

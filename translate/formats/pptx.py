@@ -25,6 +25,7 @@ from translate.formats.base import (
     damaged,
     placement_findings,
     property_title,
+    split_tail,
     unit_document,
     unit_texts,
     unreadable,
@@ -63,7 +64,7 @@ class PptxLayout:
     def write(self, english: Document, alone: Sequence[str] = ()) -> Written:
         texts = unit_texts(english)
         title = texts.pop() if self._title else None
-        alts, texts = texts[len(texts) - self._alts :], texts[: len(texts) - self._alts]
+        texts, alts = split_tail(texts, self._alts)
         presentation = _open(self._data, self.name)
         for element, text in zip(_alt_texts(presentation), alts, strict=True):
             element.set("descr", text)

@@ -423,3 +423,26 @@ def test_docx_chart_titles_are_translated_and_their_data_kept():
     assert "KOSTEN PER JAAR" in text and "MILJOEN EURO" in text
     assert "<c:v>Kosten</c:v>" in text and "<c:v>2023</c:v>" in text  # the data
     assert result.record.elements == {"paragraph": 1, "caption": 2}
+
+
+def test_a_docx_chart_that_is_no_xml_is_left_as_it_is_and_said():
+    import zipfile
+
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    from translate.formats.docx_charts import CHART
+
+    document = docx.Document()
+    document.add_paragraph("De kosten stijgen.")
+    broken = Part(
+        PackURI("/word/charts/chart1.xml"), CHART, b"<c:chart kapot", document.part.package
+    )
+    document.part.relate_to(broken, RELATIONSHIP_TYPE.CHART)
+    result, sent = _shouted(document)
+    assert sent == ["De kosten stijgen."]
+    (said,) = [f for f in result.record.findings if f.kind == "markup"]
+    assert said.data == {"charts": 1}
+    kept = zipfile.ZipFile(io.BytesIO(result.translation)).read("word/charts/chart1.xml")
+    assert kept == b"<c:chart kapot"

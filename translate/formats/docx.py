@@ -34,7 +34,7 @@ from translate.formats.base import (
     unit_texts,
     unreadable,
 )
-from translate.formats.docx_charts import store_charts, title_paragraphs
+from translate.formats.docx_charts import store_charts, title_paragraphs, unreadable_charts
 from translate.formats.docx_parts import (
     accept_changes,
     alt_texts,
@@ -79,18 +79,18 @@ class DocxLayout:
             self.units.append(Unit("title", self._title))
         self.document = unit_document(self.units)
         tracked = sum(runs.tracked for runs in self._runs)
-        self.findings: tuple[Finding, ...] = (
-            (
-                Finding(
-                    "tracked_changes",
-                    f"{tracked} paragraphs with tracked changes, read as if every change "
-                    "were accepted: deleted text is neither translated nor kept",
-                    data={"paragraphs": tracked},
-                ),
+        findings = []
+        if tracked:
+            message = (
+                f"{tracked} paragraphs with tracked changes, read as if every change were "
+                "accepted: deleted text is neither translated nor kept"
             )
-            if tracked
-            else ()
-        )
+            findings.append(Finding("tracked_changes", message, data={"paragraphs": tracked}))
+        broken = unreadable_charts(document)
+        if broken:
+            message = f"{broken} chart parts are no readable XML: their titles are left as they are"
+            findings.append(Finding("markup", message, data={"charts": broken}))
+        self.findings: tuple[Finding, ...] = tuple(findings)
 
     @property
     def inline_texts(self) -> list[str]:

@@ -14,16 +14,29 @@ _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 
 def chart_roots(document) -> list[tuple[object, object]]:
     """Each chart part of ``document`` (python-docx keeps them as bytes) with its parsed
-    XML, in part-name order, parsed once per document."""
+    XML, in part-name order, parsed once per document; a part that is no readable XML is
+    left out (and left as it is: :func:`unreadable_charts` counts them)."""
     cache = getattr(document, "_translate_charts", None)
     if cache is None:
         from lxml import etree
 
         parts = [p for p in document.part.package.iter_parts() if p.content_type == CHART]
         parts.sort(key=lambda p: str(p.partname))
-        cache = [(part, etree.fromstring(part.blob)) for part in parts]
+        cache, broken = [], 0
+        for part in parts:
+            try:
+                cache.append((part, etree.fromstring(part.blob)))
+            except etree.XMLSyntaxError:
+                broken += 1
         document._translate_charts = cache
+        document._translate_broken_charts = broken
     return cache
+
+
+def unreadable_charts(document) -> int:
+    """How many chart parts of ``document`` could not be read (their titles untranslated)."""
+    chart_roots(document)
+    return document._translate_broken_charts
 
 
 def title_paragraphs(document) -> list:

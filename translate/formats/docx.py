@@ -71,8 +71,9 @@ class DocxLayout:
         charted = title_paragraphs(document)
         self._charts = [read_drawing(p) for p in charted]
         self.units += [Unit("caption", runs.text) for runs in self._charts]
-        self._alts = len(alt_texts(document))
-        self.units += [Unit("alt", alt_text(e)) for e in alt_texts(document)]
+        alts = alt_texts(document)
+        self._alts = len(alts)
+        self.units += [Unit("alt", alt_text(e)) for e in alts]
         # The document's title (File > Properties; a viewer's window shows it), last
         self._title = property_title(document.core_properties.title)
         if self._title:

@@ -203,6 +203,32 @@ def test_a_killed_run_leaves_a_usable_memory(tiny_marian, tiny_bart, tmp_path):
     assert json.loads(stats.stdout)["entries"] == 3 + 12  # shared sentences once, one each
 
 
+def test_an_article_is_remembered_before_its_outputs_are_written(
+    tiny_marian, tiny_bart, tmp_path, monkeypatch
+):
+    """The order the killed run above relies on, without its timing: when an article's
+    outputs land, its sentences are in the memory already."""
+    import sqlite3
+
+    from translate.outputs.outbox import Outputs
+
+    inbox, outbox = tmp_path / "in", tmp_path / "out"
+    inbox.mkdir()
+    for i in range(2):
+        (inbox / f"{i}.txt").write_text(_article(f"Bericht {i} over de haven."), "utf-8")
+    real_write, seen = Outputs.write, []
+
+    def write(self, *args):
+        with sqlite3.connect(outbox / ".translate" / "memory.sqlite") as db:
+            seen.append(db.execute("SELECT COUNT(*) FROM entries").fetchone()[0])
+        return real_write(self, *args)
+
+    monkeypatch.setattr(Outputs, "write", write)
+    args = batch_args(tiny_marian, tiny_bart, inbox, outbox, "--window", "1")
+    assert runner.invoke(app, args).exit_code == 0
+    assert seen == [3 + 1, 3 + 2]  # the shared sentences and each article's own
+
+
 def test_ray_with_the_memory_gives_the_local_outputs(tiny_marian, tiny_bart, tmp_path):
     pytest.importorskip("ray")
     inbox = tmp_path / "in"

@@ -191,7 +191,8 @@ class ArticleFiles:
         self.memory = None
 
     def write(self, rel: Path, result: Result) -> Outcome:
-        """Writes one article's outputs (sidecar last), or its error file when it failed.
+        """Remembers one article's sentences and writes its outputs (sidecar last), or its
+        error file when it failed.
 
         Raises:
             OutboxError: the outbox is full, read-only or forbidden: no later article could
@@ -204,9 +205,11 @@ class ArticleFiles:
         review = None
         if self.job.review:
             review = review_page(str(rel), result.pairs, result.summary, record)
+        # remembered first: a run killed between the two writes the article again, from the
+        # memory; the other order would leave it written but never remembered
+        self._remember(record)
         try:
             outputs.write(result.translation, result.summary, record.to_json(), review)
-            self._remember(record)
         except OSError as exc:
             reason = exc.strerror or type(exc).__name__
             if exc.errno in _OUTBOX_FULL:  # every later write would fail too: stop at once

@@ -75,6 +75,16 @@ COLLISIONS = [
     # numbered lists inside a sentence stay one sentence
     ("Op de agenda staan: 1. Opening, 2. Vaststelling van de notulen.", 1),
     ("Drie punten; 1. Geld, 2. Tijd, 3. Mensen.", 1),
+    # a list item's number or letter alone is no sentence: it stays with its words
+    ("1. Eerst de vergunning. 2. Dan de bouw.", 2),
+    ("a. De kosten. b. De baten.", 2),
+    ("Het antwoord is 3. Dat wist iedereen.", 2),
+    # section, paragraph and office abbreviations
+    ("Zie ook hfdst. 4 en par. 4.2. Daar staat meer.", 2),
+    ("Weth. Jansen en burg. Halsema spraken. Daarna was het stil.", 2),
+    ("Lt. gen. Van Dam voerde het bevel. Hij was streng.", 2),
+    ("Het steeg 5 pct. in een jaar.", 1),
+    ("De prijs steeg met 12 pct. Analisten waren verrast.", 2),
     # a lower-case start with a capital inside the word
     ("Apple verkocht er miljoenen. iPhone-gebruikers zijn tevreden.", 2),
     ("Het bod kwam laat. eBay reageerde niet.", 2),

@@ -20,6 +20,8 @@ Judgement calls, each tested:
   does; before a number or a lower-case word they do not.
 - A numbered list inside a sentence (``staan: 1. Opening, 2. Vaststelling``) is not split: a
   period after a one- or two-digit number that follows ``:`` ``;`` or ``,`` is the item's.
+- A list item's number or letter alone (``1. Eerst de vergunning. 2. Dan de bouw.``) is no
+  sentence: it stays with the words it numbers.
 - A sentence may start with a lower-case word that holds a capital (``iPhone``, ``eBay``).
 """
 
@@ -33,7 +35,9 @@ _ABBREVIATIONS = frozenset(
     """
     dhr mevr mw mr dr drs ir ing prof ds st sr jr bc ba msc mrs ms inc ltd corp
     bijv bv ca nr nrs blz pag p pp resp evt incl excl vs tel min max gem ong vnl zgn zg
-    art afb fig hfst vgl cf ald jl mln mld mrd plm int inw kol mil
+    art afb fig hfst hfdst hoofdst par vlg vlgs bijl afd weth burg gebr jhr mgr
+    lt gen kapt sgt luit prov pct vz secr penn
+    vgl cf ald jl mln mld mrd plm int inw kol mil
     enz etc e.d e.a e.v a.s c.s b.v n.v
     jan feb febr mrt apr jun jul aug sep sept okt nov dec
     """.split()
@@ -42,7 +46,7 @@ _ABBREVIATIONS = frozenset(
 # word is capitalised. All other abbreviations never end a sentence.
 _CAN_END = frozenset(
     """
-    enz etc e.d e.a e.v jl a.s c.s b.v n.v mln mld mrd min max
+    enz etc e.d e.a e.v jl a.s c.s b.v n.v mln mld mrd min max pct
     jan feb febr mrt apr jun jul aug sep sept okt nov dec
     """.split()
 )
@@ -52,10 +56,12 @@ _NAMES = frozenset({"jan", "max"})
 _DOTTED = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
 _INITIAL = re.compile(r"[^\W\d_]")
 _LIST_NUMBER = re.compile(r"[:;,]\s+\d{1,2}$")
+_LIST_ITEM = re.compile(r"(?:\d{1,2}|[a-z])\.")
 _OPENERS = "\"'“‘«„([¿¡"
 # A terminator, closing quotes/brackets, then the whitespace where a sentence may end.
 _BOUNDARY = re.compile(r"(\.{2,}|…|[.!?]+)([\"'”’»)\]]*)(\s+)")
 _ELLIPTIC_START = re.compile(r"^['’](s|t|n)\s", re.IGNORECASE)
+_LETTER_ITEM = re.compile(r"[a-z]\.\s+[^\W\d_]*[A-Z]")
 _BEHIND = 64
 _AHEAD = 64
 
@@ -77,7 +83,10 @@ def split_sentences(text: str) -> list[str]:
     for m in _BOUNDARY.finditer(text):
         following = text[m.end() : m.end() + _AHEAD]
         if following and _is_boundary(text, m, following):
-            sentences.append(text[start : m.end(2)].strip())
+            sentence = text[start : m.end(2)].strip()
+            if _LIST_ITEM.fullmatch(sentence):
+                continue  # "1." alone numbers the sentence after it
+            sentences.append(sentence)
             start = m.end()
     rest = text[start:].strip()
     if rest:
@@ -119,7 +128,7 @@ def _abbreviation(word: str) -> bool:
 
 
 def _starts_sentence(following: str) -> bool:
-    if _ELLIPTIC_START.match(following):  # 's Avonds, 't Is
+    if _ELLIPTIC_START.match(following) or _LETTER_ITEM.match(following):  # 's Avonds, b. De
         return True
     word = following.lstrip(_OPENERS)
     first = word[:1]

@@ -50,6 +50,8 @@ def _kinds(check, source: str, translation: str) -> list[str]:
         ("De staking begint om 4 uur.", "The strike starts at 4 a.m."),
         ("Het onderzoek duurde 3 uur.", "The investigation took 3 hours."),
         ("De trein vertrekt om 8.15.", "The train leaves at 8:15."),
+        ("De storing duurde 1,5 uur.", "The outage lasted 1.5 hours."),  # no time of day
+        ("Het duurt twee weken.", "It takes a fortnight."),
         # decades, in words or digits
         ("In de jaren negentig groeide de stad.", "In the nineties the city grew."),
         ("In de jaren '80 was het anders.", "In the 1980s it was different."),
@@ -274,6 +276,51 @@ def test_a_changed_day_or_month_is_a_numbers_finding():
     assert day.message == "numbers: Tuesday in the source, Thursday in the translation"
     (month,) = numbers(Sentence(0, "Op 3 mei begint het.", "It starts on 3 March."))
     assert month.message == "numbers: May in the source, March in the translation"
+
+
+@pytest.mark.parametrize(
+    ("source", "translation", "message"),
+    [
+        (
+            "De rechtbank veroordeelde de man tot vier jaar cel.",
+            "The court sentenced the man to four months in prison.",
+            "numbers: 4 years in the source, 4 months in the translation",
+        ),
+        (
+            "Het kasteel is ruim vijf eeuwen oud.",
+            "The castle is more than five decades old.",
+            "numbers: 5 centuries in the source, 5 decades in the translation",
+        ),
+        (
+            "De storing duurde 1,5 uur.",
+            "The outage lasted 1.5 days.",
+            "numbers: 1.5 hours in the source, 1.5 days in the translation",
+        ),
+        (
+            "Hij werkt drie dagen per week.",
+            "He works three days a month.",
+            "numbers: per week in the source, per month in the translation",
+        ),
+    ],
+)
+def test_a_span_of_time_must_keep_its_unit(source, translation, message):
+    (finding,) = numbers(Sentence(0, source, translation))
+    assert finding.message == message
+
+
+@pytest.mark.parametrize(
+    ("source", "translation"),
+    [
+        ("Het kind van vier jaar werd gered.", "The four-year-old child was rescued."),
+        ("Binnen 48 uur moet de regering reageren.", "The government must respond in 48 hours."),
+        ("Het duurt een paar weken.", "It takes a couple of weeks."),  # no number
+        ("Ze verdient 3.000 euro per maand.", "She earns 3,000 euros monthly."),
+        ("De jaarlijkse kosten zijn 5 euro per maand.", "The annual cost is 5 euros a month."),
+        ("Het kost 1.000 euro per jaar.", "It costs 1,000 euros a year, a week after the vote."),
+    ],
+)
+def test_a_span_of_time_said_in_its_unit_is_accepted(source, translation):
+    assert list(numbers(Sentence(0, source, translation))) == []
 
 
 def test_length_repetition_and_untranslated():

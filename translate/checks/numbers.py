@@ -5,7 +5,9 @@ Numbers are compared as values, each language read in its own notation: Dutch ``
 ``1.2 million``); number words count (``zes`` = ``six`` = 6, read by ``text2num``); times
 (``8.15 uur`` = ``8:15``, ``20.00 uur`` = ``8 p.m.``), scores and ranges (``3-1``, ``14 tot
 18``), dates (``1 juni`` = ``1 June``), decades (``jaren negentig`` = ``the 1990s``) and a
-number word opening a compound (``Vierdaagse`` = ``Four Days``) give their numbers.
+number word opening a compound (``Vierdaagse`` = ``Four Days``) give their numbers. Where
+the numbers agree, a span of time must keep its unit (``vier jaar`` is not "four months",
+``durations.py``).
 Ordinals (``derde``, ``3e``) and the word ``een``/``one`` alone (an article as often as a
 number) are left out.
 """
@@ -19,6 +21,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from translate.checks.base import Sentence
+from translate.checks.durations import unit_changes
 from translate.findings import Finding
 
 _SCALES = {
@@ -33,10 +36,10 @@ _GUARDED = {
 }
 _TIME = {
     "nl": re.compile(
-        r"\b([01]?\d|2[0-4])(?:[.:]([0-5]\d))?\s*uur\b|\b([01]?\d|2[0-3]):([0-5]\d)\b"
+        r"(?<!\d[.,])\b([01]?\d|2[0-4])(?:[.:]([0-5]\d))?\s*uur\b|\b([01]?\d|2[0-3]):([0-5]\d)\b"
     ),
     "en": re.compile(
-        r"\b([01]?\d|2[0-3])(?:[:.]([0-5]\d))?\s*(a\.m\.|p\.m\.|am\b|pm\b)"
+        r"(?<!\d[.,])\b([01]?\d|2[0-3])(?:[:.]([0-5]\d))?\s*(a\.m\.|p\.m\.|am\b|pm\b)"
         r"|\b([01]?\d|2[0-3]):([0-5]\d)\b",
         re.IGNORECASE,
     ),
@@ -71,6 +74,7 @@ _ORDINAL = {
     "nl": re.compile(r"\b\d+(?:e|ste|de)\b"),
     "en": re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.IGNORECASE),
 }
+_FORTNIGHT = re.compile(r"\b(?:a\s+)?fortnight\b", re.IGNORECASE)
 _GROUPED = {
     "nl": re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$"),
     "en": re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$"),
@@ -149,6 +153,7 @@ def numbers(sentence: Sentence) -> Iterator[Finding]:
     _times_as_numbers(extra, missing)
     missing, extra = +missing, +extra
     if not missing and not extra:
+        yield from _units(sentence)
         return
     lost, added = sorted(map(str, missing.elements())), sorted(map(str, extra.elements()))
     if lost and added:
@@ -158,6 +163,15 @@ def numbers(sentence: Sentence) -> Iterator[Finding]:
     else:
         message = f"numbers: {', '.join(added)} in the translation, not in the source"
     yield Finding("numbers", message, data={"source_only": lost, "translation_only": added})
+
+
+def _units(sentence: Sentence) -> Iterator[Finding]:
+    """A finding where the numbers agree and a span of time counts another unit ("vier
+    jaar" rendered "four months")."""
+    lost, added = unit_changes(sentence.source, sentence.translation)
+    if lost:
+        message = f"numbers: {', '.join(lost)} in the source, {', '.join(added)} in the translation"
+        yield Finding("numbers", message, data={"source_only": lost, "translation_only": added})
 
 
 def _times_as_numbers(times: Counter, numbers: Counter) -> None:
@@ -232,6 +246,8 @@ def values(text: str, lang: str) -> Counter:
         return " "
 
     text = _TIME[lang].sub(take_time, text)
+    if lang == "en":
+        text = _FORTNIGHT.sub(" 2 weeks ", text)
     # Days of the week and months by name: part of a date as much as its figures
     for match in _DATE_WORDS[lang].finditer(text):
         name = next(g for g in match.groups() if g)

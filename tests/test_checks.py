@@ -180,6 +180,19 @@ def test_numbers_flags_changed_missing_and_new_numbers(source, translation, mess
         ),
         ("Honderden Israëliërs demonstreerden.", "Hundreds of Israelis demonstrated."),
         ("De Palestijnen reageerden.", "The Palestinians responded."),
+        # a name translated into words that open the sentence; particles of places and
+        # institutions, and a particle kept
+        ("De Boekenweek begint op 8 maart.", "Book Week starts on 8 March."),
+        (
+            "Ze studeert aan de Universiteit van Amsterdam.",
+            "She studies at the University of Amsterdam.",
+        ),
+        ("Feyenoord won in De Kuip.", "Feyenoord won at the Kuip."),
+        ("Premier De Croo sprak.", "Prime Minister De Croo spoke."),
+        ("Daarmee won PSV de Eredivisie.", "With that PSV won the Eredivisie."),
+        # places Dutch writes its own way
+        ("Het concert is in Luzern.", "The concert is in Lucerne."),
+        ("Schepen in de Zwarte Zee.", "Ships in the Black Sea."),
     ],
 )
 def test_names_accepts_english_forms_and_sentence_initial_words(source, translation):
@@ -235,6 +248,18 @@ def test_names_accepts_english_forms_and_sentence_initial_words(source, translat
         ("Wethouder Visser opende de school.", "Alderman Fisher opened it.", "Visser in the"),
         ("Minister Bakker sprak.", "Minister Baker spoke.", "(the name translated as a word?)"),
         ("Directeur De Boer vertrekt.", "Director The Farmer is leaving.", "Boer in the source"),
+        # a surname's particle translated: after a title, a first name, or of two words
+        ("Premier De Croo sprak.", "Prime Minister The Croo spoke.", "(its particle translated)"),
+        ("Minister Van Gennip sprak.", "Minister Of Gennip spoke.", "'Of Gennip' in the"),
+        ("Bart De Wever sprak.", "Bart The Wever spoke.", "De Wever in the source"),
+        ("Mathieu van der Poel won.", "Mathieu of the Poel won.", "van der Poel in the source"),
+        # a sentence's first word opening a run of names is not one of "Dutch King ...", so
+        # the run excuses no missing name
+        (
+            "De Belgische koning Filip opende het.",
+            "Dutch King Philippe opened it.",
+            "Belgische in the source, not in",
+        ),
         # a name the tables know is not excused by another name in its place
         (
             "De Raad van State (RvS) is kritisch.",

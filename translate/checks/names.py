@@ -10,7 +10,8 @@ ordinals, words of names); an adjective is known in any inflection or compound
 (``Europese``, ``Nederlandstalige``) and the people of a place by the place
 (``Amsterdammers``); a name Dutch transliterates its own way in English transliteration
 (``Poetin``: Putin, :mod:`translate.checks.name_forms`); a name of common words translated
-word by word (``Glazen Koets``: Glass Coach). A name not found as such is looked for with
+word by word (``Glazen Koets``: Glass Coach); a surname's particle is kept (``De Croo`` is
+not "The Croo", :mod:`translate.checks.name_particles`). A name not found as such is looked for with
 ``rapidfuzz``: a close match is a misspelling (``Stoltenberg`` -> ``Stoltenburg``), no
 match a missing name.
 """
@@ -24,6 +25,7 @@ from functools import lru_cache
 
 from translate.checks.base import Sentence
 from translate.checks.name_forms import english_forms, english_spelling
+from translate.checks.name_particles import translated_particles
 from translate.checks.name_tables import INSTITUTIONS, PLACES, countries
 from translate.checks.name_words import (
     ADJECTIVES,
@@ -59,6 +61,9 @@ def names(sentence: Sentence) -> Iterator[Finding]:
     # for ("King's Day", "Eurovision Song Contest"): a long Dutch compound name may have
     # been translated into one of them
     unaccounted = _new_capitalised_runs(sentence.translation, sentence.source)
+    # (one long compound name, "Boekenweek", may have become the sentence's first words:
+    # "Book Week starts")
+    opening = _new_capitalised_runs(sentence.translation, sentence.source, opening=True)
     # ... but a name kept as it is in English ("Groningen") is still looked for where the
     # translation has a capitalised word nothing in the source accounts for ("University
     # of Utrecht" for "Rijksuniversiteit Groningen": the city was changed)
@@ -80,9 +85,14 @@ def names(sentence: Sentence) -> Iterator[Finding]:
             if common_dutch(fold(name)) and common_english(close):  # Bakker: "baker"
                 message += " (the name translated as a word?)"
             yield Finding("names", message, data={"name": name, "spelled": close})
-        elif not initial and not (unaccounted and len(name) >= 9 and not _tabled(name)):
+        elif not initial and not (opening and len(name) >= 9 and not _tabled(name)):
             message = f"names: {name} in the source, not in the translation"
             yield Finding("names", message, data={"name": name})
+    # A surname's particle translated ("premier De Croo": "Prime Minister The Croo")
+    for name, rendered in translated_particles(sentence.source, sentence.translation):
+        message = f"names: {name} in the source, {rendered!r} in the translation"
+        message += " (its particle translated)"
+        yield Finding("names", message, data={"name": name, "spelled": rendered})
 
 
 def _tabled(name: str) -> bool:
@@ -213,16 +223,28 @@ def _abbreviates(source: str, name_start: int, name_end: int | None, start: int,
     return False
 
 
-def _new_capitalised_runs(translation: str, source: str) -> list[str]:
-    """Runs of two or more capitalised words in ``translation`` (not starting a sentence)
-    with no word from ``source``; titles ("Prime Minister") are left out."""
+_STARTERS = frozenset(
+    "the a an in on at for from to of with by after before during and but this that these "
+    "those his her its their our it he she they we i you according since while when".split()
+)
+
+
+def _new_capitalised_runs(translation: str, source: str, opening: bool = False) -> list[str]:
+    """Runs of two or more capitalised words in ``translation`` with no word from
+    ``source``, not starting a sentence (``opening``: they may, unless with a word like
+    "The"); titles ("Prime Minister") are left out."""
     known = set(_words(fold(source)))
-    runs, current = [], []
+    runs, current, opened = [], [], False
     for match in re.finditer(r"[\w'’-]+", translation):
         word = match.group()
         capital = word[0].isupper() and not _after_break(translation, match.start())
         if capital and fold(word).removesuffix("'s") in ENGLISH_TITLES:
+            if opened:
+                current = []  # "Israeli Prime Minister ...": an adjective, then a title
             continue  # "Prime Minister Netanjahoe": a title, then one word
+        # a sentence's first word may open a run ("Book Week starts"), unless it is "The" ...
+        opened = opening and word[0].isupper() and not capital and fold(word) not in _STARTERS
+        capital = capital or opened
         if capital and fold(word).removesuffix("'s") not in known:
             current.append(word)
             continue

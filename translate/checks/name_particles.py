@@ -1,0 +1,53 @@
+"""A surname's particle translated as a word: ``premier De Croo`` rendered "Prime Minister
+The Croo", ``Mathieu van der Poel`` rendered "Mathieu of the Poel".
+
+A person's particle is told by what comes before it: a title (``premier De Croo``,
+``minister Van Gennip``) or a capitalised word, a first name (``Bart De Wever``; for a
+lower-case particle only one of two words or ``ter``/``ten``: ``Mathieu van der Poel``,
+since ``Universiteit van Amsterdam`` is rightly "University of Amsterdam"). Such a name is a
+finding where the translation holds its surname after an English rendering of the particle
+(the, of, of the, from ...) and not after the particle itself. A place with a particle (``in
+De Kuip``: "at the Kuip") is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from translate.checks.name_words import NOT_NAMES, TITLES
+
+_PARTICLE = re.compile(
+    r"(?<![\w'’-])(?P<before>[^\W\d_][\w'’-]*)\s+"
+    r"(?P<particle>(?i:van\s+(?:de[nr]?|het|'t)|van|de|den|der|ten|ter))\s+"
+    r"(?P<surname>[A-Z][\w'’-]*[^\W\d_])"
+)
+_TWO_WORDS = re.compile(r"van\s+\S+|ten|ter")
+_RENDERED = r"(?:the|of|of\s+the|from|from\s+the)"
+
+
+def translated_particles(source: str, translation: str) -> Iterator[tuple[str, str]]:
+    """Each person's name of ``source`` whose particle ``translation`` renders as a word:
+    the name and the translation's words for it (none in a heading in title case: "Kosten
+    Van Het Plan")."""
+    words = re.findall(r"[^\W\d_]+", source)
+    if len(words) >= 3 and all(w[0].isupper() for w in words):
+        return
+    for match in _PARTICLE.finditer(source):
+        before, particle, surname = match.group("before", "particle", "surname")
+        title = before.lower() in TITLES
+        first_name = before[0].isupper() and before.lower() not in NOT_NAMES and not title
+        if particle[0].isupper():
+            person = title or first_name
+        else:
+            person = first_name and bool(_TWO_WORDS.fullmatch(particle.lower()))
+        if not person:
+            continue
+        kept = r"\b" + re.escape(particle) + r"\s+" + re.escape(surname) + r"\b"
+        if re.search(kept, translation, re.IGNORECASE):
+            continue
+        rendered = re.search(
+            r"\b" + _RENDERED + r"\s+" + re.escape(surname) + r"\b", translation, re.IGNORECASE
+        )
+        if rendered:
+            yield f"{particle} {surname}", rendered.group()

@@ -52,6 +52,19 @@ def _kinds(check, source: str, translation: str) -> list[str]:
         ("De trein vertrekt om 8.15.", "The train leaves at 8:15."),
         ("De storing duurde 1,5 uur.", "The outage lasted 1.5 hours."),  # no time of day
         ("Het duurt twee weken.", "It takes a fortnight."),
+        ("Er viel in een etmaal 80 millimeter regen.", "80 mm of rain fell in 24 hours."),
+        # fractions and multiples said in words, and what is none
+        ("Driekwart is tegen.", "Three quarters are against."),
+        ("Ruim de helft stemde.", "More than half voted."),
+        ("Het is gehalveerd.", "It has been cut in half."),
+        ("De prijzen zijn verdubbeld.", "Prices have doubled."),
+        ("Het is dubbel zo duur.", "It is twice as expensive."),
+        ("Het aantal verdrievoudigde.", "The number tripled."),
+        ("Bij rust stond het 1-0.", "At half-time it was 1-0."),
+        ("De omzet steeg in het derde kwartaal.", "Turnover rose in the third quarter."),
+        ("Om kwart over acht begint het.", "It starts at a quarter past eight."),
+        ("De bus komt elk kwartier.", "The bus comes every quarter of an hour."),
+        ("Namens de raad sprak zij.", "She spoke on behalf of the council."),
         # decades, in words or digits
         ("In de jaren negentig groeide de stad.", "In the nineties the city grew."),
         ("In de jaren '80 was het anders.", "In the 1980s it was different."),
@@ -99,6 +112,11 @@ def test_numbers_accepts_the_same_numbers_in_english_notation(source, translatio
         ("Om 8.15 uur.", "At 8:45.", "8:15 in the source"),
         ("Open tot 17 uur.", "Open until 6 pm.", "17:00 in the source, 18:00 in"),
         ("In de jaren negentig.", "In the eighties.", "90 in the source, 80 in"),
+        # fractions and multiples said in words
+        ("Een kwart is tegen.", "A third are against.", "1/4 in the source, not in"),
+        ("De helft kwam te laat.", "A quarter arrived late.", "1/2 in the source, 1/4 in"),
+        ("De prijs is verdubbeld.", "The price has tripled.", "2 in the source, 3 in"),
+        ("Het aantal is gehalveerd.", "The number has doubled.", "1/2 in the source, 2 in"),
     ],
 )
 def test_numbers_flags_changed_missing_and_new_numbers(source, translation, message):
@@ -326,9 +344,20 @@ def test_a_changed_day_or_month_is_a_numbers_finding():
             "He works three days a month.",
             "numbers: per week in the source, per month in the translation",
         ),
+        # units of measure
+        (
+            "De snelheid wordt 100 kilometer per uur.",
+            "The speed limit becomes 100 miles per hour.",
+            "numbers: 100 kilometres in the source, 100 miles in the translation",
+        ),
+        (
+            "Het schip is 400 meter lang.",
+            "The ship is 400 feet long.",
+            "numbers: 400 metres in the source, 400 feet in the translation",
+        ),
     ],
 )
-def test_a_span_of_time_must_keep_its_unit(source, translation, message):
+def test_a_number_must_keep_its_unit(source, translation, message):
     (finding,) = numbers(Sentence(0, source, translation))
     assert finding.message == message
 
@@ -342,9 +371,11 @@ def test_a_span_of_time_must_keep_its_unit(source, translation, message):
         ("Ze verdient 3.000 euro per maand.", "She earns 3,000 euros monthly."),
         ("De jaarlijkse kosten zijn 5 euro per maand.", "The annual cost is 5 euros a month."),
         ("Het kost 1.000 euro per jaar.", "It costs 1,000 euros a year, a week after the vote."),
+        ("Het schip is 400 meter lang.", "The ship is 400 metres long."),
+        ("Er lag 1,2 kilo cocaïne.", "There were 1.2 kg of cocaine."),
     ],
 )
-def test_a_span_of_time_said_in_its_unit_is_accepted(source, translation):
+def test_a_number_said_in_its_unit_is_accepted(source, translation):
     assert list(numbers(Sentence(0, source, translation))) == []
 
 

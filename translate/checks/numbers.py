@@ -7,9 +7,10 @@ Numbers are compared as values, each language read in its own notation: Dutch ``
 18``), dates (``1 juni`` = ``1 June``), decades (``jaren negentig`` = ``the 1990s``) and a
 number word opening a compound (``Vierdaagse`` = ``Four Days``) give their numbers. Where
 the numbers agree, a span of time must keep its unit (``vier jaar`` is not "four months",
-``durations.py``).
-Ordinals (``derde``, ``3e``) and the word ``een``/``one`` alone (an article as often as a
-number) are left out.
+``units.py``).
+Fractions and multiples in words count (``een kwart`` = "a quarter", ``gehalveerd`` =
+"halved", ``fractions.py``). Ordinals (``derde``, ``3e``) and the word ``een``/``one`` alone
+(an article as often as a number) are left out.
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from translate.checks.base import Sentence
-from translate.checks.durations import unit_changes
+from translate.checks.fractions import take_fractions
+from translate.checks.units import unit_changes
 from translate.findings import Finding
 
 _SCALES = {
@@ -74,6 +76,7 @@ _ORDINAL = {
     "nl": re.compile(r"\b\d+(?:e|ste|de)\b"),
     "en": re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.IGNORECASE),
 }
+_ETMAAL = re.compile(r"\betmaal\b", re.IGNORECASE)
 _FORTNIGHT = re.compile(r"\b(?:a\s+)?fortnight\b", re.IGNORECASE)
 _GROUPED = {
     "nl": re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$"),
@@ -149,6 +152,8 @@ def numbers(sentence: Sentence) -> Iterator[Finding]:
     for side, text, lang in ((missing, sentence.translation, "en"), (extra, sentence.source, "nl")):
         if side.get(Value("1")) and _WORD_FORM[lang].search(text):
             side[Value("1")] -= 1
+    if extra.get(Value("24")) and _ETMAAL.search(sentence.source):  # "etmaal": 24 hours
+        extra[Value("24")] -= 1
     _times_as_numbers(missing, extra)
     _times_as_numbers(extra, missing)
     missing, extra = +missing, +extra
@@ -211,7 +216,7 @@ class Value:
     def __str__(self) -> str:
         if self.kind == "time":
             return f"{self.hour}:{self.minute:02d}"
-        if self.kind == "date":
+        if self.kind in ("date", "fraction"):
             return self.text
         whole, _, fraction = self.text.partition(".")
         grouped = f"{int(whole):,}" if len(whole) > 4 else whole
@@ -271,6 +276,8 @@ def values(text: str, lang: str) -> Counter:
             return " "
 
         text = re.sub(pattern, take_spoken, text, flags=re.IGNORECASE)
+    text, said = take_fractions(text, lang)  # "een kwart", "halved", "verdubbeld"
+    found.update(Value(v, kind="fraction" if "/" in v else "") for v in said)
     text = _ORDINAL[lang].sub(" ", text)
     text = re.sub(_GUARDED[lang], " ", text, flags=re.IGNORECASE)
     # Digits with a scale word ("1,2 miljard", "2.5 billion"): one value

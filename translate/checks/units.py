@@ -1,12 +1,13 @@
-"""Spans of time with their unit, for the ``numbers`` check: ``vier jaar cel`` rendered
-"four months in prison" keeps its number and changes what it counts; so does ``drie dagen
-per week`` rendered "three days a month" (a rate's unit).
+"""Numbers with their unit, for the ``numbers`` check: ``vier jaar cel`` rendered "four
+months in prison" keeps its number and changes what it counts; so do ``100 kilometer per
+uur`` rendered "100 miles per hour" and ``drie dagen per week`` rendered "three days a month"
+(a rate's unit).
 
-A number is read with the unit of time that follows it (``4 jaar``, ``vier weken``, "a
-four-year sentence", "25 minutes"). A change is told only where the translation holds the
-same number with another unit and not with the source's: a span said another way ("48 uur"
-= "two days", "anderhalf jaar" = "18 months") has other numbers, which the value check
-judges, and a unit the translation leaves out is no change of unit.
+A number is read with the unit of time or measure that follows it (``4 jaar``, ``vier
+weken``, "a four-year sentence", ``80 millimeter``, "400 feet"). A change is told only where
+the translation holds the same number with another unit and not with the source's: an amount
+said another way ("48 uur" = "two days", "400 meter" = "1,300 feet") has other numbers,
+which the value check judges, and a unit the translation leaves out is no change of unit.
 """
 
 from __future__ import annotations
@@ -15,7 +16,33 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-_UNITS = {
+_MEASURES = {
+    "nl": {
+        "millimeter": "millimetre", "mm": "millimetre", "centimeter": "centimetre",
+        "cm": "centimetre", "meter": "metre", "meters": "metre", "kilometer": "kilometre",
+        "kilometers": "kilometre", "km": "kilometre", "mijl": "mile", "voet": "foot",
+        "inch": "inch", "kilo": "kilogram", "kilo's": "kilogram", "kilogram": "kilogram",
+        "kg": "kilogram", "gram": "gram", "pond": "pound", "ton": "tonne", "liter": "litre",
+        "liters": "litre", "hectare": "hectare",
+    },
+    "en": {
+        "millimetre": "millimetre", "millimetres": "millimetre", "millimeter": "millimetre",
+        "millimeters": "millimetre", "mm": "millimetre", "centimetre": "centimetre",
+        "centimetres": "centimetre", "centimeter": "centimetre", "centimeters": "centimetre",
+        "cm": "centimetre", "metre": "metre", "metres": "metre", "meter": "metre",
+        "meters": "metre", "kilometre": "kilometre", "kilometres": "kilometre",
+        "kilometer": "kilometre", "kilometers": "kilometre", "km": "kilometre",
+        "mile": "mile", "miles": "mile", "foot": "foot", "feet": "foot", "inch": "inch",
+        "inches": "inch", "yard": "yard", "yards": "yard", "kilo": "kilogram",
+        "kilos": "kilogram", "kilogram": "kilogram", "kilograms": "kilogram",
+        "kg": "kilogram", "gram": "gram", "grams": "gram", "pound": "pound",
+        "pounds": "pound", "ton": "tonne", "tons": "tonne", "tonne": "tonne",
+        "tonnes": "tonne", "litre": "litre", "litres": "litre", "liter": "litre",
+        "liters": "litre", "gallon": "gallon", "gallons": "gallon", "hectare": "hectare",
+        "hectares": "hectare", "acre": "acre", "acres": "acre",
+    },
+}  # fmt: skip
+_TIMES = {
     "nl": {
         "jaar": "year", "jaren": "year", "maand": "month", "maanden": "month",
         "week": "week", "weken": "week", "dag": "day", "dagen": "day", "etmaal": "day",
@@ -31,7 +58,8 @@ _UNITS = {
         "decade": "decade", "decades": "decade",
     },
 }  # fmt: skip
-_PLURAL = {"century": "centuries"}
+_UNITS = {lang: {**_TIMES[lang], **_MEASURES[lang]} for lang in _TIMES}
+_PLURAL = {"century": "centuries", "foot": "feet", "inch": "inches"}
 _SPAN = {
     lang: re.compile(
         r"(?<![\w.,])(\d+(?:[.,]\d+)?)[\s-]+("
@@ -42,7 +70,7 @@ _SPAN = {
     for lang, units in _UNITS.items()
 }
 # "a four-year sentence": the number word joined to its unit, which alpha2digit leaves
-_JOINED = re.compile(r"\b([a-z]+)-(" + "|".join(_UNITS["en"]) + r")\b", re.IGNORECASE)
+_JOINED = re.compile(r"\b([a-z]+)-(" + "|".join(_TIMES["en"]) + r")\b", re.IGNORECASE)
 
 # Rates: "per week" = "a week", "per week", "every week", "weekly"
 _RATE = {
@@ -78,7 +106,7 @@ def rates(text: str, lang: str) -> frozenset[str]:
 
 @lru_cache(maxsize=4096)
 def spans(text: str, lang: str) -> Counter:
-    """The spans of time of ``text`` as (number, unit) pairs: ``("4", "year")``."""
+    """The numbers of ``text`` with their unit, as (number, unit) pairs: ``("4", "year")``."""
     from text_to_num import alpha2digit
 
     if lang == "en":

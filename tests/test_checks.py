@@ -444,6 +444,9 @@ def test_length_repetition_and_untranslated():
     assert _kinds(untranslated, *dozens) == ["untranslated"]  # a word of the list, opening
     woning = ("De woning brandde af.", "The woning burned down.")
     assert _kinds(untranslated, *woning) == ["untranslated"]
+    # some thirty times as common in Dutch as in English's lists
+    mest = ("De boer loosde mest.", "The farmer discharged mest.")
+    assert _kinds(untranslated, *mest) == ["untranslated"]
     council = (
         "De wethouder trad af na kritiek van de raad.",
         "He quit after gemeenteraad criticism.",

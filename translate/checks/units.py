@@ -69,6 +69,10 @@ _SPAN = {
     )
     for lang, units in _UNITS.items()
 }
+_UNIT_WORD = {
+    lang: re.compile(r"\b(?:" + "|".join(sorted(units, key=len, reverse=True)) + r")\b", re.I)
+    for lang, units in _UNITS.items()
+}
 # "a four-year sentence": the number word joined to its unit, which alpha2digit leaves
 _JOINED = re.compile(r"\b([a-z]+)-(" + "|".join(_TIMES["en"]) + r")\b", re.IGNORECASE)
 
@@ -109,6 +113,8 @@ def spans(text: str, lang: str) -> Counter:
     """The numbers of ``text`` with their unit, as (number, unit) pairs: ``("4", "year")``."""
     from text_to_num import alpha2digit
 
+    if not _UNIT_WORD[lang].search(text):
+        return Counter()  # no unit: spare the number words' reading
     if lang == "en":
         text = _JOINED.sub(r"\1 \2", text)
     text = alpha2digit(text, lang, threshold=0)
@@ -131,7 +137,8 @@ def _number(text: str, lang: str) -> str:
 def unit_changes(source: str, translation: str) -> tuple[list[str], list[str]]:
     """The spans of ``source`` whose number ``translation`` counts in another unit, and
     those other spans ("4 years", "4 months"); empty lists when there are none."""
-    ours, theirs = spans(source, "nl"), spans(translation, "en")
+    theirs = spans(translation, "en")
+    ours = spans(source, "nl") if theirs else Counter()
     lost, added = [], []
     for number, unit in sorted(ours - theirs):
         others = sorted(u for n, u in theirs - ours if n == number and u != unit)

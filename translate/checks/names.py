@@ -11,9 +11,9 @@ ordinals, words of names); an adjective is known in any inflection or compound
 (``Amsterdammers``); a name Dutch transliterates its own way in English transliteration
 (``Poetin``: Putin, :mod:`translate.checks.name_forms`); a name of common words translated
 word by word (``Glazen Koets``: Glass Coach); a surname's particle is kept (``De Croo`` is
-not "The Croo", :mod:`translate.checks.name_particles`). A name not found as such is looked for with
-``rapidfuzz``: a close match is a misspelling (``Stoltenberg`` -> ``Stoltenburg``), no
-match a missing name.
+not "The Croo", :mod:`translate.checks.name_particles`). A name not found as such is looked
+for with ``rapidfuzz``: a close match is a misspelling (``Stoltenberg`` -> ``Stoltenburg``),
+no match a missing name.
 """
 
 from __future__ import annotations

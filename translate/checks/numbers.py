@@ -6,11 +6,11 @@ Numbers are compared as values, each language read in its own notation: Dutch ``
 (``8.15 uur`` = ``8:15``, ``20.00 uur`` = ``8 p.m.``), scores and ranges (``3-1``, ``14 tot
 18``), dates (``1 juni`` = ``1 June``), decades (``jaren negentig`` = ``the 1990s``) and a
 number word opening a compound (``Vierdaagse`` = ``Four Days``) give their numbers. Where
-the numbers agree, a span of time must keep its unit (``vier jaar`` is not "four months",
-``units.py``).
-Fractions and multiples in words count (``een kwart`` = "a quarter", ``gehalveerd`` =
-"halved", ``fractions.py``). Ordinals (``derde``, ``3e``) and the word ``een``/``one`` alone
-(an article as often as a number) are left out.
+the numbers agree, each keeps its unit of time or measure (``vier jaar`` is not "four
+months", ``100 kilometer`` not "100 miles": ``units.py``). Fractions and multiples in words
+count (``een kwart`` = "a quarter", ``gehalveerd`` = "halved": ``fractions.py``). Ordinals
+(``derde``, ``3e``) and the word ``een``/``one`` alone (an article as often as a number) are
+left out.
 """
 
 from __future__ import annotations

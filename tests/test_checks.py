@@ -271,8 +271,8 @@ def test_names_accepts_english_forms_and_sentence_initial_words(source, translat
         ("Minister Van Gennip sprak.", "Minister Of Gennip spoke.", "'Of Gennip' in the"),
         ("Bart De Wever sprak.", "Bart The Wever spoke.", "De Wever in the source"),
         ("Mathieu van der Poel won.", "Mathieu of the Poel won.", "van der Poel in the source"),
-        # a sentence's first word opening a run of names is not one of "Dutch King ...", so
-        # the run excuses no missing name
+        # an adjective opening the sentence before a title ("Dutch King Philippe") makes no
+        # run of capitalised words that could excuse a missing name
         (
             "De Belgische koning Filip opende het.",
             "Dutch King Philippe opened it.",
@@ -355,6 +355,11 @@ def test_a_changed_day_or_month_is_a_numbers_finding():
             "The ship is 400 feet long.",
             "numbers: 400 metres in the source, 400 feet in the translation",
         ),
+        (
+            "Er lag 1.200 kilo.",
+            "There were 1,200 pounds.",
+            "numbers: 1200 kilograms in the source, 1200 pounds in the translation",
+        ),
     ],
 )
 def test_a_number_must_keep_its_unit(source, translation, message):
@@ -373,6 +378,7 @@ def test_a_number_must_keep_its_unit(source, translation, message):
         ("Het kost 1.000 euro per jaar.", "It costs 1,000 euros a year, a week after the vote."),
         ("Het schip is 400 meter lang.", "The ship is 400 metres long."),
         ("Er lag 1,2 kilo cocaïne.", "There were 1.2 kg of cocaine."),
+        ("Er lag 1.000,5 kilo.", "There were 1,000.5 kilos."),  # each notation, one value
     ],
 )
 def test_a_number_said_in_its_unit_is_accepted(source, translation):

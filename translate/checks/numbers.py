@@ -320,6 +320,13 @@ def _decade(match: re.Match) -> str:
     return match.group()
 
 
+def number_text(token: str, lang: str) -> str | None:
+    """A number written in the notation of ``lang`` in one notation (``1.000,5`` in Dutch and
+    ``1,000.5`` in English are ``1000.5``), or None where it is not one value."""
+    number = _parse(token, lang)
+    return None if number is None else _format(number)
+
+
 def _parse(token: str, lang: str) -> Decimal | None:
     """A number in the notation of ``lang``."""
     token = token.strip(".,")

@@ -62,7 +62,7 @@ _UNITS = {lang: {**_TIMES[lang], **_MEASURES[lang]} for lang in _TIMES}
 _PLURAL = {"century": "centuries", "foot": "feet", "inch": "inches"}
 _SPAN = {
     lang: re.compile(
-        r"(?<![\w.,])(\d+(?:[.,]\d+)?)[\s-]+("
+        r"(?<![\w.,])(\d+(?:[.,]\d+)*)[\s-]+("
         + "|".join(sorted(units, key=len, reverse=True))
         + r")\b",
         re.IGNORECASE,
@@ -118,20 +118,14 @@ def spans(text: str, lang: str) -> Counter:
     if lang == "en":
         text = _JOINED.sub(r"\1 \2", text)
     text = alpha2digit(text, lang, threshold=0)
+    from translate.checks.numbers import number_text  # it imports this module
+
     found: Counter = Counter()
     for match in _SPAN[lang].finditer(text):
-        found[(_number(match.group(1), lang), _UNITS[lang][match.group(2).lower()])] += 1
+        number = number_text(match.group(1), lang)
+        if number is not None:
+            found[(number, _UNITS[lang][match.group(2).lower()])] += 1
     return found
-
-
-def _number(text: str, lang: str) -> str:
-    """``text`` in one notation: ``1.000`` (Dutch) and ``1,000`` are ``1000``, ``1,5`` and
-    ``1.50`` are ``1.5``."""
-    group, point = (".", ",") if lang == "nl" else (",", ".")
-    if re.fullmatch(r"\d{1,3}(?:" + re.escape(group) + r"\d{3})+", text):
-        return text.replace(group, "")
-    text = text.replace(point, ".")
-    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def unit_changes(source: str, translation: str) -> tuple[list[str], list[str]]:

@@ -27,11 +27,12 @@ LONG_CHARS = 1.45
 _END = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
 _MIN_CHARS = 12  # shorter sources are headings, names, figures: no length to judge
 _ACRONYM = re.compile(r"\b[A-Z]{2,5}\b")
+_BRACKETED = re.compile(r"\s*\([^()\d]{0,16}\d[^()]{0,32}\)")
 
 
 def length(sentence: Sentence) -> Iterator[Finding]:
     """Findings of kind ``length`` for one translated sentence."""
-    source, translation = sentence.source.strip(), sentence.translation.strip()
+    source, translation = sentence.source.strip(), _without_conversions(sentence)
     if len(source) < _MIN_CHARS:
         return
     chars = len(translation) / len(source)
@@ -48,6 +49,17 @@ def length(sentence: Sentence) -> Iterator[Finding]:
     elif len(split_sentences(translation)) > len(split_sentences(source)) + 0 and chars > 1.25:
         message = "length: more sentences in the translation than in the source (added)"
         yield Finding("length", message, data=data)
+
+
+def _without_conversions(sentence: Sentence) -> str:
+    """The translation without the brackets it adds around a number ("35 degrees (95
+    degrees Fahrenheit)", "400 metres (1,312 feet)"): an amount in another unit, which
+    English readers are given and the source does without."""
+    translation = sentence.translation.strip()
+    added = len(_BRACKETED.findall(translation)) - len(_BRACKETED.findall(sentence.source))
+    if added <= 0:
+        return translation
+    return _BRACKETED.sub("", translation, count=added)
 
 
 def _spelled_out(source: str) -> int:

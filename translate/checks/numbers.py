@@ -7,8 +7,11 @@ Numbers are compared as values, each language read in its own notation: Dutch ``
 18``), dates (``1 juni`` = ``1 June``), decades (``jaren negentig`` = ``the 1990s``) and a
 number word opening a compound (``Vierdaagse`` = ``Four Days``) give their numbers. Where
 the numbers agree, each keeps its unit of time or measure (``vier jaar`` is not "four
-months", ``100 kilometer`` not "100 miles": ``units.py``). Fractions and multiples in words
-count (``een kwart`` = "a quarter", ``gehalveerd`` = "halved": ``fractions.py``). Ordinals
+months", ``100 kilometer`` not "100 miles": ``units.py``) and each length its dimension
+(``8 meter hoog`` is not "8 metres wide": ``dimensions.py``). Fractions and multiples in
+words count (``een kwart`` = "a quarter", ``gehalveerd`` = "halved", ``anderhalf`` = 1.5:
+``fractions.py``). An amount said in another unit is no finding (``48 uur`` = "two days",
+"400 metres (1,312 feet)": ``conversions.py``). Ordinals
 (``derde``, ``3e``) and the word ``een``/``one`` alone (an article as often as a number) are
 left out.
 """
@@ -18,18 +21,16 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from translate.checks.base import Sentence
-from translate.checks.fractions import take_fractions
+from translate.checks.conversions import explain
+from translate.checks.dimensions import dimension_changes
+from translate.checks.fractions import mixed_numbers, take_fractions
+from translate.checks.notation import SCALED, number_text, scaled_number
 from translate.checks.units import unit_changes
 from translate.findings import Finding
 
-_SCALES = {
-    "nl": {"duizend": 3, "miljoen": 6, "mln": 6, "miljard": 9, "mld": 9, "mrd": 9, "biljoen": 12},
-    "en": {"thousand": 3, "million": 6, "mln": 6, "billion": 9, "bn": 9, "trillion": 12},
-}
 # Words text2num would read as numbers where they are not (or not for the other language)
 _GUARDED = {
     "nl": r"\b(?:een|één|eén)\b(?!\s+(?:honderd|duizend|miljoen|miljard|biljoen)\b)",
@@ -76,12 +77,7 @@ _ORDINAL = {
     "nl": re.compile(r"\b\d+(?:e|ste|de)\b"),
     "en": re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.IGNORECASE),
 }
-_ETMAAL = re.compile(r"\betmaal\b", re.IGNORECASE)
 _FORTNIGHT = re.compile(r"\b(?:a\s+)?fortnight\b", re.IGNORECASE)
-_GROUPED = {
-    "nl": re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$"),
-    "en": re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$"),
-}
 _NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w])|(?<=\w)\d+(?:[.,]\d+)*")
 _HOURS = {
     lang: {word: i + 1 for i, word in enumerate(words.split())}
@@ -152,10 +148,10 @@ def numbers(sentence: Sentence) -> Iterator[Finding]:
     for side, text, lang in ((missing, sentence.translation, "en"), (extra, sentence.source, "nl")):
         if side.get(Value("1")) and _WORD_FORM[lang].search(text):
             side[Value("1")] -= 1
-    if extra.get(Value("24")) and _ETMAAL.search(sentence.source):  # "etmaal": 24 hours
-        extra[Value("24")] -= 1
     _times_as_numbers(missing, extra)
     _times_as_numbers(extra, missing)
+    if +missing or +extra:  # "48 uur" = "two days", "400 meter (1,312 feet)"
+        explain(missing, extra, sentence.source, sentence.translation, _keys)
     missing, extra = +missing, +extra
     if not missing and not extra:
         yield from _units(sentence)
@@ -174,9 +170,25 @@ def _units(sentence: Sentence) -> Iterator[Finding]:
     """A finding where the numbers agree and a span of time counts another unit ("vier
     jaar" rendered "four months")."""
     lost, added = unit_changes(sentence.source, sentence.translation)
+    more_lost, more_added = dimension_changes(sentence.source, sentence.translation)
+    lost, added = lost + more_lost, added + more_added
     if lost:
         message = f"numbers: {', '.join(lost)} in the source, {', '.join(added)} in the translation"
         yield Finding("numbers", message, data={"source_only": lost, "translation_only": added})
+
+
+_FRACTIONS = {"0.5": "1/2", "0.25": "1/4", "0.75": "3/4"}
+
+
+def _keys(number: str) -> list[Value]:
+    """The values a number read with its unit may be counted as: itself, a fraction said in
+    words ("half" for 0.5), a whole hour as a time of day ("3 uur")."""
+    keys = [Value(number)]
+    if number in _FRACTIONS:
+        keys.append(Value(_FRACTIONS[number], kind="fraction"))
+    if number.isdigit() and int(number) <= 24:
+        keys.append(Value("", int(number), 0))
+    return keys
 
 
 def _times_as_numbers(times: Counter, numbers: Counter) -> None:
@@ -233,6 +245,7 @@ def values(text: str, lang: str) -> Counter:
 
     found: Counter = Counter()
     text = text.replace("\u00a0", " ").replace("\u202f", " ")
+    text = mixed_numbers(text, lang)  # "anderhalf" = 1,5, "two and a half" = 2.5
 
     # Times of day first: their digits are not numbers of their own
     def take_time(match: re.Match) -> str:
@@ -280,23 +293,21 @@ def values(text: str, lang: str) -> Counter:
     found.update(Value(v, kind="fraction" if "/" in v else "") for v in said)
     text = _ORDINAL[lang].sub(" ", text)
     text = re.sub(_GUARDED[lang], " ", text, flags=re.IGNORECASE)
-    # Digits with a scale word ("1,2 miljard", "2.5 billion"): one value
-    scales = _SCALES[lang]
-    pattern = r"(\d+(?:[.,]\d+)*)\s*(" + "|".join(sorted(scales, key=len, reverse=True)) + r")\b"
 
+    # Digits with a scale word ("1,2 miljard", "2.5 billion"): one value
     def take_scaled(match: re.Match) -> str:
-        number = _parse(match.group(1), lang)
+        number = scaled_number(match, lang)
         if number is not None:
-            found[Value(_format(number.scaleb(scales[match.group(2).lower()])))] += 1
+            found[Value(number)] += 1
         return " "
 
-    text = re.sub(pattern, take_scaled, text, flags=re.IGNORECASE)
+    text = SCALED[lang].sub(take_scaled, text)
     text = alpha2digit(text, lang, threshold=0)
     text = _ORDINAL[lang].sub(" ", text)
     for match in _NUMBER.finditer(text):
-        number = _parse(match.group(), lang)
+        number = number_text(match.group(), lang)
         if number is not None:
-            found[Value(_format(number))] += 1
+            found[Value(number)] += 1
     return found
 
 
@@ -318,35 +329,3 @@ def _decade(match: re.Match) -> str:
     if match.lastindex == 2 and match.group(2):
         return str(20 + 10 * _TENS.index(match.group(2).lower()))
     return match.group()
-
-
-def number_text(token: str, lang: str) -> str | None:
-    """A number written in the notation of ``lang`` in one notation (``1.000,5`` in Dutch and
-    ``1,000.5`` in English are ``1000.5``), or None where it is not one value."""
-    number = _parse(token, lang)
-    return None if number is None else _format(number)
-
-
-def _parse(token: str, lang: str) -> Decimal | None:
-    """A number in the notation of ``lang``."""
-    token = token.strip(".,")
-    if not token:
-        return None
-    if _GROUPED[lang].match(token):  # 12.000 / 12,000: thousands grouped
-        thousands, decimal = (".", ",") if lang == "nl" else (",", ".")
-        token = token.replace(thousands, "").replace(decimal, ".")
-    elif lang == "nl":
-        token = token.replace(",", ".")  # 3,4: a decimal comma; 3.5 read as written
-    else:
-        token = token.replace(",", "")
-    if token.count(".") > 1:
-        return None  # a version number or a date written 1.6.2025: not one value
-    try:
-        return Decimal(token)
-    except InvalidOperation:
-        return None
-
-
-def _format(number: Decimal) -> str:
-    text = format(number.normalize(), "f")
-    return text.rstrip("0").rstrip(".") if "." in text else text

@@ -4,10 +4,13 @@ uur`` rendered "100 miles per hour" and ``drie dagen per week`` rendered "three 
 (a rate's unit).
 
 A number is read with the unit of time or measure that follows it (``4 jaar``, ``vier
-weken``, "a four-year sentence", ``80 millimeter``, "400 feet"). A change is told only where
-the translation holds the same number with another unit and not with the source's: an amount
-said another way ("48 uur" = "two days", "400 meter" = "1,300 feet") has other numbers,
-which the value check judges, and a unit the translation leaves out is no change of unit.
+weken``, "a four-year sentence", ``80 millimeter``, "400 feet", ``500 vierkante meter``,
+``35 graden``, "86°F"), a part of one with its unit (``een half jaar`` is 0.5 year, ``een
+kwart eeuw`` 0.25 century, "an hour and a half" 1.5 hours) and "a" or "an" as one ("a
+year"; the units are in ``unit_tables.py``). A change is told only where the translation
+holds the same number with another unit and not with the source's: an amount said another
+way ("48 uur" = "two days", "400 meter" = "1,300 feet") has other numbers, which
+``conversions.py`` judges, and a unit the translation leaves out is no change of unit.
 """
 
 from __future__ import annotations
@@ -16,65 +19,49 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-_MEASURES = {
-    "nl": {
-        "millimeter": "millimetre", "mm": "millimetre", "centimeter": "centimetre",
-        "cm": "centimetre", "meter": "metre", "meters": "metre", "kilometer": "kilometre",
-        "kilometers": "kilometre", "km": "kilometre", "mijl": "mile", "voet": "foot",
-        "inch": "inch", "kilo": "kilogram", "kilo's": "kilogram", "kilogram": "kilogram",
-        "kg": "kilogram", "gram": "gram", "pond": "pound", "ton": "tonne", "liter": "litre",
-        "liters": "litre", "hectare": "hectare",
-    },
-    "en": {
-        "millimetre": "millimetre", "millimetres": "millimetre", "millimeter": "millimetre",
-        "millimeters": "millimetre", "mm": "millimetre", "centimetre": "centimetre",
-        "centimetres": "centimetre", "centimeter": "centimetre", "centimeters": "centimetre",
-        "cm": "centimetre", "metre": "metre", "metres": "metre", "meter": "metre",
-        "meters": "metre", "kilometre": "kilometre", "kilometres": "kilometre",
-        "kilometer": "kilometre", "kilometers": "kilometre", "km": "kilometre",
-        "mile": "mile", "miles": "mile", "foot": "foot", "feet": "foot", "inch": "inch",
-        "inches": "inch", "yard": "yard", "yards": "yard", "kilo": "kilogram",
-        "kilos": "kilogram", "kilogram": "kilogram", "kilograms": "kilogram",
-        "kg": "kilogram", "gram": "gram", "grams": "gram", "pound": "pound",
-        "pounds": "pound", "ton": "tonne", "tons": "tonne", "tonne": "tonne",
-        "tonnes": "tonne", "litre": "litre", "litres": "litre", "liter": "litre",
-        "liters": "litre", "gallon": "gallon", "gallons": "gallon", "hectare": "hectare",
-        "hectares": "hectare", "acre": "acre", "acres": "acre",
-    },
-}  # fmt: skip
-_TIMES = {
-    "nl": {
-        "jaar": "year", "jaren": "year", "maand": "month", "maanden": "month",
-        "week": "week", "weken": "week", "dag": "day", "dagen": "day", "etmaal": "day",
-        "etmalen": "day", "uur": "hour", "uren": "hour", "minuut": "minute",
-        "minuten": "minute", "seconde": "second", "seconden": "second", "eeuw": "century",
-        "eeuwen": "century", "decennium": "decade", "decennia": "decade",
-    },
-    "en": {
-        "year": "year", "years": "year", "month": "month", "months": "month",
-        "week": "week", "weeks": "week", "day": "day", "days": "day", "hour": "hour",
-        "hours": "hour", "minute": "minute", "minutes": "minute", "second": "second",
-        "seconds": "second", "century": "century", "centuries": "century",
-        "decade": "decade", "decades": "decade",
-    },
-}  # fmt: skip
-_UNITS = {lang: {**_TIMES[lang], **_MEASURES[lang]} for lang in _TIMES}
-_PLURAL = {"century": "centuries", "foot": "feet", "inch": "inches"}
+from translate.checks.fractions import mixed_numbers
+from translate.checks.notation import number_text, scaled
+from translate.checks.unit_tables import PLURAL, TIMES, UNITS
+
+UNIT_PATTERN = {
+    lang: "(?:"
+    + "|".join(re.escape(u).replace(r"\ ", r"\s+") for u in sorted(units, key=len, reverse=True))
+    + r")(?!\w)"
+    for lang, units in UNITS.items()
+}
 _SPAN = {
-    lang: re.compile(
-        r"(?<![\w.,])(\d+(?:[.,]\d+)*)[\s-]+("
-        + "|".join(sorted(units, key=len, reverse=True))
-        + r")\b",
-        re.IGNORECASE,
-    )
-    for lang, units in _UNITS.items()
+    lang: re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)*)[\s-]*(" + unit + ")", re.IGNORECASE)
+    for lang, unit in UNIT_PATTERN.items()
 }
 _UNIT_WORD = {
-    lang: re.compile(r"\b(?:" + "|".join(sorted(units, key=len, reverse=True)) + r")\b", re.I)
-    for lang, units in _UNITS.items()
+    lang: re.compile(r"(?:(?<!\w)|(?<=half)|(?<=kwart)|(?=[°º]))" + unit, re.I)  # halfuur, 86°F
+    for lang, unit in UNIT_PATTERN.items()
 }
 # "a four-year sentence": the number word joined to its unit, which alpha2digit leaves
-_JOINED = re.compile(r"\b([a-z]+)-(" + "|".join(_TIMES["en"]) + r")\b", re.IGNORECASE)
+_JOINED = re.compile(r"\b([a-z]+)-(" + "|".join(TIMES["en"]) + r")\b", re.IGNORECASE)
+# A half before a unit ("een half jaar", "halfuur", "half a kilo", "a half hour") is 0.5 of
+# it, as "a" or "an" before a unit is one ("a year"); "kwartier" and "etmaal" are one of
+# their unit where no number comes before ("elk kwartier")
+_PARTS = {
+    "nl": [
+        (r"\b(?:een\s+)?hal(?:f|ve)\s*", "0,5 "),
+        (r"\bdriekwart\s*", "0,75 "),
+        (r"\b(?:een\s+)?kwart\s*", "0,25 "),  # een kwart eeuw, kwartuur
+    ],
+    "en": [
+        (r"\b(?:an?\s+)?half(?:\s+an?)?\s+", "0.5 "),
+        (r"\bthree[\s-]quarters\s+of\s+an?\s+", "0.75 "),
+        (r"\b(?:a|one)\s+quarter\s+of\s+an?\s+", "0.25 "),  # a quarter of a century
+    ],
+}
+_PART = {
+    lang: [(re.compile(p + "(?=" + UNIT_PATTERN[lang] + ")", re.I), r) for p, r in parts]
+    for lang, parts in _PARTS.items()
+}
+# "a year", not "a second" (time)
+_ONE = re.compile(r"(?<!\bof\s)\b(?:an?)\s+(?!second\b)(?=" + UNIT_PATTERN["en"] + ")", re.I)
+_BARE = re.compile(r"(?<!\d )\b(kwartier|etmaal)\b", re.I)
+_FORTNIGHT = re.compile(r"\b(?:a\s+)?fortnight\b", re.IGNORECASE)
 
 # Rates: "per week" = "a week", "per week", "every week", "weekly"
 _RATE = {
@@ -102,7 +89,7 @@ def rates(text: str, lang: str) -> frozenset[str]:
     found = set()
     for match in _RATE[lang].finditer(text):
         if match.group(1):
-            found.add(_UNITS[lang][match.group(1).lower()])
+            found.add(UNITS[lang][match.group(1).lower()])
         else:
             found.add(_RATE_WORDS[match.group(2).lower()])
     return frozenset(found)
@@ -111,21 +98,35 @@ def rates(text: str, lang: str) -> frozenset[str]:
 @lru_cache(maxsize=4096)
 def spans(text: str, lang: str) -> Counter:
     """The numbers of ``text`` with their unit, as (number, unit) pairs: ``("4", "year")``."""
+    found: Counter = Counter()
+    for match in _SPAN[lang].finditer(with_units(text, lang)):
+        number = number_text(match.group(1), lang)
+        if number is not None:
+            found[(number, unit_of(match.group(2), lang))] += 1
+    return found
+
+
+def unit_of(word: str, lang: str) -> str:
+    """The one name of a unit as ``lang`` writes it (``"kilo's"``: ``kilogram``)."""
+    return UNITS[lang][re.sub(r"\s+", " ", word.lower())]
+
+
+@lru_cache(maxsize=4096)
+def with_units(text: str, lang: str) -> str:
+    """``text`` with each number before a unit in digits ("een half jaar" as ``0,5 jaar``,
+    "an hour and a half" as ``1.5 hour``, "elk kwartier" as ``elk 1 kwartier``); the empty
+    string where no unit is named."""
     from text_to_num import alpha2digit
 
     if not _UNIT_WORD[lang].search(text):
-        return Counter()  # no unit: spare the number words' reading
+        return ""  # no unit: spare the number words' reading
+    text = mixed_numbers(text.replace("\u00a0", " "), lang)
+    for pattern, part in _PART[lang]:
+        text = pattern.sub(part, text)
     if lang == "en":
-        text = _JOINED.sub(r"\1 \2", text)
-    text = alpha2digit(text, lang, threshold=0)
-    from translate.checks.numbers import number_text  # it imports this module
-
-    found: Counter = Counter()
-    for match in _SPAN[lang].finditer(text):
-        number = number_text(match.group(1), lang)
-        if number is not None:
-            found[(number, _UNITS[lang][match.group(2).lower()])] += 1
-    return found
+        text = _FORTNIGHT.sub(" 2 weeks ", _ONE.sub("1 ", _JOINED.sub(r"\1 \2", text)))
+    text = alpha2digit(scaled(text, lang), lang, threshold=0)
+    return _BARE.sub(r"1 \1", text) if lang == "nl" else text
 
 
 def unit_changes(source: str, translation: str) -> tuple[list[str], list[str]]:
@@ -150,4 +151,4 @@ def unit_changes(source: str, translation: str) -> tuple[list[str], list[str]]:
 def _said(number: str, unit: str) -> str:
     if number == "1":
         return f"1 {unit}"
-    return f"{number} {_PLURAL.get(unit, unit + 's')}"
+    return f"{number} {PLURAL.get(unit, unit + 's')}"

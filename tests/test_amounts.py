@@ -1,0 +1,205 @@
+"""Amounts in the ``numbers`` check: a whole number and a half, an amount said in another
+unit (accepted where it is the same amount, a finding where it is not), and the dimension a
+length is measured in."""
+
+import pytest
+
+from translate.checks import CHECKS, Sentence, run_checks
+from translate.checks.conversions import conversions, same_amount
+from translate.checks.fractions import mixed_numbers
+from translate.checks.numbers import numbers
+
+
+def _messages(source: str, translation: str) -> list[str]:
+    return [f.message for f in numbers(Sentence(0, source, translation))]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "written"),
+    [
+        ("anderhalf miljard", "nl", "1,5 miljard"),
+        ("anderhalve meter", "nl", "1,5 meter"),
+        ("tweeënhalf uur", "nl", "2,5 uur"),
+        ("negenenhalf jaar", "nl", "9,5 jaar"),
+        ("twee en een halve kilometer", "nl", "2,5 kilometer"),
+        ("een half miljoen", "nl", "0,5 miljoen"),
+        ("1½ kilo", "nl", "1,5 kilo"),
+        ("half negen", "nl", "half negen"),  # a time, read as one elsewhere
+        ("two and a half hours", "en", "2.5 hours"),
+        ("an hour and a half", "en", "1.5 hour"),
+        ("a year and a half ago", "en", "1.5 year ago"),
+        ("half a million", "en", "0.5 million"),
+        ("one and a half billion", "en", "1.5 billion"),
+        ("half past two", "en", "half past two"),
+        ("the first and a half", "en", "the first and a half"),  # no number before
+    ],
+)
+def test_a_whole_number_and_a_half_is_one_number(text, lang, written):
+    assert mixed_numbers(text, lang) == written
+
+
+@pytest.mark.parametrize(
+    ("source", "translation"),
+    [
+        ("De renovatie duurt een half jaar.", "The renovation will take six months."),
+        ("De verbouwing duurde anderhalf jaar.", "The conversion took 18 months."),
+        ("Het tekort loopt op tot anderhalf miljard euro.", "The deficit is 1.5 billion euros."),
+        ("Het tekort loopt op tot anderhalf miljard euro.", "It is one and a half billion."),
+        ("De vertraging liep op tot tweeënhalf uur.", "The delay rose to two and a half hours."),
+        ("De vertraging liep op tot tweeënhalf uur.", "The delay rose to 2.5 hours."),
+        ("De vergadering duurde anderhalf uur.", "The meeting lasted 90 minutes."),
+        ("De verdachte zat 48 uur vast.", "The suspect was held for two days."),
+        ("Hij zat 3 uur vast.", "He was held for 180 minutes."),  # 3 uur: also a time
+        ("Hij kreeg vier jaar cel.", "He was sentenced to 48 months in prison."),
+        ("De reis duurt drie weken.", "The trip takes 21 days."),
+        ("De reis duurt twee weken.", "The trip takes a fortnight."),
+        ("Zij wacht al een jaar.", "She has been waiting twelve months."),
+        ("De bus rijdt elk kwartier.", "The bus runs every 15 minutes."),
+        ("De bus rijdt elk kwartier.", "The bus runs every quarter of an hour."),
+        ("Het duurde drie kwartier.", "It took three quarters of an hour."),
+        ("Het stroomnet lag een etmaal plat.", "The grid was down for 24 hours."),
+        ("De kerk staat een kwart eeuw leeg.", "The church has been empty for 25 years."),
+        ("Hij zat driekwart jaar vast.", "He was held for nine months."),
+        ("Er komen een half miljoen bezoekers.", "500,000 visitors are coming."),
+        ("Houd anderhalve meter afstand.", "Keep 1.5 metres apart."),
+        ("De toren wordt 400 meter hoog.", "The tower will be 400 metres (1,312 feet) high."),
+        ("De toren wordt 400 meter hoog.", "The tower will be 1,300 feet high."),
+        ("De trein reed 140 kilometer per uur.", "The train went 140 km/h (87 mph)."),
+        ("Ze liep 10 kilometer.", "She ran 10 kilometres (6.2 miles)."),
+        ("De sonde vloog 10 miljoen kilometer.", "It flew 10 million km (6.2 million miles)."),
+        ("De koffer mag 23 kilo wegen.", "The case may weigh 23 kilos (50 pounds)."),
+        ("Hij verkocht een pond kaas.", "He sold half a kilo of cheese."),  # a Dutch pound
+        ("Een tuin van 500 vierkante meter.", "A 500 square metre (5,400 sq ft) garden."),
+        ("Het gebied is 300 hectare.", "The area is 300 hectares (740 acres)."),
+        ("De tank bevat 50 liter.", "The tank holds 50 litres (13 gallons)."),
+        ("De tank bevat 50 liter.", "The tank holds 11 gallons."),  # imperial gallons
+        ("Het was 35 graden.", "It was 35 degrees Celsius (95 degrees Fahrenheit)."),
+        ("Het was 30 graden.", "It was 86°F."),
+    ],
+)
+def test_an_amount_said_in_another_unit_is_accepted(source, translation):
+    assert run_checks([Sentence(0, source, translation)], CHECKS) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "translation", "message"),
+    [
+        (
+            "De renovatie duurt een half jaar.",
+            "The renovation will take three months.",
+            "numbers: 1/2 in the source, 3 in the translation",
+        ),
+        (
+            "De vergadering duurde anderhalf uur.",
+            "The meeting lasted 60 minutes.",
+            "numbers: 1.5 in the source, 60 in the translation",
+        ),
+        (
+            "De verdachte zat 48 uur vast.",
+            "The suspect was held for three days.",
+            "numbers: 48 in the source, 3 in the translation",
+        ),
+        (
+            "Het tekort loopt op tot anderhalf miljard euro.",
+            "The deficit rises to two and a half billion euros.",
+            "numbers: 1,500,000,000 in the source, 2,500,000,000 in the translation",
+        ),
+        (
+            "De toren wordt 400 meter hoog.",
+            "The tower will be 400 metres (1,000 feet) high.",
+            "numbers: 1000 in the translation, not in the source",
+        ),
+        (
+            "De bus rijdt elk kwartier.",
+            "The bus runs every 30 minutes.",
+            "numbers: 30 in the translation, not in the source",
+        ),
+        (
+            "Zij wacht al een jaar.",
+            "She has been waiting a month.",
+            "numbers: 1 year in the source, 1 month in the translation",
+        ),
+        (
+            "Houd anderhalve meter afstand.",
+            "Keep 1.5 feet apart.",
+            "numbers: 1.5 metres in the source, 1.5 feet in the translation",
+        ),
+        (
+            "Het was 35 graden.",
+            "It was 35 degrees Fahrenheit.",
+            "numbers: 35 degrees in the source, 35 degrees Fahrenheit in the translation",
+        ),
+        (
+            "Een tuin van 500 vierkante meter.",
+            "A garden of 500 square feet.",
+            "numbers: 500 square metres in the source, 500 square feet in the translation",
+        ),
+    ],
+)
+def test_an_amount_changed_in_another_unit_is_a_finding(source, translation, message):
+    assert _messages(source, translation) == [message]
+
+
+def test_same_amount_tolerances():
+    assert same_amount("48", "hour", "2", "day")
+    assert not same_amount("4", "week", "1", "month")  # 28 days against 30.4
+    assert same_amount("1", "year", "52", "week")
+    assert same_amount("10", "kilometre", "6", "mile")  # rounded: 9.66 km
+    assert not same_amount("10", "kilometre", "7", "mile")
+    assert same_amount("1", "pound", "0.5", "kilogram")  # the Dutch pound
+    assert same_amount("30", "degree", "86", "degree Fahrenheit")
+    assert not same_amount("30", "degree", "30", "degree Fahrenheit")
+    assert not same_amount("400", "metre", "400", "hour")  # other dimensions
+
+
+def test_each_span_is_one_conversion_at_most():
+    source = "De eerste toren is 100 meter, de tweede ook 100 meter."
+    translation = "The first tower is 328 feet, the second 328 feet, and 328 feet more."
+    assert conversions(source, translation) == [("100", "328"), ("100", "328")]
+    assert _messages(source, translation) == ["numbers: 328 in the translation, not in the source"]
+
+
+@pytest.mark.parametrize(
+    ("source", "translation", "message"),
+    [
+        (
+            "De dijk bij Petten is 8 meter hoog.",
+            "The dike at Petten is 8 metres wide.",
+            "numbers: 8 metres high in the source, 8 metres wide in the translation",
+        ),
+        (
+            "Het zwembad is 25 meter lang en 2 meter diep.",
+            "The pool is 25 metres deep and 2 metres long.",
+            "numbers: 2 metres deep, 25 metres long in the source, "
+            "2 metres long, 25 metres deep in the translation",
+        ),
+        (
+            "Er komt een brug met een lengte van 60 meter.",
+            "A 60-metre-wide bridge is coming.",
+            "numbers: 60 metres long in the source, 60 metres wide in the translation",
+        ),
+        (
+            "Het kanaal is 5 meter diep.",
+            "The canal is 5 metres high.",
+            "numbers: 5 metres deep in the source, 5 metres high in the translation",
+        ),
+    ],
+)
+def test_a_length_must_keep_its_dimension(source, translation, message):
+    assert _messages(source, translation) == [message]
+
+
+@pytest.mark.parametrize(
+    ("source", "translation"),
+    [
+        ("De eik is 30 meter hoog.", "The oak is 30 metres tall."),
+        ("De sneeuw lag twintig centimeter hoog.", "The snow was twenty centimetres deep."),
+        ("Er komt een brug van 60 meter lang.", "A 60-metre-long bridge is coming."),
+        ("Het vliegtuig vloog op 10.000 meter hoogte.", "It flew at an altitude of 10,000 m."),
+        ("De muur is 3 meter hoog.", "The wall is 3 metres in height."),
+        ("De muur is 3 meter hoog.", "The wall is 3 metres."),  # a dimension left out
+        ("Hij was twee jaar lang ziek.", "He was ill for two years."),  # a time, no length
+    ],
+)
+def test_a_length_in_its_dimension_is_accepted(source, translation):
+    assert _messages(source, translation) == []

@@ -207,6 +207,10 @@ def test_numbers_flags_changed_missing_and_new_numbers(source, translation, mess
         ),
         ("Feyenoord won in De Kuip.", "Feyenoord won at the Kuip."),
         ("Premier De Croo sprak.", "Prime Minister De Croo spoke."),
+        ("Volgens De Jonge is het klaar.", "According to De Jonge it is ready."),
+        ("Het kabinet van De Croo viel.", "The De Croo government fell."),
+        ("Het Hof van Justitie van de EU besliste.", "The EU Court of Justice decided."),
+        ("Ze verhuist naar Den Haag.", "She is moving to The Hague."),
         ("Daarmee won PSV de Eredivisie.", "With that PSV won the Eredivisie."),
         # places Dutch writes its own way
         ("Het concert is in Luzern.", "The concert is in Lucerne."),
@@ -271,6 +275,10 @@ def test_names_accepts_english_forms_and_sentence_initial_words(source, translat
         ("Minister Van Gennip sprak.", "Minister Of Gennip spoke.", "'Of Gennip' in the"),
         ("Bart De Wever sprak.", "Bart The Wever spoke.", "De Wever in the source"),
         ("Mathieu van der Poel won.", "Mathieu of the Poel won.", "van der Poel in the source"),
+        # after any other word: "The" inside the sentence, or "van" rendered at all
+        ("Volgens De Jonge is het klaar.", "According to The Jonge it is.", "'The Jonge'"),
+        ("Het kabinet van De Croo viel.", "The cabinet of The Croo fell.", "'The Croo'"),
+        ("Dat zei Van Gennip.", "That was said by of Gennip.", "'of Gennip' in the"),
         # an adjective opening the sentence before a title ("Dutch King Philippe") makes no
         # run of capitalised words that could excuse a missing name
         (

@@ -6,8 +6,12 @@ A person's particle is told by what comes before it: a title (``premier De Croo`
 lower-case particle only one of two words or ``ter``/``ten``: ``Mathieu van der Poel``,
 since ``Universiteit van Amsterdam`` is rightly "University of Amsterdam"). Such a name is a
 finding where the translation holds its surname after an English rendering of the particle
-(the, of, of the, from ...) and not after the particle itself. A place with a particle (``in
-De Kuip``: "at the Kuip") is left alone.
+(the, of, of the, from ...) and not after the particle itself.
+
+After any other word a capitalised particle is a surname's (``volgens De Jonge``) or a
+place's (``in De Kuip``): there only a rendering no English sentence would write is a
+finding: "The" capitalised inside the sentence ("According to The Jonge"; "at the Kuip" is
+right), or a ``van`` rendered at all ("said Of Gennip", "according to from Gennip").
 """
 
 from __future__ import annotations
@@ -17,13 +21,16 @@ from collections.abc import Iterator
 
 from translate.checks.name_words import NOT_NAMES, TITLES
 
+# Every word tried as ``before`` (a lookahead: "van De Croo" is "van" before "De Croo");
+# "van de", "Van der" are one particle, "van De Croo" a preposition and a surname
 _PARTICLE = re.compile(
-    r"(?<![\w'’-])(?P<before>[^\W\d_][\w'’-]*)\s+"
-    r"(?P<particle>(?i:van\s+(?:de[nr]?|het|'t)|van|de|den|der|ten|ter))\s+"
-    r"(?P<surname>[A-Z][\w'’-]*[^\W\d_])"
+    r"(?<![\w'’-])(?=(?P<before>[^\W\d_][\w'’-]*)\s+"
+    r"(?P<particle>[Vv]an\s+(?:de[nr]?|het|'t)|(?i:van|de|den|der|ten|ter))\s+"
+    r"(?P<surname>[A-Z][\w'’-]*[^\W\d_]))"
 )
 _TWO_WORDS = re.compile(r"van\s+\S+|ten|ter")
 _RENDERED = r"(?:the|of|of\s+the|from|from\s+the)"
+_RENDERED_VAN = r"(?:of|of\s+the|from|from\s+the)"
 
 
 def translated_particles(source: str, translation: str) -> Iterator[tuple[str, str]]:
@@ -35,19 +42,26 @@ def translated_particles(source: str, translation: str) -> Iterator[tuple[str, s
         return
     for match in _PARTICLE.finditer(source):
         before, particle, surname = match.group("before", "particle", "surname")
+        if surname.isupper():
+            continue  # an acronym: "Hof van Justitie van de EU"
         title = before.lower() in TITLES
         first_name = before[0].isupper() and before.lower() not in NOT_NAMES and not title
-        if particle[0].isupper():
-            person = title or first_name
-        else:
-            person = first_name and bool(_TWO_WORDS.fullmatch(particle.lower()))
-        if not person:
+        rendering, flags = _RENDERED, re.IGNORECASE
+        if particle[0].isupper() and not (title or first_name):
+            if particle.lower().startswith("van"):
+                rendering = _RENDERED_VAN
+            else:  # "The" inside the sentence, capitalised as no article is
+                rendering, flags = r"(?<=[\w,;:] )(?:The|Of\s+the|From\s+the)", 0
+        elif not particle[0].isupper():
+            if not (first_name and _TWO_WORDS.fullmatch(particle.lower())):
+                continue
+        elif not (title or first_name):
             continue
         kept = r"\b" + re.escape(particle) + r"\s+" + re.escape(surname) + r"\b"
         if re.search(kept, translation, re.IGNORECASE):
             continue
         rendered = re.search(
-            r"\b" + _RENDERED + r"\s+" + re.escape(surname) + r"\b", translation, re.IGNORECASE
+            r"\b" + rendering + r"\s+" + re.escape(surname) + r"\b", translation, flags
         )
         if rendered:
             yield f"{particle} {surname}", rendered.group()

@@ -808,3 +808,42 @@ def test_a_subtitle_line_grown_too_long_is_wrapped():
     assert second.split("\n")[0].startswith("- ") and len(second.split("\n")) == 2
     (long,) = [f for f in result.record.findings if f.kind == "subtitle_lines"]
     assert long.data == {"lines": 1}
+
+
+def test_a_two_line_cue_is_balanced_again_and_a_fast_cue_is_said():
+    cues = (
+        "1\n00:00:01,000 --> 00:00:05,000\nHij opende vandaag de nieuwe brug\nin Zwolle.\n\n"
+        "2\n00:00:06,000 --> 00:00:07,000\nHij kwam.\n\n"
+        "3\n00:00:08,000 --> 00:00:09,000\nDe burgemeester opende de brug.\n"
+    )
+    pipeline = Pipeline(Translator(_Wordy()), language_check="nl")
+    (result,) = pipeline.process([Article("a.srt", cues, "srt")])
+    assert result.status == DONE, result.reason
+    first, second, third = [s.content for s in srt.parse(result.translation)]
+    lines = first.split("\n")
+    assert len(lines) == 2 and all(len(line) <= 42 for line in lines), lines
+    assert abs(len(lines[0]) - len(lines[1])) <= 10  # shared again, balanced
+    assert (
+        " ".join(lines) == "Hij opende vandaag de nieuwe brug in Zwolle and a good many more words."
+    )
+    kinds = [f.kind for f in result.record.findings]
+    assert "subtitle_lines" not in kinds
+    # cue 2 (one second) now reads at 36 characters a second; cue 3 was fast in Dutch already
+    (fast,) = [f for f in result.record.findings if f.kind == "subtitle_speed"]
+    assert fast.data == {"cues": [2]} and "cues 2)" in fast.message
+
+
+@pytest.mark.parametrize(
+    ("timing", "seconds"),
+    [
+        ("00:00:01,000 --> 00:00:03,500", 2.5),
+        ("01:00:00,000 --> 01:00:02,250 X1:10", 2.25),
+        ("00:01.500 --> 00:03.000 align:start", 1.5),
+        ("00:00:03,000 --> 00:00:01,000", None),
+        ("no timing", None),
+    ],
+)
+def test_a_cue_lasts_from_its_timing_line(timing, seconds):
+    from translate.formats.subtitle_reading import cue_seconds
+
+    assert cue_seconds(timing) == seconds

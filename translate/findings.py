@@ -23,6 +23,7 @@ KINDS: dict[str, str] = {
     "tracked_changes": "a Word document's tracked changes, read as if accepted",
     "running_lines": "a PDF's running headers, footers and page numbers, left out",
     "subtitle_lines": "subtitle lines longer than 42 characters where the source's were not",
+    "subtitle_speed": "subtitle cues read faster than 20 characters a second, the source's not",
     "numbers": "a number of the source missing from the translation, or a new one in it",
     "names": "a name of the source missing from the translation, or only misspelled there",
     "length": "a translation too short or too long for its source (dropped, cut off, added)",

@@ -11,9 +11,11 @@ theirs (:func:`translate.text.inline.place`, each tag's words also translated al
 HTML), cut at a cue's edge when the words they cover end up in two cues; a tag without words
 (``{\\i1}``, a WebVTT timestamp) goes to the same relative place. A cue's only line that
 the translation makes longer than 42 characters (where its source line was not) is wrapped
-in two near its middle, outside any tag if it can be; a line of a two-line cue left over
-the limit is a ``subtitle_lines`` finding. A WebVTT header's ``Language: nl`` becomes
-``Language: en``.
+in two near its middle, outside any tag if it can be; the two lines of a cue are shared
+again, balanced, where one grows over the limit and both then fit; a line left over the
+limit is a ``subtitle_lines`` finding, and a cue that reads faster than 20 characters a
+second where its source did not a ``subtitle_speed`` finding (``subtitle_reading.py``). A
+WebVTT header's ``Language: nl`` becomes ``Language: en``.
 """
 
 from __future__ import annotations
@@ -26,6 +28,13 @@ from dataclasses import dataclass
 from translate.errors import DocumentError, first_line
 from translate.findings import Finding
 from translate.formats.base import Format, Written, placement_findings
+from translate.formats.subtitle_reading import (
+    LINE_LIMIT,
+    SPEED_LIMIT,
+    cue_seconds,
+    rebalanced,
+    too_fast,
+)
 from translate.formats.subtitle_tags import TAG, Tags, balanced, shifted
 from translate.text.document import Document, Line
 from translate.text.inline import place
@@ -37,8 +46,6 @@ _SPEAKER = re.compile(r"^(\s*(?:\{\\[^}]*\}\s*)*(?:-\s*|[A-ZÀ-Þ][A-ZÀ-Þ .'-]
 _WRAP = re.compile(r"^((?:<[a-z][^>]*>)+)(.*?)((?:</[a-z]+>)+)$", re.DOTALL)
 _END = re.compile(r"[.!?…][\"'”’»)\]]*$")
 _LANGUAGE = re.compile(r"^(Language:\s*)nl\b", re.IGNORECASE)
-# Characters a subtitle line holds at most (the common broadcast and streaming rule)
-_LIMIT = 42
 
 
 @dataclass
@@ -147,13 +154,19 @@ class SubtitleLayout:
         per_cue = Counter(piece.cue for piece in self._pieces)
         alone_in_cue = {cue: n == 1 for cue, n in per_cue.items()}
         long = 0  # lines still over the limit whose source line was not
+        read: Counter = Counter()  # each cue's translated characters
         for group, text in zip(self._translated, texts, strict=True):
             text = " ".join(text.split())
             source, marks, anchors = self._group(group)
             given = {m.key: t for m, t in zip(flat(marks), spare, strict=False)}
             placed = place(source, text, marks, anchors, given)
             placements.append(placed)
-            shares = _share(text, [len(self._pieces[i].text) for i in group])
+            pieces = [self._pieces[i] for i in group]
+            shares = rebalanced(
+                _share(text, [len(p.text) for p in pieces]),
+                [(p.cue, p.opening, p.closing) for p in pieces],
+                [p.text for p in pieces],
+            )
             at = 0  # where the next line's share starts in the text
             for i, share in zip(group, shares, strict=True):
                 piece = self._pieces[i]
@@ -162,6 +175,7 @@ class SubtitleLayout:
                     lines[i] = f"{piece.prefix}{piece.opening}{share}{piece.closing}"
                     continue
                 at = start + len(share)
+                read[piece.cue] += len(share)
                 # A cue's only line grown past the limit becomes two, split near its middle
                 wrap = alone_in_cue[piece.cue] and _long(share, piece)
                 middle = _middle(share, start, placed.spans.values()) if wrap else -1
@@ -172,7 +186,7 @@ class SubtitleLayout:
                     f"{piece.prefix if n == 0 else ''}{piece.opening}{r}{piece.closing}"
                     for n, r in enumerate(rendered)
                 )
-                long += sum(len(TAG.sub("", r)) > _LIMIT >= len(piece.text) for r in rendered)
+                long += sum(len(TAG.sub("", r)) > LINE_LIMIT >= len(piece.text) for r in rendered)
         by_cue: dict[int, list[str]] = {}
         for i, piece in enumerate(self._pieces):
             by_cue.setdefault(piece.cue, []).append(lines.get(i, piece.line))
@@ -185,11 +199,31 @@ class SubtitleLayout:
         findings = placement_findings(placements)
         if long:
             message = (
-                f"{long} cue lines over {_LIMIT} characters where the source's were not (cues "
+                f"{long} cue lines over {LINE_LIMIT} characters where the source's were not (cues "
                 "of two lines are not wrapped to three): check them"
             )
             findings += (Finding("subtitle_lines", message, data={"lines": long}),)
-        return Written(content, findings)
+        return Written(content, findings + self._speed(read))
+
+    def _speed(self, read: Counter) -> tuple[Finding, ...]:
+        """A ``subtitle_speed`` finding for the cues whose translation (``read``: each
+        cue's characters) reads faster than the limit where the source did not."""
+        source: Counter = Counter()
+        for piece in self._pieces:
+            source[piece.cue] += len(piece.text)
+        fast = [
+            c + 1
+            for c, (b, first) in enumerate(self._cues)
+            if too_fast(cue_seconds(self._blocks[b][first - 1]), source[c], read[c])
+        ]
+        if not fast:
+            return ()
+        shown = ", ".join(map(str, fast[:10])) + (", ..." if len(fast) > 10 else "")
+        message = (
+            f"{len(fast)} cues read faster than {SPEED_LIMIT} characters a second where the "
+            f"source's did not (cues {shown}): check them"
+        )
+        return (Finding("subtitle_speed", message, data={"cues": fast}),)
 
     def _render(self, text: str, start: int, end: int, placed) -> str:
         """``text[start:end]`` (one line's share) with the tags placed in it: a tag whose
@@ -228,7 +262,7 @@ class SubtitleLayout:
 def _long(share: str, piece: _Piece) -> bool:
     """Whether a line's translation is over the limit where its source line was not (a
     subtitler who wrote long lines meant them)."""
-    return len(share) > _LIMIT >= len(piece.text)
+    return len(share) > LINE_LIMIT >= len(piece.text)
 
 
 def _middle(share: str, start: int, spans) -> int:

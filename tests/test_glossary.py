@@ -106,7 +106,26 @@ def test_matching_whole_words_first_letter_and_longest(glossary):
         ("GroenLinks", "GroenLinks"),
         ("VVD", "VVD"),
     ]
-    assert _found(glossary, "de vvd") == []  # only the first letter's case is free
+    assert _found(glossary, "de vvd") == []  # an acronym is no word in lower case
+
+
+def test_headings_in_capitals_or_title_case_match(tmp_path):
+    path = tmp_path / "g.tsv"
+    path.write_text("Raad van State\tCouncil of State\ngemeenteraad\tcity council\nNS\n", "utf-8")
+    glossary = read_glossary(path)
+    assert _found(glossary, "RAAD VAN STATE KRAAKT GEMEENTERAAD") == [
+        ("RAAD VAN STATE", "COUNCIL OF STATE"),  # English in capitals, as the heading
+        ("GEMEENTERAAD", "CITY COUNCIL"),
+    ]
+    assert _found(glossary, "Raad Van State Over De GemeenteRaad") == [
+        ("Raad Van State", "Council of State"),
+        ("GemeenteRaad", "city council"),  # a term in lower case: any case
+    ]
+    # each word's first letter is free; an acronym's other letters are not
+    assert _found(glossary, "De raad van state en de ns") == [
+        ("raad van state", "Council of State")
+    ]
+    assert _found(glossary, "DE NS RIJDT") == [("NS", "NS")]
 
 
 def test_overlapping_terms_resolved_by_length(tmp_path):
@@ -119,7 +138,8 @@ def test_overlapping_terms_resolved_by_length(tmp_path):
 def test_realized_is_whole_words_with_the_first_letter_free():
     assert realized("city council", "The City council met.")
     assert realized("city council", "The City Council met.")  # a name's capitals
-    assert not realized("city council", "The CITY COUNCIL met.")
+    assert realized("city council", "THE CITY COUNCIL MET.")  # a heading in capitals
+    assert not realized("city council", "The cITY council met.")
     assert realized("House of Representatives", "the House  of\nRepresentatives")
     assert not realized("MP", "Two MPs spoke.")
     assert realized("MP", "The MP's speech.")

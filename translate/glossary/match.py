@@ -2,9 +2,13 @@
 
 Matching is on whole words (a word is letters and digits, joined by ``-`` or an
 apostrophe: ``minister-president`` is one word, ``gemeenteraad`` does not match inside
-``gemeenteraadslid``), case-insensitive on the term's first letter only, with any run of
-spaces between the words of a term; where terms overlap, the longest wins, then the first.
-An index by first word makes it one dictionary lookup per word of a sentence.
+``gemeenteraadslid``), with any run of spaces between the words of a term; where terms
+overlap, the longest wins, then the first. A term in lower case matches in any case
+(``gemeenteraad``: ``Gemeenteraad``, ``GEMEENTERAAD``); a term with capitals matches as
+written, with any word's first letter in the other case (a heading's ``Raad Van State``) or
+in capitals (``RAAD VAN STATE``), so an acronym (``NS``) does not match ``ns``. A
+term written in capitals in the sentence asks for its English in capitals. An index by first
+word makes it one dictionary lookup per word of a sentence.
 """
 
 from __future__ import annotations
@@ -39,9 +43,11 @@ class Term:
 @dataclass(frozen=True)
 class _Pattern:
     entry: Entry
+    first: str  # the term's first word
     rest: tuple[str, ...]  # the term's words after the first
     gaps: tuple[str, ...]  # what is between its words, spaces collapsed
     length: int
+    any_case: bool  # a term in lower case matches in any case
 
 
 class Index:
@@ -57,8 +63,15 @@ class Index:
                 " ".join(entry.dutch[a.end() : b.start()].split()) or " "
                 for a, b in zip(words, words[1:], strict=False)
             )
-            pattern = _Pattern(entry, tuple(w.group() for w in words[1:]), gaps, len(entry.dutch))
-            self.by_first.setdefault(_key(words[0].group()), []).append(pattern)
+            pattern = _Pattern(
+                entry,
+                words[0].group(),
+                tuple(w.group() for w in words[1:]),
+                gaps,
+                len(entry.dutch),
+                entry.dutch == entry.dutch.lower(),
+            )
+            self.by_first.setdefault(words[0].group().casefold(), []).append(pattern)
         for patterns in self.by_first.values():
             patterns.sort(key=lambda p: -p.length)
 
@@ -69,7 +82,7 @@ def terms_in(glossary: Glossary, sentence: str) -> list[Term]:
     words = list(_WORD.finditer(sentence))
     found: list[tuple[int, int, Entry]] = []
     for i, word in enumerate(words):
-        for pattern in index.by_first.get(_key(word.group()), ()):
+        for pattern in index.by_first.get(word.group().casefold(), ()):
             end = _match(pattern, words, i, sentence)
             if end is not None:
                 found.append((word.start(), end, pattern.entry))
@@ -84,9 +97,11 @@ def _match(pattern: _Pattern, words: list[re.Match], i: int, sentence: str) -> i
     """Where the pattern ends if it matches at word ``i``."""
     if i + len(pattern.rest) >= len(words):
         return None
+    if not _same(words[i].group(), pattern.first, pattern.any_case):
+        return None
     for k, (word, gap) in enumerate(zip(pattern.rest, pattern.gaps, strict=True)):
         before, current = words[i + k], words[i + k + 1]
-        if current.group() != word:
+        if not _same(current.group(), word, pattern.any_case):
             return None
         if (" ".join(sentence[before.end() : current.start()].split()) or " ") != gap:
             return None
@@ -99,9 +114,28 @@ def _term(sentence: str, start: int, end: int, entry: Entry) -> Term:
         return Term(dutch, dutch, start, end, entry.line, True)
     english = entry.english
     opening = not sentence[:start].strip(" \t\"'“‘„«(-–—")
-    if opening and dutch[:1].isupper() and entry.dutch[:1].islower() and english[:1].islower():
+    if _capitals(dutch) and not _capitals(entry.dutch):
+        english = english.upper()  # a heading in capitals
+    elif opening and dutch[:1].isupper() and entry.dutch[:1].islower() and english[:1].islower():
         english = english[:1].upper() + english[1:]
     return Term(dutch, english, start, end, entry.line, False)
+
+
+def _same(written: str, word: str, any_case: bool) -> bool:
+    """Whether a sentence's word is a term's word: in any case for a term in lower case;
+    else as written, its first letter in either case, or in capitals."""
+    if any_case:
+        return written.casefold() == word.casefold()
+    return (
+        written[1:] == word[1:]
+        and written[:1].casefold() == word[:1].casefold()
+        or (_capitals(written) and written == word.upper())
+    )
+
+
+def _capitals(text: str) -> bool:
+    """Whether ``text`` is written in capitals (two letters at least: "A" is no heading)."""
+    return sum(c.isalpha() for c in text) > 1 and text.isupper()
 
 
 def realized(english: str, translation: str) -> bool:
@@ -119,11 +153,9 @@ def _realization(english: str) -> re.Pattern:
 
 
 def _word_pattern(word: str) -> str:
+    """A word with its first letter in either case, or in capitals ("City", "CITY")."""
     first, rest = word[:1], word[1:]
     if not first.isalpha():
         return re.escape(word)
-    return f"[{re.escape(first.lower())}{re.escape(first.upper())}]{re.escape(rest)}"
-
-
-def _key(word: str) -> str:
-    return word[:1].lower() + word[1:]
+    either = f"[{re.escape(first.lower())}{re.escape(first.upper())}]{re.escape(rest)}"
+    return either if word.upper() == word else f"(?:{either}|{re.escape(word.upper())})"

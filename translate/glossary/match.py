@@ -3,10 +3,9 @@
 Matching is on whole words (a word is letters and digits, joined by ``-`` or an
 apostrophe: ``minister-president`` is one word, ``gemeenteraad`` does not match inside
 ``gemeenteraadslid``), with any run of spaces between the words of a term; where terms
-overlap, the longest wins, then the first. A term in lower case matches in any case
-(``gemeenteraad``: ``Gemeenteraad``, ``GEMEENTERAAD``); a term with capitals matches as
-written, with any word's first letter in the other case (a heading's ``Raad Van State``) or
-in capitals (``RAAD VAN STATE``), so an acronym (``NS``) does not match ``ns``. A
+overlap, the longest wins, then the first. A term matches as written with each word's first
+letter in either case (``Gemeenteraad``, a heading's ``Raad Van State``), or all in
+capitals (``GEMEENTERAAD``, ``RAAD VAN STATE``); an acronym (``NS``) does not match ``ns``. A
 term written in capitals in the sentence asks for its English in capitals. An index by first
 word makes it one dictionary lookup per word of a sentence.
 """
@@ -47,7 +46,6 @@ class _Pattern:
     rest: tuple[str, ...]  # the term's words after the first
     gaps: tuple[str, ...]  # what is between its words, spaces collapsed
     length: int
-    any_case: bool  # a term in lower case matches in any case
 
 
 class Index:
@@ -69,7 +67,6 @@ class Index:
                 tuple(w.group() for w in words[1:]),
                 gaps,
                 len(entry.dutch),
-                entry.dutch == entry.dutch.lower(),
             )
             self.by_first.setdefault(words[0].group().casefold(), []).append(pattern)
         for patterns in self.by_first.values():
@@ -97,11 +94,11 @@ def _match(pattern: _Pattern, words: list[re.Match], i: int, sentence: str) -> i
     """Where the pattern ends if it matches at word ``i``."""
     if i + len(pattern.rest) >= len(words):
         return None
-    if not _same(words[i].group(), pattern.first, pattern.any_case):
+    if not _same(words[i].group(), pattern.first):
         return None
     for k, (word, gap) in enumerate(zip(pattern.rest, pattern.gaps, strict=True)):
         before, current = words[i + k], words[i + k + 1]
-        if not _same(current.group(), word, pattern.any_case):
+        if not _same(current.group(), word):
             return None
         if (" ".join(sentence[before.end() : current.start()].split()) or " ") != gap:
             return None
@@ -121,11 +118,9 @@ def _term(sentence: str, start: int, end: int, entry: Entry) -> Term:
     return Term(dutch, english, start, end, entry.line, False)
 
 
-def _same(written: str, word: str, any_case: bool) -> bool:
-    """Whether a sentence's word is a term's word: in any case for a term in lower case;
-    else as written, its first letter in either case, or in capitals."""
-    if any_case:
-        return written.casefold() == word.casefold()
+def _same(written: str, word: str) -> bool:
+    """Whether a sentence's word is a term's word: as written with its first letter in
+    either case, or in capitals."""
     return (
         written[1:] == word[1:]
         and written[:1].casefold() == word[:1].casefold()

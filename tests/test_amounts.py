@@ -183,6 +183,11 @@ def test_each_span_is_one_conversion_at_most():
             "The canal is 5 metres high.",
             "numbers: 5 metres deep in the source, 5 metres high in the translation",
         ),
+        (
+            "De muur is 3 meter dik.",
+            "The wall is 3 metres tall.",
+            "numbers: 3 metres thick in the source, 3 metres tall in the translation",
+        ),
     ],
 )
 def test_a_length_must_keep_its_dimension(source, translation, message):
@@ -193,6 +198,7 @@ def test_a_length_must_keep_its_dimension(source, translation, message):
     ("source", "translation"),
     [
         ("De eik is 30 meter hoog.", "The oak is 30 metres tall."),
+        ("De speler is 2 meter lang.", "The player is 2 metres tall."),  # a person's length
         ("De sneeuw lag twintig centimeter hoog.", "The snow was twenty centimetres deep."),
         ("Er komt een brug van 60 meter lang.", "A 60-metre-long bridge is coming."),
         ("Het vliegtuig vloog op 10.000 meter hoogte.", "It flew at an altitude of 10,000 m."),

@@ -7,7 +7,8 @@ lange brug``, ``op 10.000 meter hoogte``, "8 metres high", "a 60-metre-long brid
 metres in height") or before it (``een hoogte van 8 meter``, "a depth of 5 metres", "at an
 altitude of 10,000 metres"). A change is told only where the translation gives the same
 length another dimension and not the source's. ``hoog`` may be "deep" (snow and water stand
-``hoog`` in Dutch and are deep in English); "tall" and "altitude" are heights.
+``hoog`` in Dutch and are deep in English) or "tall", ``lang`` "tall" (a person is ``2
+meter lang``); "altitude" is a height.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ _WORDS = {
         "dikke": "thick", "dikte": "thick",
     },
     "en": {
-        "high": "high", "tall": "high", "height": "high", "altitude": "high", "wide": "wide",
+        "high": "high", "tall": "tall", "height": "high", "altitude": "high", "wide": "wide",
         "broad": "wide", "width": "wide", "breadth": "wide", "long": "long", "length": "long",
         "deep": "deep", "depth": "deep", "thick": "thick", "thickness": "thick",
     },
@@ -56,8 +57,9 @@ _BEFORE = {
     for lang in _WORDS
 }  # fmt: skip
 _DIMENSION_WORD = re.compile(r"\b(?:" + "|".join(_WORDS["en"]) + r")\b", re.IGNORECASE)
-# The English dimensions a Dutch one may become (snow lies "hoog" and is deep)
-_RENDERS = {"high": {"high", "deep"}}
+# The English dimensions a Dutch one may become: snow lies "hoog" and is deep; a person
+# is "lang" and tall, as a tower is "hoog" and tall
+_RENDERS = {"high": {"high", "deep", "tall"}, "long": {"long", "tall"}}
 
 
 @lru_cache(maxsize=4096)

@@ -55,8 +55,6 @@ def translated_particles(source: str, translation: str) -> Iterator[tuple[str, s
         elif not particle[0].isupper():
             if not (first_name and _TWO_WORDS.fullmatch(particle.lower())):
                 continue
-        elif not (title or first_name):
-            continue
         kept = r"\b" + re.escape(particle) + r"\s+" + re.escape(surname) + r"\b"
         if re.search(kept, translation, re.IGNORECASE):
             continue

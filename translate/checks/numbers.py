@@ -28,7 +28,7 @@ from translate.checks.conversions import explain
 from translate.checks.dimensions import dimension_changes
 from translate.checks.fractions import mixed_numbers, take_fractions
 from translate.checks.notation import SCALED, number_text, scaled_number
-from translate.checks.units import unit_changes
+from translate.checks.units import FORTNIGHT, unit_changes
 from translate.findings import Finding
 
 # Words text2num would read as numbers where they are not (or not for the other language)
@@ -77,7 +77,6 @@ _ORDINAL = {
     "nl": re.compile(r"\b\d+(?:e|ste|de)\b"),
     "en": re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.IGNORECASE),
 }
-_FORTNIGHT = re.compile(r"\b(?:a\s+)?fortnight\b", re.IGNORECASE)
 _NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w])|(?<=\w)\d+(?:[.,]\d+)*")
 _HOURS = {
     lang: {word: i + 1 for i, word in enumerate(words.split())}
@@ -167,8 +166,9 @@ def numbers(sentence: Sentence) -> Iterator[Finding]:
 
 
 def _units(sentence: Sentence) -> Iterator[Finding]:
-    """A finding where the numbers agree and a span of time counts another unit ("vier
-    jaar" rendered "four months")."""
+    """A finding where the numbers agree and a span counts another unit ("vier jaar"
+    rendered "four months") or a length another dimension ("8 meter hoog": "8 metres
+    wide")."""
     lost, added = unit_changes(sentence.source, sentence.translation)
     more_lost, more_added = dimension_changes(sentence.source, sentence.translation)
     lost, added = lost + more_lost, added + more_added
@@ -265,7 +265,7 @@ def values(text: str, lang: str) -> Counter:
 
     text = _TIME[lang].sub(take_time, text)
     if lang == "en":
-        text = _FORTNIGHT.sub(" 2 weeks ", text)
+        text = FORTNIGHT.sub(" 2 weeks ", text)
     # Days of the week and months by name: part of a date as much as its figures
     for match in _DATE_WORDS[lang].finditer(text):
         name = next(g for g in match.groups() if g)

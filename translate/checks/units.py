@@ -61,7 +61,7 @@ _PART = {
 # "a year", not "a second" (time)
 _ONE = re.compile(r"(?<!\bof\s)\b(?:an?)\s+(?!second\b)(?=" + UNIT_PATTERN["en"] + ")", re.I)
 _BARE = re.compile(r"(?<!\d )\b(kwartier|etmaal)\b", re.I)
-_FORTNIGHT = re.compile(r"\b(?:a\s+)?fortnight\b", re.IGNORECASE)
+FORTNIGHT = re.compile(r"\b(?:a\s+)?fortnight\b", re.IGNORECASE)
 
 # Rates: "per week" = "a week", "per week", "every week", "weekly"
 _RATE = {
@@ -124,7 +124,7 @@ def with_units(text: str, lang: str) -> str:
     for pattern, part in _PART[lang]:
         text = pattern.sub(part, text)
     if lang == "en":
-        text = _FORTNIGHT.sub(" 2 weeks ", _ONE.sub("1 ", _JOINED.sub(r"\1 \2", text)))
+        text = FORTNIGHT.sub(" 2 weeks ", _ONE.sub("1 ", _JOINED.sub(r"\1 \2", text)))
     text = alpha2digit(scaled(text, lang), lang, threshold=0)
     return _BARE.sub(r"1 \1", text) if lang == "nl" else text
 

@@ -211,6 +211,16 @@ def test_numbers_flags_changed_missing_and_new_numbers(source, translation, mess
         ("Het kabinet van De Croo viel.", "The De Croo government fell."),
         ("Het Hof van Justitie van de EU besliste.", "The EU Court of Justice decided."),
         ("Ze verhuist naar Den Haag.", "She is moving to The Hague."),
+        # a country as its adjective; a minister's portfolio is words, translated
+        ("Verstappen won de Grand Prix van Mexico.", "Verstappen won the Mexican Grand Prix."),
+        (
+            "Minister Klever van Buitenlandse Handel reist.",
+            "Foreign Trade Minister Klever travels.",
+        ),
+        (
+            "Het ministerie van Volkshuisvesting en Ruimtelijke Ordening bouwt.",
+            "The Ministry of Housing and Spatial Planning is building.",
+        ),
         ("Daarmee won PSV de Eredivisie.", "With that PSV won the Eredivisie."),
         # places Dutch writes its own way
         ("Het concert is in Luzern.", "The concert is in Lucerne."),
@@ -279,6 +289,17 @@ def test_names_accepts_english_forms_and_sentence_initial_words(source, translat
         ("Volgens De Jonge is het klaar.", "According to The Jonge it is.", "'The Jonge'"),
         ("Het kabinet van De Croo viel.", "The cabinet of The Croo fell.", "'The Croo'"),
         ("Dat zei Van Gennip.", "That was said by of Gennip.", "'of Gennip' in the"),
+        # a portfolio's last word may be the minister's surname
+        (
+            "De minister van Buitenlandse Zaken Veldkamp reist.",
+            "Foreign Minister Brekelmans travels.",
+            "Veldkamp in the source",
+        ),
+        (
+            "Verstappen won de Grand Prix van Mexico.",
+            "Verstappen won the Brazilian Grand Prix.",
+            "Mexico",
+        ),
         # an adjective opening the sentence before a title ("Dutch King Philippe") makes no
         # run of capitalised words that could excuse a missing name
         (

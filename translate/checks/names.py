@@ -43,6 +43,15 @@ _JOINED = re.compile(
     r"[\s-]+(?:(?:van|voor|de|der|den|ten|ter|te|von|zu|di|da|le|la|du|des|y)\s+)*"
 )
 
+# Endings of the abstract nouns portfolios are made of (Ordening, Veiligheid, Migratie)
+_ABSTRACT = re.compile(r"(?:ing|heid|tie|sie|schap|zorg|beleid|relaties|zaken|hulp|ontwikkeling)$")
+_PORTFOLIO = re.compile(
+    r"\b(?i:minister|ministers|staatssecretaris|staatssecretarissen|ministerie|ministeries|"
+    r"bewindspersoon|eurocommissaris|commissaris|departement)\b"
+    r"(?P<surname>(?:\s+[A-Z][\w'’-]*){0,3})"
+    r"\s+(?:van|voor)\s+(?P<run>[A-Z][\w'’-]*(?:\s+(?:(?:en|van|voor|&)\s+)?[A-Z][\w'’-]*)*)"
+)
+
 
 def names(sentence: Sentence) -> Iterator[Finding]:
     """Findings of kind ``names`` for one translated sentence."""
@@ -181,6 +190,18 @@ def _names(
             continue  # a common word ("kabinet"), or an acronym's letters ("Om" is not the OM)
         spans.append((start, end, source[start:end], forms + (source[start:end],), False))
         taken[start:end] = [True] * (end - start)
+    # A minister's portfolio is words, translated ("minister Klever van Buitenlandse Handel":
+    # Foreign Trade Minister Klever); a known name in it is looked for all the same. Where no
+    # surname came before "van", the portfolio's last word may be the surname ("minister van
+    # Buitenlandse Zaken Veldkamp"): it counts as the portfolio's only if it is a common word
+    for match in _PORTFOLIO.finditer(source):
+        words = list(re.finditer(r"[\w'’-]+", match.group("run")))
+        last = fold(words[-1].group())
+        if not (match.group("surname") or common_dutch(last) or _ABSTRACT.search(last)):
+            words = words[:-1]
+        for word in words:
+            start, end = match.start("run") + word.start(), match.start("run") + word.end()
+            taken[start:end] = [True] * (end - start)
     # Then every capitalised word: not the first of the sentence, unless it is an acronym
     for position, match in enumerate(re.finditer(r"[\w'’]+", source)):
         start, end = match.span()

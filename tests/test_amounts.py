@@ -209,3 +209,14 @@ def test_a_length_must_keep_its_dimension(source, translation, message):
 )
 def test_a_length_in_its_dimension_is_accepted(source, translation):
     assert _messages(source, translation) == []
+
+
+def test_an_amount_given_again_in_another_unit_is_no_addition():
+    from translate.checks.length import length
+
+    source = "Het bos beslaat 4.000 hectare."
+    assert list(length(Sentence(0, source, "The forest covers 4,000 hectares (988 acres)."))) == []
+    again = "The forest covers 4,000 hectares, or about 40 square kilometres."
+    assert list(length(Sentence(0, source, again))) == []
+    wrong = "The forest covers 4,000 hectares, or about 90 square kilometres."  # no conversion
+    assert [f.kind for f in length(Sentence(0, source, wrong))] == ["length"]

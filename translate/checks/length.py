@@ -15,7 +15,9 @@ import re
 from collections.abc import Iterator
 
 from translate.checks.base import Sentence
+from translate.checks.conversions import conversions
 from translate.checks.name_tables import INSTITUTIONS
+from translate.checks.units import UNIT_PATTERN
 from translate.findings import Finding
 from translate.text.sentences import split_sentences
 
@@ -28,6 +30,13 @@ _END = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
 _MIN_CHARS = 12  # shorter sources are headings, names, figures: no length to judge
 _ACRONYM = re.compile(r"\b[A-Z]{2,5}\b")
 _BRACKETED = re.compile(r"\s*\([^()\d]{0,16}\d[^()]{0,32}\)")
+# ", or about 40 square kilometres": an amount given again, in another unit
+_OR_ABOUT = re.compile(
+    r",?\s+(?:or|that\s+is|i\.e\.)\s+(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|"
+    r"almost\s+|over\s+|more\s+than\s+)?\d[\d.,]*(?:\s+(?:million|billion))?[\s-]*"
+    + UNIT_PATTERN["en"],
+    re.IGNORECASE,
+)
 
 
 def length(sentence: Sentence) -> Iterator[Finding]:
@@ -53,13 +62,16 @@ def length(sentence: Sentence) -> Iterator[Finding]:
 
 def _without_conversions(sentence: Sentence) -> str:
     """The translation without the brackets it adds around a number ("35 degrees (95
-    degrees Fahrenheit)", "400 metres (1,312 feet)"): an amount in another unit, which
-    English readers are given and the source does without."""
+    degrees Fahrenheit)", "400 metres (1,312 feet)") and without an amount it gives again in
+    another unit ("4,000 hectares, or about 40 square kilometres"), which English readers
+    are given and the source does without."""
     translation = sentence.translation.strip()
     added = len(_BRACKETED.findall(translation)) - len(_BRACKETED.findall(sentence.source))
-    if added <= 0:
-        return translation
-    return _BRACKETED.sub("", translation, count=added)
+    if added > 0:
+        translation = _BRACKETED.sub("", translation, count=added)
+    if _OR_ABOUT.search(translation) and conversions(sentence.source, translation):
+        translation = _OR_ABOUT.sub("", translation)
+    return translation
 
 
 def _spelled_out(source: str) -> int:

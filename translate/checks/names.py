@@ -19,13 +19,14 @@ no match a missing name.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 
 from translate.checks.base import Sentence
+from translate.checks.folding import fold, has_word
 from translate.checks.name_forms import english_forms, english_spelling
 from translate.checks.name_particles import translated_particles
+from translate.checks.name_portfolios import portfolio_words
 from translate.checks.name_tables import INSTITUTIONS, PLACES, countries
 from translate.checks.name_words import (
     ADJECTIVES,
@@ -41,15 +42,6 @@ _WORD = re.compile(r"[^\W\d_](?:[\w'’.-]*[^\W_])?", re.UNICODE)
 # What may stand between the words of one name ("Ursula von der Leyen", "Lam Gods")
 _JOINED = re.compile(
     r"[\s-]+(?:(?:van|voor|de|der|den|ten|ter|te|von|zu|di|da|le|la|du|des|y)\s+)*"
-)
-
-# Endings of the abstract nouns portfolios are made of (Ordening, Veiligheid, Migratie)
-_ABSTRACT = re.compile(r"(?:ing|heid|tie|sie|schap|zorg|beleid|relaties|zaken|hulp|ontwikkeling)$")
-_PORTFOLIO = re.compile(
-    r"\b(?i:minister|ministers|staatssecretaris|staatssecretarissen|ministerie|ministeries|"
-    r"bewindspersoon|eurocommissaris|commissaris|departement)\b"
-    r"(?P<surname>(?:\s+[A-Z][\w'’-]*){0,3})"
-    r"\s+(?:van|voor)\s+(?P<run>[A-Z][\w'’-]*(?:\s+(?:(?:en|van|voor|&)\s+)?[A-Z][\w'’-]*)*)"
 )
 
 
@@ -190,18 +182,9 @@ def _names(
             continue  # a common word ("kabinet"), or an acronym's letters ("Om" is not the OM)
         spans.append((start, end, source[start:end], forms + (source[start:end],), False))
         taken[start:end] = [True] * (end - start)
-    # A minister's portfolio is words, translated ("minister Klever van Buitenlandse Handel":
-    # Foreign Trade Minister Klever); a known name in it is looked for all the same. Where no
-    # surname came before "van", the portfolio's last word may be the surname ("minister van
-    # Buitenlandse Zaken Veldkamp"): it counts as the portfolio's only if it is a common word
-    for match in _PORTFOLIO.finditer(source):
-        words = list(re.finditer(r"[\w'’-]+", match.group("run")))
-        last = fold(words[-1].group())
-        if not (match.group("surname") or common_dutch(last) or _ABSTRACT.search(last)):
-            words = words[:-1]
-        for word in words:
-            start, end = match.start("run") + word.start(), match.start("run") + word.end()
-            taken[start:end] = [True] * (end - start)
+    # A minister's portfolio is words, translated; a known name in it is looked for still
+    for start, end in portfolio_words(source):
+        taken[start:end] = [True] * (end - start)
     # Then every capitalised word: not the first of the sentence, unless it is an acronym
     for position, match in enumerate(re.finditer(r"[\w'’]+", source)):
         start, end = match.span()
@@ -345,25 +328,6 @@ def _known() -> tuple[re.Pattern, dict[str, tuple[tuple[str, ...], bool]]]:
             known.setdefault(fold(key), (forms, table is INSTITUTIONS and len(key) <= 4))
     alternatives = "|".join(re.escape(k) for k in sorted(known, key=len, reverse=True))
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)"), known
-
-
-def fold(text: str) -> str:
-    """Lower case without accents, one character for one (Sánchez = sanchez), so that
-    positions in the folded text are positions in the text."""
-    return "".join(_fold_char(ch) for ch in text)
-
-
-@lru_cache(maxsize=4096)
-def _fold_char(ch: str) -> str:
-    if ch == "’":
-        return "'"
-    base = unicodedata.normalize("NFKD", ch)[:1].lower()
-    return base if len(base) == 1 else ch
-
-
-def has_word(text: str, form: str) -> bool:
-    """Whether ``form`` stands in ``text`` as a word or words of its own."""
-    return re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text) is not None
 
 
 def _words(text: str) -> list[str]:

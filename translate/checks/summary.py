@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from translate.checks.names import fold, has_word
+from translate.checks.folding import fold, has_word
 from translate.checks.numbers import DATE_WORDS, values
 from translate.findings import Finding
 

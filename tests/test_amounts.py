@@ -1,10 +1,11 @@
 """Amounts in the ``numbers`` check: a whole number and a half, an amount said in another
-unit (accepted where it is the same amount, a finding where it is not), and the dimension a
-length is measured in."""
+unit (accepted where it is the same amount, a finding where it is not), the dimension a
+length is measured in, rough numbers and ages, and the half of the day a time is in."""
 
 import pytest
 
 from translate.checks import CHECKS, Sentence, run_checks
+from translate.checks.approximate import ages, collectives, rough_numbers
 from translate.checks.conversions import conversions, same_amount
 from translate.checks.fractions import mixed_numbers
 from translate.checks.numbers import numbers
@@ -220,3 +221,81 @@ def test_an_amount_given_again_in_another_unit_is_no_addition():
     assert list(length(Sentence(0, source, again))) == []
     wrong = "The forest covers 4,000 hectares, or about 90 square kilometres."  # no conversion
     assert [f.kind for f in length(Sentence(0, source, wrong))] == ["length"]
+
+
+@pytest.mark.parametrize(
+    "text,lang,read",
+    [
+        ("Een twintigtal demonstranten.", "nl", [20]),
+        ("een honderdtal bezoekers en een vijftiental agenten", "nl", [100, 15]),
+        ("De politie hield een drietal verdachten aan.", "nl", [3]),
+        ("Het drietal werd vrijgesproken.", "nl", []),  # as often "the trio"
+        ("Het eerste elftal, het aantal, een getal, het kristal.", "nl", []),
+        ("Tientallen gezinnen.", "nl", []),  # "dozens": no one number
+    ],
+)
+def test_a_collective_numeral_is_its_number(text, lang, read):
+    assert rough_numbers(text) == read
+    for number in read:
+        assert f" {number} " in collectives(text, lang)
+
+
+def test_a_dozen_is_twelve_on_either_side():
+    assert "12" in collectives("Ze kocht een dozijn eieren.", "nl")
+    assert "12" in collectives("She bought a dozen eggs.", "en")
+    assert "12" not in collectives("Dozens of eggs.", "en")
+
+
+def test_an_age_is_an_ordinal_after_a_possessive():
+    assert ages("Ze begon op haar zesde met pianoles.") == ("6",)
+    assert ages("Hij werkte tot zijn 67ste.") == ("67",)
+    assert ages("Vanaf je achttiende mag je stemmen.") == ("18",)
+    assert ages("De derde dag.") == ()
+    # an ordinal after a possessive is an age only where English has no ordinal
+    assert _messages("Op zijn derde album zingt hij.", "On his third album he sings.") == []
+    assert _messages("Op zijn derde album zingt hij.", "On his third album he sings 3 songs.")
+
+
+@pytest.mark.parametrize(
+    "source,translation",
+    [
+        ("Ze begon op haar zesde met pianoles.", "She started piano lessons at the age of six."),
+        ("Hij werkte tot zijn 67ste bij de gemeente.", "He worked there until he was 67."),
+        ("Een twintigtal demonstranten kwam.", "About twenty demonstrators came."),
+        ("Er kwamen een honderdtal bezoekers.", "Some 100 visitors came."),
+        ("Een tiental scholen bleef dicht.", "A dozen schools stayed closed."),  # within a fifth
+        ("Een twintigtal landen tekende.", "Two dozen countries signed."),
+        ("Ze kocht een dozijn eieren.", "She bought a dozen eggs."),
+        ("Ze kocht een dozijn eieren.", "She bought twelve eggs."),
+        ("Zijn derde album verscheen.", "His third album came out."),
+        ("Het vuurwerk begon om middernacht.", "The fireworks started at midnight."),
+        ("Om 24.00 uur gaat de wet in.", "The law takes effect at midnight."),
+        ("Om 00.00 uur gaat de wet in.", "The law takes effect at 12 a.m."),
+        ("De laatste trein vertrok om 00.15 uur.", "The last train left at 12:15 a.m."),
+        ("De wedstrijd begint om 20.15 uur.", "The match starts at 8:15 p.m."),
+        ("Het begint om 8 uur.", "It starts at 8 p.m."),  # no half of the day said
+        ("Het begint om 8.15 uur 's avonds.", "It starts at 8:15 p.m."),  # a 12-hour clock
+        ("De wedstrijd begint om 20.15 uur.", "The match starts at 20:15."),
+    ],
+)
+def test_rough_numbers_ages_and_clock_words_are_accepted(source, translation):
+    assert _messages(source, translation) == []
+
+
+@pytest.mark.parametrize(
+    "source,translation,message",
+    [
+        ("Een twintigtal demonstranten kwam.", "About 200 demonstrators came.", "20 in the source"),
+        ("Een tiental scholen bleef dicht.", "Fifteen schools stayed closed.", "15 in the"),
+        ("Ze kocht een dozijn eieren.", "She bought ten eggs.", "12 in the source, 10 in"),
+        ("Op zijn twaalfde verhuisde hij.", "At the age of eleven he moved.", "11 in the"),
+        ("Het vuurwerk begon om middernacht.", "The fireworks started at noon.", "midnight in"),
+        ("De winkels gaan om 12 uur open.", "The shops open at midnight.", "12:00 in the source"),
+        ("Om 24.00 uur gaat de wet in.", "The law takes effect at noon.", "24:00 in the source"),
+        ("De trein vertrok om 00.15 uur.", "The train left at 12:15 p.m.", "0:15 in the source"),
+        ("De wedstrijd begint om 20.15 uur.", "The match starts at 8:15 a.m.", "8:15 in the tr"),
+    ],
+)
+def test_a_changed_rough_number_age_or_half_of_the_day_is_a_finding(source, translation, message):
+    (found,) = _messages(source, translation)
+    assert found.startswith("numbers: ") and message in found, found

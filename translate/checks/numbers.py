@@ -10,10 +10,11 @@ the numbers agree, each keeps its unit of time or measure (``vier jaar`` is not 
 months", ``100 kilometer`` not "100 miles": ``units.py``) and each length its dimension
 (``8 meter hoog`` is not "8 metres wide": ``dimensions.py``). Fractions and multiples in
 words count (``een kwart`` = "a quarter", ``gehalveerd`` = "halved", ``anderhalf`` = 1.5:
-``fractions.py``). An amount said in another unit is no finding (``48 uur`` = "two days",
-"400 metres (1,312 feet)": ``conversions.py``). Ordinals
+``fractions.py``), and so do rough numbers and ages (``een twintigtal`` = "about twenty",
+``op zijn zesde`` = "at six": ``approximate.py``). An amount said in another unit is no
+finding (``48 uur`` = "two days", "400 metres (1,312 feet)": ``conversions.py``). Ordinals
 (``derde``, ``3e``) and the word ``een``/``one`` alone (an article as often as a number) are
-left out.
+left out. Times of day and dates in words are read by the tables of ``time_words.py``.
 """
 
 from __future__ import annotations
@@ -23,11 +24,24 @@ from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
 
+from translate.checks.approximate import collectives, settle
 from translate.checks.base import Sentence
 from translate.checks.conversions import explain
 from translate.checks.dimensions import dimension_changes
 from translate.checks.fractions import mixed_numbers, take_fractions
 from translate.checks.notation import SCALED, number_text, scaled_number
+from translate.checks.time_words import (
+    DATE_INDEX,
+    DATE_NAMES,
+    ENGLISH_DATE_WORDS,
+    HOURS,
+    SPOKEN,
+    TIME,
+    TIME_WORDS,
+    TIMES,
+    TIMES_WORDS,
+    half_day_changes,
+)
 from translate.checks.units import FORTNIGHT, unit_changes
 from translate.findings import Finding
 
@@ -36,16 +50,6 @@ _GUARDED = {
     "nl": r"\b(?:een|één|eén)\b(?!\s+(?:honderd|duizend|miljoen|miljard|biljoen)\b)",
     "en": r"\b(?:one|hundreds|thousands|millions|billions|dozens|tens)\b"
     r"(?!\s+(?:hundred|thousand|million|billion|trillion)\b)",
-}
-_TIME = {
-    "nl": re.compile(
-        r"(?<!\d[.,])\b([01]?\d|2[0-4])(?:[.:]([0-5]\d))?\s*uur\b|\b([01]?\d|2[0-3]):([0-5]\d)\b"
-    ),
-    "en": re.compile(
-        r"(?<!\d[.,])\b([01]?\d|2[0-3])(?:[:.]([0-5]\d))?\s*(a\.m\.|p\.m\.|am\b|pm\b)"
-        r"|\b([01]?\d|2[0-3]):([0-5]\d)\b",
-        re.IGNORECASE,
-    ),
 }
 # A number word opening a Dutch compound whose English keeps the number ("Vierdaagse": Four
 # Days, "vijftienjarige": fifteen-year-old, "vijfsterrenhotel": five-star hotel, "driedelige":
@@ -78,61 +82,6 @@ _ORDINAL = {
     "en": re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.IGNORECASE),
 }
 _NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w])|(?<=\w)\d+(?:[.,]\d+)*")
-_HOURS = {
-    lang: {word: i + 1 for i, word in enumerate(words.split())}
-    for lang, words in (
-        ("nl", "één twee drie vier vijf zes zeven acht negen tien elf twaalf"),
-        ("en", "one two three four five six seven eight nine ten eleven twelve"),
-    )
-}
-_HOURS["nl"]["een"] = 1
-# Spoken times: "half negen" is 8:30, "kwart voor drie" 2:45, "half past eight" 8:30
-_SPOKEN = {
-    "nl": [
-        (r"\bhalf\s+(\w+)", -1, 30),
-        (r"\bkwart\s+over\s+(\w+)", 0, 15),
-        (r"\bkwart\s+voor\s+(\w+)", -1, 45),
-    ],
-    "en": [
-        (r"\bhalf\s+past\s+(\w+)", 0, 30),
-        (r"\bquarter\s+past\s+(\w+)", 0, 15),
-        (r"\bquarter\s+to\s+(\w+)", -1, 45),
-    ],
-}
-# Days of the week and months, in Dutch and in English (English capitalises them: "may"
-# and "march" are verbs); a Dutch day in a compound ("dinsdagavond", "Aswoensdag"), and an
-# English day a Dutch text borrows ("Black Friday")
-_DUTCH_DATE_WORDS = (
-    "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag januari februari maart april "
-    "mei juni juli augustus september oktober november december"
-).split()
-_ENGLISH_DATE_WORDS = (
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
-    "May June July August September October November December"
-).split()
-DATE_WORDS = frozenset(_ENGLISH_DATE_WORDS)
-_DATE_INDEX = {
-    w.lower(): i for words in (_DUTCH_DATE_WORDS, _ENGLISH_DATE_WORDS) for i, w in enumerate(words)
-}
-_ENGLISH_DAYS = "|".join(_ENGLISH_DATE_WORDS[:7])
-_DATE_WORDS = {
-    "nl": re.compile(
-        r"(?i:\b(?:as|palm)?(" + "|".join(_DUTCH_DATE_WORDS[:7]) + r")(?:en|s)?"
-        r"(?:ochtend|middag|avond|nacht|morgen)?\b"
-        r"|\b(" + "|".join(_DUTCH_DATE_WORDS[7:]) + r")(?:maand)?\b)"
-        r"|\b(" + _ENGLISH_DAYS + r")s?\b"
-    ),
-    "en": re.compile(r"\b(" + "|".join(_ENGLISH_DATE_WORDS) + r")(?:s\b|\b)"),
-}
-_TIME_WORDS = {
-    "nl": re.compile(r"\b(middernacht)\b|\b(middaguur)\b", re.IGNORECASE),
-    "en": re.compile(r"\b(midnight)\b|\b(noon|midday)\b", re.IGNORECASE),
-}
-_TIMES = {"tweemaal": 2, "driemaal": 3, "viermaal": 4, "twice": 2, "thrice": 3}
-_TIMES_WORDS = {
-    "nl": re.compile(r"\b(tweemaal|driemaal|viermaal)\b", re.IGNORECASE),
-    "en": re.compile(r"\b(twice|thrice)\b", re.IGNORECASE),
-}
 _WORD_FORM = {
     "nl": re.compile(r"\b(?:een|één|eén)\b", re.I),
     "en": re.compile(r"\b(?:one|a|an|single)\b", re.I),
@@ -149,8 +98,12 @@ def numbers(sentence: Sentence) -> Iterator[Finding]:
             side[Value("1")] -= 1
     _times_as_numbers(missing, extra)
     _times_as_numbers(extra, missing)
+    _clock_words(missing, extra)
+    _clock_words(extra, missing)
     if +missing or +extra:  # "48 uur" = "two days", "400 meter (1,312 feet)"
         explain(missing, extra, sentence.source, sentence.translation, _keys)
+    if +missing or +extra:  # "op zijn zesde" = "at six", "een tiental" = "a dozen"
+        settle(missing, extra, sentence.source, sentence.translation, Value)
     missing, extra = +missing, +extra
     if not missing and not extra:
         yield from _units(sentence)
@@ -167,10 +120,12 @@ def numbers(sentence: Sentence) -> Iterator[Finding]:
 
 def _units(sentence: Sentence) -> Iterator[Finding]:
     """A finding where the numbers agree and a span counts another unit ("vier jaar"
-    rendered "four months") or a length another dimension ("8 meter hoog": "8 metres
-    wide")."""
+    rendered "four months"), a length another dimension ("8 meter hoog": "8 metres
+    wide") or a time of day the other half of the day ("20.15 uur": "8:15 a.m.")."""
     lost, added = unit_changes(sentence.source, sentence.translation)
     more_lost, more_added = dimension_changes(sentence.source, sentence.translation)
+    lost, added = lost + more_lost, added + more_added
+    more_lost, more_added = half_day_changes(sentence.source, sentence.translation)
     lost, added = lost + more_lost, added + more_added
     if lost:
         message = f"numbers: {', '.join(lost)} in the source, {', '.join(added)} in the translation"
@@ -203,6 +158,18 @@ def _times_as_numbers(times: Counter, numbers: Counter) -> None:
                 numbers[alt] -= 1
 
 
+def _clock_words(words: Counter, times: Counter) -> None:
+    """Cancels midnight and noon in ``words`` against the time of day they are in ``times``
+    ("om 24.00 uur" = "at midnight", "om 12 uur" = "at noon"); hours count modulo 12
+    elsewhere, but noon is never midnight."""
+    for word in [v for v in words if v.kind == "clock"]:
+        hours = (0, 24) if word.text == "midnight" else (12,)
+        for time in [v for v in times if v.kind == "time" and v.hour in hours]:
+            while words[word] > 0 and times[time] > 0:
+                words[word] -= 1
+                times[time] -= 1
+
+
 class Value:
     """A number as a value (``"1200000000"``, ``"3.4"``) or a time of day (hour, minute)."""
 
@@ -228,7 +195,7 @@ class Value:
     def __str__(self) -> str:
         if self.kind == "time":
             return f"{self.hour}:{self.minute:02d}"
-        if self.kind in ("date", "fraction"):
+        if self.kind in ("date", "fraction", "clock"):
             return self.text
         whole, _, fraction = self.text.partition(".")
         grouped = f"{int(whole):,}" if len(whole) > 4 else whole
@@ -246,6 +213,7 @@ def values(text: str, lang: str) -> Counter:
     found: Counter = Counter()
     text = text.replace("\u00a0", " ").replace("\u202f", " ")
     text = mixed_numbers(text, lang)  # "anderhalf" = 1,5, "two and a half" = 2.5
+    text = collectives(text, lang)  # "een twintigtal" = 20, "a dozen" = 12
 
     # Times of day first: their digits are not numbers of their own
     def take_time(match: re.Match) -> str:
@@ -258,31 +226,33 @@ def values(text: str, lang: str) -> Counter:
                 hour, minute, suffix = int(groups[0]), int(groups[1] or 0), groups[2].lower()
                 if suffix.startswith("p") and hour < 12:
                     hour += 12
+                elif suffix.startswith("a") and hour == 12:  # 12 a.m. is midnight
+                    hour = 0
             else:
                 hour, minute = int(groups[3]), int(groups[4])
             found[Value("", hour, minute)] += 1
         return " "
 
-    text = _TIME[lang].sub(take_time, text)
+    text = TIME[lang].sub(take_time, text)
     if lang == "en":
         text = FORTNIGHT.sub(" 2 weeks ", text)
     # Days of the week and months by name: part of a date as much as its figures
-    for match in _DATE_WORDS[lang].finditer(text):
+    for match in DATE_NAMES[lang].finditer(text):
         name = next(g for g in match.groups() if g)
-        found[Value(_ENGLISH_DATE_WORDS[_DATE_INDEX[name.lower()]], kind="date")] += 1
+        found[Value(ENGLISH_DATE_WORDS[DATE_INDEX[name.lower()]], kind="date")] += 1
     # Times and numbers said in a word ("noon", "middernacht"; "twice", "tweemaal")
-    for match in _TIME_WORDS[lang].finditer(text):  # midnight, or noon
-        found[Value("", 0 if match.group(1) else 12, 0)] += 1
-    text = _TIME_WORDS[lang].sub(" ", text)
-    text = _TIMES_WORDS[lang].sub(lambda m: f" {_TIMES[m.group(1).lower()]} ", text)
+    for match in TIME_WORDS[lang].finditer(text):  # midnight, or noon: never each other
+        found[Value("midnight" if match.group(1) else "noon", kind="clock")] += 1
+    text = TIME_WORDS[lang].sub(" ", text)
+    text = TIMES_WORDS[lang].sub(lambda m: f" {TIMES[m.group(1).lower()]} ", text)
     text = _COMPOUND[lang].sub(_compound if lang == "nl" else r"\1 ", text)
     # Decades as their tens ("jaren negentig", "jaren '90" = "the nineties", "the 1990s")
     text = _DECADE[lang].sub(lambda m: f" {_decade(m)} ", text)
-    for pattern, shift, minute in _SPOKEN[lang]:
+    for pattern, shift, minute in SPOKEN[lang]:
 
         def take_spoken(match: re.Match, shift=shift, minute=minute) -> str:
             word = match.group(1).lower()
-            hour = int(word) if word.isdigit() else _HOURS[lang].get(word)
+            hour = int(word) if word.isdigit() else HOURS[lang].get(word)
             if hour is None or not 1 <= hour <= 24:
                 return match.group()
             found[Value("", (hour + shift - 1) % 12 + 1, minute)] += 1

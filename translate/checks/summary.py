@@ -7,7 +7,8 @@ import re
 from collections.abc import Iterator
 
 from translate.checks.folding import fold, has_word
-from translate.checks.numbers import DATE_WORDS, values
+from translate.checks.numbers import values
+from translate.checks.time_words import DATE_WORDS
 from translate.findings import Finding
 
 _CAPITALISED = re.compile(r"(?<![\w'’])[A-Z][\w'’-]*[\w]|(?<![\w'’])[A-Z](?![\w'’])")

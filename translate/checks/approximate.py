@@ -1,0 +1,143 @@
+"""Numbers said roughly or as an age, for the ``numbers`` check.
+
+Dutch counts roughly with a collective numeral: ``een twintigtal`` is "about twenty" or "some
+20", ``een honderdtal`` "about a hundred", ``een drietal`` "three" (``collectives``; below
+ten only after ``een``: ``het drietal`` is as often "the trio"); the plural (``tientallen``:
+"dozens", "tens of") is no one number and is left out. A dozen is 12 on either side (``een
+dozijn``, "a dozen"); a collective is rough, so a number within a fifth of it is the same
+amount (``een tiental`` rendered "a dozen", ``een twintigtal`` "two dozen").
+
+Dutch gives an age as an ordinal after a possessive (``op zijn zesde`` is "at the age of
+six", ``vanaf je achttiende`` "from the age of 18", ``tot haar 65ste`` "until she was 65"),
+where English writes the cardinal: that number of the translation is no addition
+(``ages``), unless the translation has it as an ordinal too (``op zijn derde album``: "on his
+third album" is no age). An ordinal stays no number of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+ROUGHLY = 0.2  # how far a number may be from a collective's and be the same amount
+# "twintigtal", "honderdtal", "vijftiental", "drietal"; not "aantal", "getal", "kristal", nor
+# "elftal" (a football team)
+_COLLECTIVE = re.compile(r"\b(?!elftal)([a-zë]+?)tal\b", re.IGNORECASE)
+# A dozen, or a few: "twee dozijn" and "two dozen" are 24; "dozens" is no one number
+_DOZENS = {
+    "nl": "een één twee drie vier vijf zes zeven acht negen tien",
+    "en": "a one two three four five six seven eight nine ten",
+}
+_DOZEN = {
+    lang: re.compile(
+        r"\b(?:("
+        + words.replace(" ", "|")
+        + r")\s+)?"
+        + ("dozijn" if lang == "nl" else "dozen")
+        + r"\b",
+        re.IGNORECASE,
+    )
+    for lang, words in _DOZENS.items()
+}
+_ENGLISH_ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b", re.IGNORECASE)
+_POSSESSIVE = r"(?:zijn|haar|hun|mijn|je|jouw|onze|uw|z'n|d'r|m'n)"
+_AGE = re.compile(r"\b" + _POSSESSIVE + r"\s+(\d+)(?:e|ste|de)\b", re.IGNORECASE)
+
+
+def collectives(text: str, lang: str) -> str:
+    """``text`` with each Dutch collective numeral as its number (``een twintigtal`` =
+    ``20``) and dozens as theirs, on either side (``a dozen`` = 12, ``two dozen`` = 24)."""
+    if lang == "nl":
+        text = _COLLECTIVE.sub(_collective, text)
+    return _DOZEN[lang].sub(lambda m: f" {12 * _dozens(m.group(1), lang)} ", text)
+
+
+def _dozens(word: str | None, lang: str) -> int:
+    """How many dozens ``word`` says: ``a``, ``een`` or none is one."""
+    return 1 if word is None else max(1, _DOZENS[lang].split().index(word.lower()))
+
+
+def _collective(match: re.Match) -> str:
+    number = _collective_number(match)
+    return match.group() if number is None else f" {number} "
+
+
+def _collective_number(match: re.Match) -> int | None:
+    """A collective's number; below ten only after ``een`` (``een drietal`` is "three",
+    ``het drietal`` as often "the trio")."""
+    number = _number(match.group(1))
+    if number is None or number >= 10:
+        return number
+    before = match.string[max(0, match.start() - 4) : match.start()].lower()
+    return number if before.endswith("een ") else None
+
+
+@lru_cache(maxsize=512)
+def _number(word: str) -> int | None:
+    """The number a Dutch number word is (``twintig`` = 20), or ``None``."""
+    from text_to_num import alpha2digit
+
+    digits = alpha2digit(word.lower(), "nl", threshold=0)
+    return int(digits) if digits.isdigit() and int(digits) > 1 else None
+
+
+def rough_numbers(source: str) -> list[int]:
+    """The numbers the source's collective numerals give (``een tiental``: 10)."""
+    found = []
+    for match in _COLLECTIVE.finditer(source):
+        number = _collective_number(match)
+        if number is not None:
+            found.append(number)
+    return found
+
+
+@lru_cache(maxsize=1024)
+def _english_digits(text: str) -> str:
+    from text_to_num import alpha2digit
+
+    return alpha2digit(text, "en", threshold=0)
+
+
+@lru_cache(maxsize=1024)
+def ages(source: str) -> tuple[str, ...]:
+    """The ordinals after a possessive of the Dutch source, ages where English has no
+    ordinal (``op zijn zesde``: ``"6"``), as the numbers' text."""
+    from text_to_num import alpha2digit
+
+    return tuple(m.group(1) for m in _AGE.finditer(alpha2digit(source, "nl", threshold=0)))
+
+
+def settle(missing: Counter, extra: Counter, source: str, translation: str, value) -> None:
+    """Takes out of ``extra`` each age the source gives as an ordinal (where the translation
+    has no such ordinal), and out of ``missing`` and ``extra`` each collective's number and a
+    number of the translation within a fifth of it (``een tiental``, "a dozen");
+    ``value(text)`` makes a number's key."""
+    found = ages(source)
+    ordinals = set(_ENGLISH_ORDINAL.findall(_english_digits(translation))) if found else set()
+    for age in found:
+        key = value(age)
+        if age not in ordinals and extra.get(key, 0) > 0:
+            extra[key] -= 1
+    for number in rough_numbers(source):
+        ours = value(str(number))
+        if missing.get(ours, 0) <= 0:
+            continue
+        near = next(
+            (
+                v
+                for v, count in sorted(extra.items(), key=lambda kv: str(kv[0]))
+                if count > 0 and v.kind == "number" and _near(v.text, number)
+            ),
+            None,
+        )
+        if near is not None:
+            missing[ours] -= 1
+            extra[near] -= 1
+
+
+def _near(text: str, number: int) -> bool:
+    try:
+        return abs(float(text) - number) <= ROUGHLY * number
+    except ValueError:
+        return False

@@ -1,0 +1,120 @@
+"""Times of day and dates as words, for the ``numbers`` check: the tables it reads them by.
+
+A time of day in figures (``8.15 uur``, ``20.00 uur``, ``8:15 p.m.``: ``TIME``), spoken
+(``half negen`` = 8:30, ``kwart voor drie`` = 2:45: ``SPOKEN``, ``HOURS``) or as a word
+(``middernacht``, "noon": ``TIME_WORDS``); how many times (``tweemaal`` = "twice":
+``TIMES``); days of the week and months by name, in either language (``DATE_NAMES``; a
+Dutch day in a compound, ``dinsdagavond``, and an English day a Dutch text borrows, "Black
+Friday"). English capitalises its days and months ("may" and "march" are verbs).
+"""
+
+from __future__ import annotations
+
+import re
+
+TIME = {
+    "nl": re.compile(
+        r"(?<!\d[.,])\b([01]?\d|2[0-4])(?:[.:]([0-5]\d))?\s*uur\b|\b([01]?\d|2[0-3]):([0-5]\d)\b"
+    ),
+    "en": re.compile(
+        r"(?<!\d[.,])\b([01]?\d|2[0-3])(?:[:.]([0-5]\d))?\s*(a\.m\.|p\.m\.|am\b|pm\b)"
+        r"|\b([01]?\d|2[0-3]):([0-5]\d)\b",
+        re.IGNORECASE,
+    ),
+}
+HOURS = {
+    lang: {word: i + 1 for i, word in enumerate(words.split())}
+    for lang, words in (
+        ("nl", "één twee drie vier vijf zes zeven acht negen tien elf twaalf"),
+        ("en", "one two three four five six seven eight nine ten eleven twelve"),
+    )
+}
+HOURS["nl"]["een"] = 1
+# Spoken times: "half negen" is 8:30, "kwart voor drie" 2:45, "half past eight" 8:30
+SPOKEN = {
+    "nl": [
+        (r"\bhalf\s+(\w+)", -1, 30),
+        (r"\bkwart\s+over\s+(\w+)", 0, 15),
+        (r"\bkwart\s+voor\s+(\w+)", -1, 45),
+    ],
+    "en": [
+        (r"\bhalf\s+past\s+(\w+)", 0, 30),
+        (r"\bquarter\s+past\s+(\w+)", 0, 15),
+        (r"\bquarter\s+to\s+(\w+)", -1, 45),
+    ],
+}
+# Days of the week and months, in Dutch and in English; a Dutch day in a compound
+# ("dinsdagavond", "Aswoensdag"), and an English day a Dutch text borrows ("Black Friday")
+DUTCH_DATE_WORDS = (
+    "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag januari februari maart april "
+    "mei juni juli augustus september oktober november december"
+).split()
+ENGLISH_DATE_WORDS = (
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
+    "May June July August September October November December"
+).split()
+DATE_WORDS = frozenset(ENGLISH_DATE_WORDS)
+DATE_INDEX = {
+    w.lower(): i for words in (DUTCH_DATE_WORDS, ENGLISH_DATE_WORDS) for i, w in enumerate(words)
+}
+ENGLISH_DAYS = "|".join(ENGLISH_DATE_WORDS[:7])
+DATE_NAMES = {
+    "nl": re.compile(
+        r"(?i:\b(?:as|palm)?(" + "|".join(DUTCH_DATE_WORDS[:7]) + r")(?:en|s)?"
+        r"(?:ochtend|middag|avond|nacht|morgen)?\b"
+        r"|\b(" + "|".join(DUTCH_DATE_WORDS[7:]) + r")(?:maand)?\b)"
+        r"|\b(" + ENGLISH_DAYS + r")s?\b"
+    ),
+    "en": re.compile(r"\b(" + "|".join(ENGLISH_DATE_WORDS) + r")(?:s\b|\b)"),
+}
+TIME_WORDS = {
+    "nl": re.compile(r"\b(middernacht)\b|\b(middaguur)\b", re.IGNORECASE),
+    "en": re.compile(r"\b(midnight)\b|\b(noon|midday)\b", re.IGNORECASE),
+}
+TIMES = {"tweemaal": 2, "driemaal": 3, "viermaal": 4, "twice": 2, "thrice": 3}
+TIMES_WORDS = {
+    "nl": re.compile(r"\b(tweemaal|driemaal|viermaal)\b", re.IGNORECASE),
+    "en": re.compile(r"\b(twice|thrice)\b", re.IGNORECASE),
+}
+
+# Dutch words that say the half of the day: a time of the sentence may be on a 12-hour clock
+_DAYPART = re.compile(
+    r"(?<!\w)(?:'s|’s|des)\s+(?:avonds|middags|nachts|ochtends|morgens)\b|\w*avond\b"
+)
+
+
+def half_day_changes(source: str, translation: str) -> tuple[list[str], list[str]]:
+    """The times of day whose half of the day changed (``00.15 uur`` rendered "12:15 p.m."):
+    times the other side has modulo 12 but in the other half, as ``hour:minute`` on 24
+    hours. Only times that say their half count: Dutch minutes on the 24-hour clock
+    (``8.15 uur``, ``20.00 uur``; not ``8 uur``, nor a sentence that says ``'s avonds``),
+    English "a.m." and "p.m." or an hour past 12."""
+    ours, theirs = _halves(source, "nl"), _halves(translation, "en")
+    lost, added = [], []
+    for key in sorted(ours.keys() & theirs.keys()):
+        if ours[key] != theirs[key]:
+            lost += [f"{hour}:{key[1]:02d}" for hour in sorted(ours[key] - theirs[key])]
+            added += [f"{hour}:{key[1]:02d}" for hour in sorted(theirs[key] - ours[key])]
+    return lost, added
+
+
+def _halves(text: str, lang: str) -> dict[tuple[int, int], set[int]]:
+    """Each time of day of ``text`` that says its half, by (hour modulo 12, minute): the
+    hours on 24 it is given as."""
+    said: dict[tuple[int, int], set[int]] = {}
+    twelve_hour = lang == "nl" and _DAYPART.search(text) is not None
+    for match in TIME[lang].finditer(text):
+        groups = match.groups()
+        if lang == "nl":
+            hour, minute = (groups[0], groups[1]) if groups[0] else (groups[2], groups[3])
+            hour, explicit = int(hour) % 24, minute is not None or int(hour) > 12
+            explicit = explicit and not (twelve_hour and int(hour) <= 12)
+        elif groups[0] is not None:
+            hour, minute, suffix = int(groups[0]) % 12, groups[1], groups[2].lower()
+            hour, explicit = hour + (12 if suffix.startswith("p") else 0), True
+        else:
+            hour, minute = int(groups[3]), groups[4]
+            explicit = hour == 0 or hour > 12
+        if explicit:
+            said.setdefault((hour % 12, int(minute or 0)), set()).add(hour)
+    return said

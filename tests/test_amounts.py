@@ -276,6 +276,9 @@ def test_an_age_is_an_ordinal_after_a_possessive():
         ("Het begint om 8 uur.", "It starts at 8 p.m."),  # no half of the day said
         ("Het begint om 8.15 uur 's avonds.", "It starts at 8:15 p.m."),  # a 12-hour clock
         ("De wedstrijd begint om 20.15 uur.", "The match starts at 20:15."),
+        ("De staking duurt tot vrijdag 12.00 uur.", "The strike lasts until 12 noon on Friday."),
+        ("Het vuurwerk begon om 12 uur 's nachts.", "The fireworks started at midnight."),
+        ("Om 12 uur 's middags sluit de markt.", "The market closes at noon."),
     ],
 )
 def test_rough_numbers_ages_and_clock_words_are_accepted(source, translation):
@@ -292,6 +295,7 @@ def test_rough_numbers_ages_and_clock_words_are_accepted(source, translation):
         ("Het vuurwerk begon om middernacht.", "The fireworks started at noon.", "midnight in"),
         ("De winkels gaan om 12 uur open.", "The shops open at midnight.", "12:00 in the source"),
         ("Om 24.00 uur gaat de wet in.", "The law takes effect at noon.", "24:00 in the source"),
+        ("Om 12 uur 's nachts begon het.", "It started at 12 noon.", "midnight in the source"),
         ("De trein vertrok om 00.15 uur.", "The train left at 12:15 p.m.", "0:15 in the source"),
         ("De wedstrijd begint om 20.15 uur.", "The match starts at 8:15 a.m.", "8:15 in the tr"),
     ],

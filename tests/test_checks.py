@@ -259,6 +259,11 @@ def test_names_accepts_english_forms_and_sentence_initial_words(source, translat
             "The University of Utrecht is growing.",
             "Groningen in the source, not in",
         ),
+        (  # a compound's head ("Amster" + "dam") is no translation of the name
+            "Ze werkt bij de Universiteit van Amsterdam.",
+            "She works at the University of Utrecht.",
+            "Amsterdam in the source, not in",
+        ),
         # capitalised English words account for one name translated word by word, not for a
         # person's name put in another's place, nor for two names at once
         (

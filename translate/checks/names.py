@@ -68,7 +68,11 @@ def names(sentence: Sentence) -> Iterator[Finding]:
     replaced = _new_names(sentence.translation, sentence.source, found)
     worded = _translated_word_by_word(found, present, translated, unaccounted)
     for (name, forms, initial, group), here in zip(found, present, strict=True):
-        if here or (group in translated and not (replaced and forms == (name,))) or group in worded:
+        if (
+            here
+            or (group in translated and not (replaced and _as_is(name, forms)))
+            or group in worded
+        ):
             continue
         # ... or in English transliteration ("Poetin": Putin, "Tsjechov": Chekhov)
         spelled = english_spelling(fold(name))
@@ -91,6 +95,12 @@ def names(sentence: Sentence) -> Iterator[Finding]:
         message = f"names: {name} in the source, {rendered!r} in the translation"
         message += " (its particle translated)"
         yield Finding("names", message, data={"name": name, "spelled": rendered})
+
+
+def _as_is(name: str, forms: tuple[str, ...]) -> bool:
+    """Whether English keeps ``name`` as it is: its forms are itself, or a compound's head
+    ("Amsterdam" for "Amster" + "dam"), no translation."""
+    return all(name.startswith(form) for form in forms)
 
 
 def _opening(sentence: Sentence) -> bool:

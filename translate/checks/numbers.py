@@ -233,6 +233,11 @@ def values(text: str, lang: str) -> Counter:
             found[Value("", hour, minute)] += 1
         return " "
 
+    # Midnight and noon in a word, and the 12 that may go with them ("12 noon"): never each
+    # other, though their hours are the same modulo 12
+    for match in TIME_WORDS[lang].finditer(text):
+        found[Value("midnight" if match.group(1) else "noon", kind="clock")] += 1
+    text = TIME_WORDS[lang].sub(" ", text)
     text = TIME[lang].sub(take_time, text)
     if lang == "en":
         text = FORTNIGHT.sub(" 2 weeks ", text)
@@ -240,10 +245,7 @@ def values(text: str, lang: str) -> Counter:
     for match in DATE_NAMES[lang].finditer(text):
         name = next(g for g in match.groups() if g)
         found[Value(ENGLISH_DATE_WORDS[DATE_INDEX[name.lower()]], kind="date")] += 1
-    # Times and numbers said in a word ("noon", "middernacht"; "twice", "tweemaal")
-    for match in TIME_WORDS[lang].finditer(text):  # midnight, or noon: never each other
-        found[Value("midnight" if match.group(1) else "noon", kind="clock")] += 1
-    text = TIME_WORDS[lang].sub(" ", text)
+    # Numbers said in a word ("twice", "tweemaal")
     text = TIMES_WORDS[lang].sub(lambda m: f" {TIMES[m.group(1).lower()]} ", text)
     text = _COMPOUND[lang].sub(_compound if lang == "nl" else r"\1 ", text)
     # Decades as their tens ("jaren negentig", "jaren '90" = "the nineties", "the 1990s")

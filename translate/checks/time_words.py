@@ -67,9 +67,14 @@ DATE_NAMES = {
     ),
     "en": re.compile(r"\b(" + "|".join(ENGLISH_DATE_WORDS) + r")(?:s\b|\b)"),
 }
+# Midnight and noon, with the 12 that may stand before them ("12 noon", "12 uur 's nachts")
+_TWELVE = r"12(?:[.:]00)?\s*uur\s+(?:'s|’s)\s+"
 TIME_WORDS = {
-    "nl": re.compile(r"\b(middernacht)\b|\b(middaguur)\b", re.IGNORECASE),
-    "en": re.compile(r"\b(midnight)\b|\b(noon|midday)\b", re.IGNORECASE),
+    "nl": re.compile(
+        r"\b(middernacht|" + _TWELVE + r"nachts)\b|\b(middaguur|" + _TWELVE + r"middags)\b",
+        re.IGNORECASE,
+    ),
+    "en": re.compile(r"\b(?:12\s+)?(midnight)\b|\b(?:12\s+)?(noon|midday)\b", re.IGNORECASE),
 }
 TIMES = {"tweemaal": 2, "driemaal": 3, "viermaal": 4, "twice": 2, "thrice": 3}
 TIMES_WORDS = {

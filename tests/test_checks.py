@@ -495,6 +495,13 @@ def test_length_repetition_and_untranslated():
     assert "Dutch words are in the translation (gemeenteraad)" in finding.message
     assert _kinds(untranslated, "Kabinet verhoogt zorgpremie", "Cabinet raises zorgpremie")
     assert _kinds(untranslated, "De polder ligt laag.", "The polder lies low.") == []
+    # a rare compound of two Dutch words, which wordfreq does not know as a whole
+    strike = ("De lerarenstaking duurt twee dagen.", "The lerarenstaking lasts two days.")
+    assert _kinds(untranslated, *strike) == ["untranslated"]
+    loan = ("De winkel verkoopt stroopwafels.", "The shop sells stroopwafels.")
+    assert _kinds(untranslated, *loan) == []
+    staff = ("Het management trad af.", "The management resigned.")
+    assert _kinds(untranslated, *staff) == []
     cosy = ("Hij roemde de Nederlandse sfeer.", "He praised what the Dutch call 'gezelligheid'.")
     assert _kinds(untranslated, *cosy) == []
     assert _kinds(untranslated, "Ze roemde de 'gezelligheid'.", "She praised the 'gezelligheid'.")

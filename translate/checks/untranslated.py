@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from translate.checks.base import Sentence
 from translate.findings import Finding
 from translate.text.language import reads_as_dutch
-from translate.text.vocabulary import dutch_not_english
+from translate.text.vocabulary import LOANS, dutch_not_english, zipf
 
 # Frequent Dutch words that are not English words: function words, verbs, numbers, days,
 # months and common nouns of news text
@@ -101,8 +101,34 @@ def _left_dutch(word: str, source: list[str], written: set[str]) -> bool:
     if _frequent_dutch(word):
         return True
     return (
-        word in source and len(word) >= 5 and bool(_LOOKS_DUTCH.search(word) or _reads_dutch(word))
+        word in source
+        and len(word) >= 5
+        and bool(_LOOKS_DUTCH.search(word) or _reads_dutch(word) or _dutch_compound(word))
     )
+
+
+def _dutch_compound(word: str) -> bool:
+    """A compound of nine letters or more, no English word, made of two Dutch words, with a
+    linking ``s``, ``e`` or ``en`` or none: one Dutch and no English word, the other more
+    common in Dutch than in English, once in a million words at least ("lerarenstaking":
+    leraren + staking, "pensioenwet"; wordfreq knows no such rare compounds as a whole)."""
+    if len(word) < 9 or word in LOANS or zipf(word, "en") >= 2.5:  # "stroopwafels"
+        return False
+    for cut in range(4, len(word) - 2):
+        head, tail = word[:cut], word[cut:]
+        for link in ("", "s", "e", "en"):
+            if link and not head.endswith(link) or len(head) - len(link) < 4:
+                continue
+            stem = head[: len(head) - len(link)] if link else head
+            parts = (stem, tail)
+            if any(_frequent_dutch(p) for p in parts) and all(_dutch_part(p) for p in parts):
+                return True
+    return False
+
+
+def _dutch_part(word: str) -> bool:
+    dutch = zipf(word, "nl")
+    return _frequent_dutch(word) or dutch >= 3.0 and dutch > zipf(word, "en")
 
 
 def _frequent_dutch(word: str) -> bool:

@@ -58,3 +58,11 @@ def common_dutch(word: str) -> bool:
     from wordfreq import zipf_frequency
 
     return zipf_frequency(word, "nl") >= 4.0
+
+
+@lru_cache(maxsize=65_536)
+def zipf(word: str, lang: str) -> float:
+    """How common ``word`` (lower case) is in ``lang`` (``nl`` or ``en``), on the Zipf scale."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, lang)

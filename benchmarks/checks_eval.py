@@ -26,7 +26,10 @@ DEFAULT = [ROOT / "tests" / "data" / n for n in ("checks-correct.tsv", "checks-c
 
 
 def _rows(path: Path) -> list[list[str]]:
-    lines = path.read_text(encoding="utf-8").splitlines()
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        raise SystemExit(f"{path}: cannot be read ({error.__class__.__name__})") from None
     rows = [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
     for number, row in enumerate(rows, 1):
         if len(row) not in (2, 4):

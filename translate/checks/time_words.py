@@ -1,4 +1,5 @@
-"""Times of day and dates as words, for the ``numbers`` check: the tables it reads them by.
+"""Times of day and dates, for the ``numbers`` check: the tables it reads them by, and
+whether a time kept its half of the day (``half_day_changes``).
 
 A time of day in figures (``8.15 uur``, ``20.00 uur``, ``8:15 p.m.``: ``TIME``), spoken
 (``half negen`` = 8:30, ``kwart voor drie`` = 2:45: ``SPOKEN``, ``HOURS``) or as a word
@@ -45,7 +46,7 @@ SPOKEN = {
 }
 # Days of the week and months, in Dutch and in English; a Dutch day in a compound
 # ("dinsdagavond", "Aswoensdag"), and an English day a Dutch text borrows ("Black Friday")
-DUTCH_DATE_WORDS = (
+_DUTCH_DATE_WORDS = (
     "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag januari februari maart april "
     "mei juni juli augustus september oktober november december"
 ).split()
@@ -55,15 +56,15 @@ ENGLISH_DATE_WORDS = (
 ).split()
 DATE_WORDS = frozenset(ENGLISH_DATE_WORDS)
 DATE_INDEX = {
-    w.lower(): i for words in (DUTCH_DATE_WORDS, ENGLISH_DATE_WORDS) for i, w in enumerate(words)
+    w.lower(): i for words in (_DUTCH_DATE_WORDS, ENGLISH_DATE_WORDS) for i, w in enumerate(words)
 }
-ENGLISH_DAYS = "|".join(ENGLISH_DATE_WORDS[:7])
+_ENGLISH_DAYS = "|".join(ENGLISH_DATE_WORDS[:7])
 DATE_NAMES = {
     "nl": re.compile(
-        r"(?i:\b(?:as|palm)?(" + "|".join(DUTCH_DATE_WORDS[:7]) + r")(?:en|s)?"
+        r"(?i:\b(?:as|palm)?(" + "|".join(_DUTCH_DATE_WORDS[:7]) + r")(?:en|s)?"
         r"(?:ochtend|middag|avond|nacht|morgen)?\b"
-        r"|\b(" + "|".join(DUTCH_DATE_WORDS[7:]) + r")(?:maand)?\b)"
-        r"|\b(" + ENGLISH_DAYS + r")s?\b"
+        r"|\b(" + "|".join(_DUTCH_DATE_WORDS[7:]) + r")(?:maand)?\b)"
+        r"|\b(" + _ENGLISH_DAYS + r")s?\b"
     ),
     "en": re.compile(r"\b(" + "|".join(ENGLISH_DATE_WORDS) + r")(?:s\b|\b)"),
 }
@@ -111,9 +112,9 @@ def _halves(text: str, lang: str) -> dict[tuple[int, int], set[int]]:
     for match in TIME[lang].finditer(text):
         groups = match.groups()
         if lang == "nl":
-            hour, minute = (groups[0], groups[1]) if groups[0] else (groups[2], groups[3])
-            hour, explicit = int(hour) % 24, minute is not None or int(hour) > 12
-            explicit = explicit and not (twelve_hour and int(hour) <= 12)
+            written, minute = (groups[0], groups[1]) if groups[0] else (groups[2], groups[3])
+            hour = int(written) % 24  # 24.00 uur is midnight
+            explicit = (minute is not None or hour > 12) and not (twelve_hour and hour <= 12)
         elif groups[0] is not None:
             hour, minute, suffix = int(groups[0]) % 12, groups[1], groups[2].lower()
             hour, explicit = hour + (12 if suffix.startswith("p") else 0), True

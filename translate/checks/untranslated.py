@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from translate.checks.base import Sentence
 from translate.findings import Finding
 from translate.text.language import reads_as_dutch
-from translate.text.vocabulary import LOANS, dutch_not_english, zipf
+from translate.text.vocabulary import ENGLISH_BELOW, LOANS, dutch_not_english, zipf
 
 # Frequent Dutch words that are not English words: function words, verbs, numbers, days,
 # months and common nouns of news text
@@ -112,7 +112,7 @@ def _dutch_compound(word: str) -> bool:
     linking ``s``, ``e`` or ``en`` or none: one Dutch and no English word, the other more
     common in Dutch than in English, once in a million words at least ("lerarenstaking":
     leraren + staking, "pensioenwet"; wordfreq knows no such rare compounds as a whole)."""
-    if len(word) < 9 or word in LOANS or zipf(word, "en") >= 2.5:  # "stroopwafels"
+    if len(word) < 9 or word in LOANS or zipf(word, "en") >= ENGLISH_BELOW:  # "stroopwafels"
         return False
     for cut in range(4, len(word) - 2):
         head, tail = word[:cut], word[cut:]
@@ -127,6 +127,8 @@ def _dutch_compound(word: str) -> bool:
 
 
 def _dutch_part(word: str) -> bool:
+    """A compound's part: a Dutch word, or one more common in Dutch than in English
+    ("staking", also English "staking" a claim)."""
     dutch = zipf(word, "nl")
     return _frequent_dutch(word) or dutch >= 3.0 and dutch > zipf(word, "en")
 

@@ -5,10 +5,11 @@ length is measured in, rough numbers and ages, and the half of the day a time is
 import pytest
 
 from translate.checks import CHECKS, Sentence, run_checks
-from translate.checks.approximate import ages, collectives, rough_numbers
+from translate.checks.approximate import collectives, rough_numbers
 from translate.checks.conversions import conversions, same_amount
 from translate.checks.fractions import mixed_numbers
 from translate.checks.numbers import numbers
+from translate.checks.ordinals import ordinals
 
 
 def _messages(source: str, translation: str) -> list[str]:
@@ -246,12 +247,11 @@ def test_a_dozen_is_twelve_on_either_side():
     assert "12" not in collectives("Dozens of eggs.", "en")
 
 
-def test_an_age_is_an_ordinal_after_a_possessive():
-    assert ages("Ze begon op haar zesde met pianoles.") == ("6",)
-    assert ages("Hij werkte tot zijn 67ste.") == ("67",)
-    assert ages("Vanaf je achttiende mag je stemmen.") == ("18",)
-    assert ages("De derde dag.") == ()
-    # an ordinal after a possessive is an age only where English has no ordinal
+def test_an_age_is_an_ordinal_the_translation_gives_as_its_cardinal():
+    assert ordinals("Ze begon op haar zesde met pianoles.", "nl") == (6,)
+    assert ordinals("Hij werkte tot zijn 67ste.", "nl") == (67,)
+    assert ordinals("Vanaf je achttiende mag je stemmen.", "nl") == (18,)
+    # the cardinal is the ordinal's only where that side has no such ordinal
     assert _messages("Op zijn derde album zingt hij.", "On his third album he sings.") == []
     assert _messages("Op zijn derde album zingt hij.", "On his third album he sings 3 songs.")
 

@@ -1,4 +1,4 @@
-"""Numbers said roughly or as an age, for the ``numbers`` check.
+"""Numbers said roughly, for the ``numbers`` check.
 
 Dutch counts roughly with a collective numeral: ``een twintigtal`` is "about twenty" or "some
 20", ``een honderdtal`` "about a hundred", ``een drietal`` "three" (``collectives``; below
@@ -6,12 +6,6 @@ ten only after ``een``: ``het drietal`` is as often "the trio"); the plural (``t
 "dozens", "tens of") is no one number and is left out. A dozen is 12 on either side (``een
 dozijn``, "a dozen"); a collective is rough, so a number within a fifth of it is the same
 amount (``een tiental`` rendered "a dozen", ``een twintigtal`` "two dozen").
-
-Dutch gives an age as an ordinal after a possessive (``op zijn zesde`` is "at the age of
-six", ``vanaf je achttiende`` "from the age of 18", ``tot haar 65ste`` "until she was 65"),
-where English writes the cardinal: that number of the translation is no addition
-(``ages``), unless the translation has it as an ordinal too (``op zijn derde album``: "on his
-third album" is no age). An ordinal stays no number of its own.
 """
 
 from __future__ import annotations
@@ -40,9 +34,6 @@ _DOZEN = {
     )
     for lang, words in _DOZENS.items()
 }
-_ENGLISH_ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b", re.IGNORECASE)
-_POSSESSIVE = r"(?:zijn|haar|hun|mijn|je|jouw|onze|uw|z'n|d'r|m'n)"
-_AGE = re.compile(r"\b" + _POSSESSIVE + r"\s+(\d+)(?:e|ste|de)\b", re.IGNORECASE)
 
 
 def collectives(text: str, lang: str) -> str:
@@ -92,33 +83,10 @@ def rough_numbers(source: str) -> list[int]:
     return found
 
 
-@lru_cache(maxsize=1024)
-def _english_digits(text: str) -> str:
-    from text_to_num import alpha2digit
-
-    return alpha2digit(text, "en", threshold=0)
-
-
-@lru_cache(maxsize=1024)
-def ages(source: str) -> tuple[str, ...]:
-    """The ordinals after a possessive of the Dutch source, ages where English has no
-    ordinal (``op zijn zesde``: ``"6"``), as the numbers' text."""
-    from text_to_num import alpha2digit
-
-    return tuple(m.group(1) for m in _AGE.finditer(alpha2digit(source, "nl", threshold=0)))
-
-
-def settle(missing: Counter, extra: Counter, source: str, translation: str, value) -> None:
-    """Takes out of ``extra`` each age the source gives as an ordinal (where the translation
-    has no such ordinal), and out of ``missing`` and ``extra`` each collective's number and a
-    number of the translation within a fifth of it (``een tiental``, "a dozen");
-    ``value(text)`` makes a number's key."""
-    found = ages(source)
-    ordinals = set(_ENGLISH_ORDINAL.findall(_english_digits(translation))) if found else set()
-    for age in found:
-        key = value(age)
-        if age not in ordinals and extra.get(key, 0) > 0:
-            extra[key] -= 1
+def settle(missing: Counter, extra: Counter, source: str, value) -> None:
+    """Takes out of ``missing`` and ``extra`` each collective's number and a number of the
+    translation within a fifth of it (``een tiental``, "a dozen"); ``value(text)`` makes a
+    number's key."""
     for number in rough_numbers(source):
         ours = value(str(number))
         if missing.get(ours, 0) <= 0:

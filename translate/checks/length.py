@@ -28,7 +28,7 @@ SHORT_CHARS, SHORT_WORDS, SLACK = 0.74, 0.9, 6
 LONG_CHARS = 1.45
 _END = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
 _MIN_CHARS = 12  # shorter sources are headings, names, figures: no length to judge
-_ACRONYM = re.compile(r"\b[A-Z]{2,5}\b")
+_ACRONYM = re.compile(r"\b[A-Z][A-Za-z]{1,4}\b")
 _BRACKETED = re.compile(r"\s*\([^()\d]{0,16}\d[^()]{0,32}\)")
 # ", or about 40 square kilometres": an amount given again, in another unit
 _OR_ABOUT = re.compile(
@@ -76,9 +76,12 @@ def _without_conversions(sentence: Sentence) -> str:
 
 def _spelled_out(source: str) -> int:
     """Characters the source's known acronyms may grow by in English (``CBS``: Statistics
-    Netherlands, ``WK``: World Championships), the longest form counted."""
+    Netherlands, ``WK``: World Championships, ``Wmo``: Social Support Act), the longest form
+    counted."""
     grown = 0
     for match in _ACRONYM.finditer(source):
-        forms = INSTITUTIONS.get(match.group().lower(), (match.group(),))
-        grown += max((len(f) - len(match.group()) for f in forms), default=0)
+        word = match.group()
+        forms = INSTITUTIONS.get(word.lower(), (word,))
+        if word.isupper() or word in forms:  # "KvK", "Wmo" are written so; "Om" is a word
+            grown += max((len(f) - len(word) for f in forms), default=0)
     return grown

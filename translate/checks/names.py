@@ -39,9 +39,10 @@ from translate.findings import Finding
 from translate.text.vocabulary import common_dutch, common_english
 
 _WORD = re.compile(r"[^\W\d_](?:[\w'’.-]*[^\W_])?", re.UNICODE)
-# What may stand between the words of one name ("Ursula von der Leyen", "Lam Gods")
+# What may stand between the words of one name ("Ursula von der Leyen", "Lam Gods",
+# "Noord/Zuidlijn")
 _JOINED = re.compile(
-    r"[\s-]+(?:(?:van|voor|de|der|den|ten|ter|te|von|zu|di|da|le|la|du|des|y)\s+)*"
+    r"[\s-]+(?:(?:van|voor|de|der|den|ten|ter|te|von|zu|di|da|le|la|du|des|y)\s+)*|/"
 )
 
 
@@ -188,10 +189,18 @@ def _names(
     for match in pattern.finditer(folded):
         start, end = match.span()
         forms, acronym = known[match.group()]
-        if not source[start].isupper() or (acronym and not source[start:end].isupper()):
-            continue  # a common word ("kabinet"), or an acronym's letters ("Om" is not the OM)
+        written = source[start:end]
+        if not written[0].isupper() or (acronym and not (written.isupper() or written in forms)):
+            continue  # a common word ("kabinet"), or an acronym's letters ("Om" is not the OM;
+            # "KvK" and "Wmo" are written so)
         spans.append((start, end, source[start:end], forms + (source[start:end],), False))
         taken[start:end] = [True] * (end - start)
+    # A compound on a known name of words ("Tweede Kamerlid": MP, "Tweede Kamerverkiezingen":
+    # the general election) has no English form to look for
+    for match in _compounds().finditer(folded):
+        start, end = match.span()
+        if source[start].isupper() and not any(taken[start:end]):
+            taken[start:end] = [True] * (end - start)
     # A minister's portfolio is words, translated; a known name in it is looked for still
     for start, end in portfolio_words(source):
         taken[start:end] = [True] * (end - start)
@@ -338,6 +347,14 @@ def _known() -> tuple[re.Pattern, dict[str, tuple[tuple[str, ...], bool]]]:
             known.setdefault(fold(key), (forms, table is INSTITUTIONS and len(key) <= 4))
     alternatives = "|".join(re.escape(k) for k in sorted(known, key=len, reverse=True))
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)"), known
+
+
+@lru_cache(maxsize=1)
+def _compounds() -> re.Pattern:
+    """A pattern for a known name of two or more words that a compound goes on from
+    ("tweede kamerlid"), to the compound's end."""
+    names = sorted((k for k in _known()[1] if " " in k), key=len, reverse=True)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, names))})[^\W\d_]+")
 
 
 def _words(text: str) -> list[str]:

@@ -10,11 +10,13 @@ the numbers agree, each keeps its unit of time or measure (``vier jaar`` is not 
 months", ``100 kilometer`` not "100 miles": ``units.py``) and each length its dimension
 (``8 meter hoog`` is not "8 metres wide": ``dimensions.py``). Fractions and multiples in
 words count (``een kwart`` = "a quarter", ``gehalveerd`` = "halved", ``anderhalf`` = 1.5:
-``fractions.py``), and so do rough numbers and ages (``een twintigtal`` = "about twenty",
-``op zijn zesde`` = "at six": ``approximate.py``). An amount said in another unit is no
-finding (``48 uur`` = "two days", "400 metres (1,312 feet)": ``conversions.py``). Ordinals
-(``derde``, ``3e``) and the word ``een``/``one`` alone (an article as often as a number) are
-left out. Times of day and dates in words are read by the tables of ``time_words.py``.
+``fractions.py``), and so do rough numbers (``een twintigtal`` = "about twenty":
+``approximate.py``). An amount said in another unit is no finding (``48 uur`` = "two days",
+"400 metres (1,312 feet)": ``conversions.py``). Ordinals (``derde``, ``3e``) are compared on
+their own: one replaced by another is a finding, and an ordinal is its cardinal on the
+other side (``de vijfde etappe`` = "stage 5", ``op zijn zesde`` = "at six": ``ordinals.py``).
+The word ``een``/``one`` alone (an article as often as a number) is left out. Times of day
+and dates in words are read by the tables of ``time_words.py``.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from translate.checks.conversions import explain
 from translate.checks.dimensions import dimension_changes
 from translate.checks.fractions import mixed_numbers, take_fractions
 from translate.checks.notation import SCALED, number_text, scaled_number
+from translate.checks.ordinals import cardinals_settled, ordinal_changes
 from translate.checks.time_words import (
     DATE_INDEX,
     DATE_NAMES,
@@ -48,7 +51,7 @@ from translate.findings import Finding
 # Words text2num would read as numbers where they are not (or not for the other language)
 _GUARDED = {
     "nl": r"\b(?:een|één|eén)\b(?!\s+(?:honderd|duizend|miljoen|miljard|biljoen)\b)",
-    "en": r"\b(?:one|hundreds|thousands|millions|billions|dozens|tens)\b"
+    "en": r"(?<!ty[-\s])\b(?:one|hundreds|thousands|millions|billions|dozens|tens)\b"
     r"(?!\s+(?:hundred|thousand|million|billion|trillion)\b)",
 }
 # A number word opening a Dutch compound whose English keeps the number ("Vierdaagse": Four
@@ -102,8 +105,10 @@ def numbers(sentence: Sentence) -> Iterator[Finding]:
     _clock_words(extra, missing)
     if +missing or +extra:  # "48 uur" = "two days", "400 meter (1,312 feet)"
         explain(missing, extra, sentence.source, sentence.translation, _keys)
-    if +missing or +extra:  # "op zijn zesde" = "at six", "een tiental" = "a dozen"
-        settle(missing, extra, sentence.source, sentence.translation, Value)
+    if +missing or +extra:  # "de vijfde etappe" = "stage 5", "op zijn zesde" = "at six"
+        cardinals_settled(missing, extra, sentence.source, sentence.translation, Value)
+    if +missing or +extra:  # "een tiental" = "a dozen"
+        settle(missing, extra, sentence.source, Value)
     missing, extra = +missing, +extra
     if not missing and not extra:
         yield from _units(sentence)
@@ -121,11 +126,14 @@ def numbers(sentence: Sentence) -> Iterator[Finding]:
 def _units(sentence: Sentence) -> Iterator[Finding]:
     """A finding where the numbers agree and a span counts another unit ("vier jaar"
     rendered "four months"), a length another dimension ("8 meter hoog": "8 metres
-    wide") or a time of day the other half of the day ("20.15 uur": "8:15 a.m.")."""
+    wide"), a time of day the other half of the day ("20.15 uur": "8:15 a.m.") or an
+    ordinal another ("de derde keer": "the second time")."""
     lost, added = unit_changes(sentence.source, sentence.translation)
     more_lost, more_added = dimension_changes(sentence.source, sentence.translation)
     lost, added = lost + more_lost, added + more_added
     more_lost, more_added = half_day_changes(sentence.source, sentence.translation)
+    lost, added = lost + more_lost, added + more_added
+    more_lost, more_added = ordinal_changes(sentence.source, sentence.translation)
     lost, added = lost + more_lost, added + more_added
     if lost:
         message = f"numbers: {', '.join(lost)} in the source, {', '.join(added)} in the translation"

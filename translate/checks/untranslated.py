@@ -47,6 +47,7 @@ SHARE = 0.15  # of the translation's words being Dutch words
 # ("gemeenteraad", "bijeenkomst", "gezondheid", "huurtoeslag")
 _LOOKS_DUTCH = re.compile(r"ij|aa|uu|oe|heid$|heden$|lijke?$|tjes?$")
 RUN = 3  # words in a row copied from the source
+_VOWELS = frozenset("aeiouyáéíóúäëïöü")
 _QUOTED = re.compile(r"""(?<!\w)['‘"“«]([^\s'’"”»]+(?:\s[^\s'’"”»]+){0,2})['’"”»](?!\w)""")
 
 
@@ -92,19 +93,28 @@ def untranslated(sentence: Sentence) -> Iterator[Finding]:
 def _left_dutch(word: str, source: list[str], written: set[str]) -> bool:
     """Whether ``word`` (lower case) of the translation is a Dutch word left in it: a word
     of the list kept from the source (no name, even where it opens the sentence); or, as
-    written in lower case, a common Dutch word, or a word of the source of five letters or
-    more with a Dutch spelling or reading as Dutch."""
+    written in lower case, a common Dutch word, a Dutch abbreviation of the source, or a
+    word of the source of five letters or more with a Dutch spelling or reading as Dutch."""
     if word in DUTCH_ONLY and word in source and len(word) >= 5:
         return True
     if word not in written:
         return False  # capitalised where it stands: a name, or a sentence's first word
     if _frequent_dutch(word):
         return True
+    if word in source and _dutch_abbreviation(word):
+        return True
     return (
         word in source
         and len(word) >= 5
         and bool(_LOOKS_DUTCH.search(word) or _reads_dutch(word) or _dutch_compound(word))
     )
+
+
+def _dutch_abbreviation(word: str) -> bool:
+    """A Dutch abbreviation Dutch writes in lower case, with no vowel, no English word
+    ("ggz", "zzp", "kvk"; not "km", nor "btw", English "by the way"): English writes it in
+    capitals, or spells it out."""
+    return 2 <= len(word) <= 5 and not _VOWELS & set(word) and dutch_not_english(word)
 
 
 def _dutch_compound(word: str) -> bool:

@@ -88,8 +88,8 @@ def cardinals_settled(missing: Counter, extra: Counter, source: str, translation
 
 @lru_cache(maxsize=2048)
 def ordinals(text: str, lang: str, every: bool = False) -> tuple[int, ...]:
-    """The ordinals of ``text`` (``lang``: ``"nl"`` or ``"en"``), in order. Without
-    ``every``, those in names, English dates and "second" the unit are left out."""
+    """The ordinals of ``text`` (``lang``: ``"nl"`` or ``"en"``), fractions and "second"
+    the unit left out; without ``every``, also those in names and in English dates."""
     from text_to_num import alpha2digit
 
     text = _FRACTION[lang].sub(" ", text)

@@ -83,6 +83,7 @@ def test_an_agency_known_by_its_acronym_may_be_spelled_out_but_not_replaced():
         _all("Gemeenten voeren de Wmo uit.", "Municipalities carry out the Social Support Act.")
         == []
     )
+    assert _all("De OVV onderzoekt het.", "The Dutch Safety Board is investigating it.") == []
     assert _all("Het RIVM adviseert een prik.", "The KNMI recommends a jab.")
     assert _all("Om vijf uur begint het.", "At five it begins.") == []  # "Om" is no OM
 

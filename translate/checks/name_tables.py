@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from translate.checks.name_agencies import AGENCIES
+
 # Dutch institutions and other names with an English form (any of the forms will do)
 INSTITUTIONS = {
     "tweede kamer": ("House of Representatives", "Lower House", "parliament", "House"),
@@ -61,57 +63,7 @@ INSTITUTIONS = {
     "witte huis": ("White House",),
     "vaticaan": ("Vatican",),
     "artsen zonder grenzen": ("Doctors Without Borders", "MSF"),
-    # agencies and acts known by their acronym, with the English names the government uses
-    "uwv": ("Employee Insurance Agency", "Employees Insurance Agency", "UWV"),
-    "ind": (
-        "Immigration and Naturalisation Service",
-        "Immigration and Naturalization Service",
-        "immigration service",
-        "IND",
-    ),
-    "nvwa": (
-        "Netherlands Food and Consumer Product Safety Authority",
-        "food safety authority",
-        "NVWA",
-    ),
-    "acm": ("Authority for Consumers and Markets", "competition authority", "ACM"),
-    "afm": (
-        "Authority for the Financial Markets",
-        "financial markets authority",
-        "financial regulator",
-        "AFM",
-    ),
-    "cbr": ("Central Bureau for Driving Licences", "driving test agency", "CBR"),
-    "duo": ("Education Executive Agency", "DUO"),
-    "knmi": (
-        "Royal Netherlands Meteorological Institute",
-        "meteorological institute",
-        "weather service",
-        "KNMI",
-    ),
-    "aivd": ("General Intelligence and Security Service", "intelligence service", "AIVD"),
-    "mivd": ("Military Intelligence and Security Service", "military intelligence", "MIVD"),
-    "rivm": (
-        "National Institute for Public Health and the Environment",
-        "public health institute",
-        "RIVM",
-    ),
-    "ser": ("Social and Economic Council", "SER"),
-    "cpb": ("Netherlands Bureau for Economic Policy Analysis", "Central Planning Bureau", "CPB"),
-    "knvb": (
-        "Royal Dutch Football Association",
-        "Dutch football association",
-        "football association",
-        "KNVB",
-    ),
-    "aow": ("state pension", "AOW"),
-    "ggd": ("Municipal Health Service", "public health service", "health service", "GGD"),
-    "svb": ("Social Insurance Bank", "SVB"),
-    "kvk": ("Chamber of Commerce", "KvK"),
-    "rdw": ("Netherlands Vehicle Authority", "vehicle authority", "RDW"),
-    "nza": ("Dutch Healthcare Authority", "Healthcare Authority", "NZa"),
-    "scp": ("Netherlands Institute for Social Research", "SCP"),
-    "wmo": ("Social Support Act", "Wmo", "WMO"),
+    **AGENCIES,
     # ministries and what they are known by
     "financiën": ("Finance",),
     "defensie": ("Defence", "Defense"),

@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from translate.checks.base import Sentence
 from translate.checks.folding import fold, has_word
+from translate.checks.name_acronyms import abbreviates
 from translate.checks.name_forms import english_forms, english_spelling
 from translate.checks.name_particles import translated_particles
 from translate.checks.name_portfolios import portfolio_words
@@ -221,33 +222,13 @@ def _names(
     for start, end, name, forms, initial in sorted(spans):
         joined = last_end is not None and _JOINED.fullmatch(source[last_end:start])
         # "Raad van State (RvS)": the acronym in brackets is of the name before it
-        if not (joined or _abbreviates(source, group_start, last_end, start, end)):
+        if not (joined or abbreviates(source, group_start, last_end, start, end)):
             group += 1
             group_start = start
         last_end = end
         if forms is not None:
             found.append((name, forms, initial, group))
     return found
-
-
-def _abbreviates(source: str, name_start: int, name_end: int | None, start: int, end: int) -> bool:
-    """Whether ``source[start:end]`` is an acronym in brackets right after the name ending
-    the group at ``name_start:name_end``, made of its words' first letters (all of them, or
-    those of its capitalised words: "Centraal Bureau voor de Statistiek (CBS)")."""
-    if name_end is None or source[name_end:start].strip() != "(" or source[end : end + 1] != ")":
-        return False
-    acronym = source[start:end]
-    if len(acronym) < 2 or not acronym[0].isupper():
-        return False
-    words = re.findall(r"[^\W\d_]+", source[name_start:name_end])
-    letters = acronym.lower()
-    for first in range(len(words)):  # the name may be the group's last words only
-        tail = words[first:]
-        initials = "".join(w[0] for w in tail).lower()
-        capitals = "".join(w[0] for w in tail if w[0].isupper()).lower()
-        if letters in (initials, capitals):
-            return True
-    return False
 
 
 _STARTERS = frozenset(

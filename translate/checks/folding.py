@@ -25,3 +25,12 @@ def _fold_char(ch: str) -> str:
 def has_word(text: str, form: str) -> bool:
     """Whether ``form`` stands in ``text`` as a word or words of its own."""
     return re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text) is not None
+
+
+def holds(text: str, folded: str, form: str) -> bool:
+    """Whether ``text`` (``folded``: it folded) holds a name's English ``form``: an acronym
+    in capitals or as a word ("Nato", "Unesco"), so that "us" is not the US nor "who" the
+    WHO; any other form in any case and with or without accents."""
+    if len(form) >= 2 and form.isupper() and form.isalpha():
+        return has_word(text, form) or has_word(text, form.capitalize())
+    return has_word(folded, fold(form))

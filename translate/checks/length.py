@@ -16,6 +16,8 @@ from collections.abc import Iterator
 
 from translate.checks.base import Sentence
 from translate.checks.conversions import conversions
+from translate.checks.folding import fold, holds
+from translate.checks.name_acronyms import spelled_out
 from translate.checks.name_tables import INSTITUTIONS
 from translate.checks.units import UNIT_PATTERN
 from translate.findings import Finding
@@ -52,7 +54,7 @@ def length(sentence: Sentence) -> Iterator[Finding]:
     elif len(translation) < SHORT_CHARS * len(source) - SLACK and words < SHORT_WORDS:
         message = f"length: {len(translation)} characters for {len(source)} in the source (dropped)"
         yield Finding("length", message, data=data)
-    elif len(translation) > LONG_CHARS * (len(source) + _spelled_out(source)) + SLACK:
+    elif len(translation) > LONG_CHARS * (len(source) + _spelled_out(source, translation)) + SLACK:
         message = f"length: {len(translation)} characters for {len(source)} in the source (added)"
         yield Finding("length", message, data=data)
     elif len(split_sentences(translation)) > len(split_sentences(source)) + 0 and chars > 1.25:
@@ -74,14 +76,20 @@ def _without_conversions(sentence: Sentence) -> str:
     return translation
 
 
-def _spelled_out(source: str) -> int:
+def _spelled_out(source: str, translation: str) -> int:
     """Characters the source's known acronyms may grow by in English (``CBS``: Statistics
     Netherlands, ``WK``: World Championships, ``Wmo``: Social Support Act), the longest form
-    counted."""
-    grown = 0
+    counted (none where the translation keeps the acronym and holds no other form), and
+    those the tables do not know by the name the translation spells them out with
+    (``NVZ``: Dutch Hospital Association)."""
+    grown = sum(len(run) - len(a) for a, run in spelled_out(source, translation).items())
+    folded = fold(translation)
     for match in _ACRONYM.finditer(source):
         word = match.group()
         forms = INSTITUTIONS.get(word.lower(), (word,))
-        if word.isupper() or word in forms:  # "KvK", "Wmo" are written so; "Om" is a word
+        if not (word.isupper() or word in forms):  # "KvK", "Wmo" are written so; "Om" is a word
+            continue
+        kept = holds(translation, folded, word)
+        if not kept or any(f != word and holds(translation, folded, f) for f in forms):
             grown += max((len(f) - len(word) for f in forms), default=0)
     return grown

@@ -2,7 +2,10 @@
 government and the press use for them (any of the forms will do): the ``names`` check
 accepts an acronym spelled out, and ``length`` lets it grow by its English form. Written for
 this project; add to it. An acronym the source writes in mixed case (``KvK``, ``Wmo``)
-counts where it is written as one of its forms."""
+counts where it is written as one of its forms. Dutch acronyms of things (``cao``, ``WW``)
+are in :mod:`translate.checks.name_terms`; an acronym neither table knows is accepted
+spelled out when the translation holds a name that may be it
+(:mod:`translate.checks.name_acronyms`)."""
 
 AGENCIES = {
     "uwv": ("Employee Insurance Agency", "Employees Insurance Agency", "UWV"),
@@ -78,4 +81,48 @@ AGENCIES = {
     "knaw": ("Royal Netherlands Academy of Arts and Sciences", "KNAW"),
     "anwb": ("Dutch motoring association", "motoring association", "ANWB"),
     "ggz": ("mental health care", "mental health services", "mental health", "GGZ"),
+    "cjib": ("Central Fine Collection Agency", "fine collection agency", "CJIB"),
+    "ciz": ("Care Assessment Centre", "Care Assessment Center", "CIZ"),
+    "kim": ("Netherlands Institute for Transport Policy Analysis", "KiM"),
+    "ncsc": ("National Cyber Security Centre", "National Cyber Security Center", "NCSC"),
+    "fiod": (
+        "Fiscal Information and Investigation Service",
+        "Fiscal Intelligence and Investigation Service",
+        "tax fraud investigators",
+        "FIOD",
+    ),
+    "kmar": (
+        "Royal Netherlands Marechaussee",
+        "Royal Military Police",
+        "military police",
+        "border police",
+        "KMar",
+    ),
+    "niod": ("Institute for War, Holocaust and Genocide Studies", "NIOD"),
+    "nvm": ("Dutch Association of Estate Agents", "Dutch Association of Real Estate Agents", "NVM"),
+    "vng": ("Association of Netherlands Municipalities", "VNG"),
+    "fnv": ("Federation of Dutch Trade Unions", "FNV"),
+    "cnv": ("Christian trade union", "CNV"),
+    "vno-ncw": ("employers' organisation", "employers' organization", "employers", "VNO-NCW"),
+    "lto": ("Dutch Federation of Agriculture and Horticulture", "farmers' organisation", "LTO"),
+    "bovag": ("car dealers' association", "BOVAG", "Bovag"),
+    "knsb": ("Royal Dutch Skating Federation", "skating federation", "KNSB"),
+    "nvj": ("Dutch Association of Journalists", "Dutch Union of Journalists", "NVJ"),
+    "nvvp": ("Dutch Psychiatric Association", "Netherlands Psychiatric Association", "NVvP"),
+    "nos": ("NOS", "public broadcaster"),
+    "npo": ("NPO", "public broadcaster"),
+    # university hospitals and universities
+    "umc": ("university medical center", "university medical centre", "university hospital", "UMC"),
+    "lumc": ("Leiden University Medical Center", "Leiden University Medical Centre", "LUMC"),
+    "umcg": ("University Medical Center Groningen", "University Medical Centre Groningen", "UMCG"),
+    "umcu": ("University Medical Center Utrecht", "UMC Utrecht", "UMCU"),
+    "amc": ("Academic Medical Center", "Academic Medical Centre", "AMC"),
+    "vumc": ("VU University Medical Center", "VU Medical Center", "VUmc"),
+    "uva": ("University of Amsterdam", "UvA"),
+    "rug": ("University of Groningen", "RUG"),
+    # international bodies that English may spell out
+    "ecb": ("European Central Bank", "ECB"),
+    "imf": ("International Monetary Fund", "IMF"),
+    "who": ("World Health Organization", "World Health Organisation", "WHO"),
+    "wto": ("World Trade Organization", "World Trade Organisation", "WTO"),
 }

@@ -8,6 +8,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from translate.checks.name_agencies import AGENCIES
+from translate.checks.name_terms import TERMS
 
 # Dutch institutions and other names with an English form (any of the forms will do)
 INSTITUTIONS = {
@@ -64,6 +65,7 @@ INSTITUTIONS = {
     "vaticaan": ("Vatican",),
     "artsen zonder grenzen": ("Doctors Without Borders", "MSF"),
     **AGENCIES,
+    **TERMS,
     # ministries and what they are known by
     "financiën": ("Finance",),
     "defensie": ("Defence", "Defense"),

@@ -23,8 +23,8 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from translate.checks.base import Sentence
-from translate.checks.folding import fold, has_word
-from translate.checks.name_acronyms import abbreviates
+from translate.checks.folding import fold, has_word, holds
+from translate.checks.name_acronyms import abbreviates, spelled_out
 from translate.checks.name_forms import english_forms, english_spelling
 from translate.checks.name_particles import translated_particles
 from translate.checks.name_portfolios import portfolio_words
@@ -52,7 +52,10 @@ def names(sentence: Sentence) -> Iterator[Finding]:
     english = fold(sentence.translation)
     english_words = _words(english)
     found = _names(sentence.source, sentence.named)
-    present = [any(has_word(english, fold(form)) for form in forms) for _, forms, _, _ in found]
+    present = [
+        any(holds(sentence.translation, english, form) for form in forms)
+        for _, forms, _, _ in found
+    ]
     # A name whose words were translated ("Internationaal Strafhof": International Criminal
     # Court): once one word is found in its English form, the others are not looked for
     translated = {
@@ -69,11 +72,14 @@ def names(sentence: Sentence) -> Iterator[Finding]:
     # of Utrecht" for "Rijksuniversiteit Groningen": the city was changed)
     replaced = _new_names(sentence.translation, sentence.source, found)
     worded = _translated_word_by_word(found, present, translated, unaccounted)
+    # An acronym the tables do not know, spelled out ("NVZ": Dutch Hospital Association)
+    bodies = spelled_out(sentence.source, sentence.translation) if not all(present) else {}
     for (name, forms, initial, group), here in zip(found, present, strict=True):
         if (
             here
             or (group in translated and not (replaced and _as_is(name, forms)))
             or group in worded
+            or name in bodies
         ):
             continue
         # ... or in English transliteration ("Poetin": Putin, "Tsjechov": Chekhov)

@@ -14,8 +14,9 @@ _TOKEN = re.compile(r"\w+", re.UNICODE)
 
 
 def repeats(text: str) -> tuple[str, int] | None:
-    """The most repeated run in ``text``: a word three times in a row, or a phrase of two
-    or more words three times (four words or more: twice); None when nothing repeats so."""
+    """The most repeated run in ``text``: a word three times in a row, a phrase of two
+    or more words three times (four words or more: twice; three words: twice in a row, "for
+    four matches for four matches"); None when nothing repeats so."""
     tokens = [t.lower() for t in _TOKEN.findall(text)]
     run, best = 1, None
     for previous, token in zip(tokens, tokens[1:], strict=False):
@@ -25,9 +26,9 @@ def repeats(text: str) -> tuple[str, int] | None:
     for n in range(2, 9):
         grams = Counter(tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
         for gram, count in grams.items():
-            if count >= (2 if n >= 4 else 3) and (
-                best is None or count * n > best[1] * len(best[0].split())
-            ):
+            repeated = count >= (2 if n >= 4 else 3)
+            repeated = repeated or (n == 3 and count == 2 and _in_a_row(tokens, gram))
+            if repeated and (best is None or count * n > best[1] * len(best[0].split())):
                 best = (" ".join(gram), count)
     return best
 
@@ -42,3 +43,12 @@ def repetition(sentence: Sentence) -> Iterator[Finding]:
         return  # the source repeats itself too (a chant, a list): not the model's doing
     message = f"repetition: {phrase!r} {times} times in the translation"
     yield Finding("repetition", message, data={"phrase": phrase, "times": times})
+
+
+def _in_a_row(tokens: list[str], gram: tuple[str, ...]) -> bool:
+    """Whether ``gram`` stands twice in a row in ``tokens``."""
+    n = len(gram)
+    return any(
+        tuple(tokens[i : i + n]) == gram and tuple(tokens[i + n : i + 2 * n]) == gram
+        for i in range(len(tokens) - 2 * n + 1)
+    )

@@ -11,10 +11,12 @@ months", ``100 kilometer`` not "100 miles": ``units.py``) and each length its di
 (``8 meter hoog`` is not "8 metres wide": ``dimensions.py``). Fractions and multiples in
 words count (``een kwart`` = "a quarter", ``gehalveerd`` = "halved", ``anderhalf`` = 1.5:
 ``fractions.py``), and so do rough numbers (``een twintigtal`` = "about twenty":
-``approximate.py``). An amount said in another unit is no finding (``48 uur`` = "two days",
-"400 metres (1,312 feet)": ``conversions.py``). Ordinals (``derde``, ``3e``) are compared on
-their own: one replaced by another is a finding, and an ordinal is its cardinal on the
-other side (``de vijfde etappe`` = "stage 5", ``op zijn zesde`` = "at six": ``ordinals.py``).
+``approximate.py``); a plural magnitude replaced by another is a finding (``duizenden``
+rendered "hundreds": ``magnitudes.py``). An amount said in another unit is no finding
+(``48 uur`` = "two days", "400 metres (1,312 feet)": ``conversions.py``). Ordinals
+(``derde``, ``3e``) are compared on their own: one replaced by another is a finding, and an
+ordinal is its cardinal on the other side (``de vijfde etappe`` = "stage 5", ``op zijn
+zesde`` = "at six": ``ordinals.py``).
 The word ``een``/``one`` alone (an article as often as a number) is left out. Times of day
 and dates in words are read by the tables of ``time_words.py``.
 """
@@ -31,6 +33,7 @@ from translate.checks.base import Sentence
 from translate.checks.conversions import explain
 from translate.checks.dimensions import dimension_changes
 from translate.checks.fractions import mixed_numbers, take_fractions
+from translate.checks.magnitudes import magnitude_changes, magnitudes_settled, named_numbers
 from translate.checks.notation import SCALED, number_text, scaled_number
 from translate.checks.ordinals import cardinals_settled, ordinal_changes
 from translate.checks.time_words import (
@@ -109,6 +112,11 @@ def numbers(sentence: Sentence) -> Iterator[Finding]:
         cardinals_settled(missing, extra, sentence.source, sentence.translation, Value)
     if +missing or +extra:  # "een tiental" = "a dozen"
         settle(missing, extra, sentence.source, Value)
+    if +missing or +extra:  # "enkele honderden" = "several hundred"
+        magnitudes_settled(missing, extra, sentence.source, sentence.translation, Value)
+    for number in named_numbers(sentence.source, sentence.translation) if +extra else ():
+        if extra.get(key := Value(str(number)), 0) > 0:  # "Elfstedentocht": Eleven Cities
+            extra[key] -= 1
     missing, extra = +missing, +extra
     if not missing and not extra:
         yield from _units(sentence)
@@ -127,13 +135,16 @@ def _units(sentence: Sentence) -> Iterator[Finding]:
     """A finding where the numbers agree and a span counts another unit ("vier jaar"
     rendered "four months"), a length another dimension ("8 meter hoog": "8 metres
     wide"), a time of day the other half of the day ("20.15 uur": "8:15 a.m.") or an
-    ordinal another ("de derde keer": "the second time")."""
+    ordinal another ("de derde keer": "the second time"), a magnitude another
+    ("duizenden": "hundreds")."""
     lost, added = unit_changes(sentence.source, sentence.translation)
     more_lost, more_added = dimension_changes(sentence.source, sentence.translation)
     lost, added = lost + more_lost, added + more_added
     more_lost, more_added = half_day_changes(sentence.source, sentence.translation)
     lost, added = lost + more_lost, added + more_added
     more_lost, more_added = ordinal_changes(sentence.source, sentence.translation)
+    lost, added = lost + more_lost, added + more_added
+    more_lost, more_added = magnitude_changes(sentence.source, sentence.translation)
     lost, added = lost + more_lost, added + more_added
     if lost:
         message = f"numbers: {', '.join(lost)} in the source, {', '.join(added)} in the translation"

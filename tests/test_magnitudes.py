@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from translate.checks import CHECKS, Sentence, run_checks
-from translate.checks.magnitudes import magnitude_changes, magnitudes, named_numbers
+from translate.checks.magnitudes import magnitude_changes, magnitudes, money_tons, named_numbers
 
 
 def _all(source: str, translation: str) -> list[str]:
@@ -77,3 +77,22 @@ def test_words_of_historical_names_and_holidays_have_their_english_forms():
     assert _all(source, "The Thirty Years' War ended in 1648 with the Peace of Münster.") != []
     assert _all("Met Driekoningen eten we taart.", "At Epiphany we eat cake.") == []
     assert _all("Met Driekoningen eten we taart.", "At Easter we eat cake.") != []
+
+
+@pytest.mark.parametrize(
+    ("source", "translation", "flagged"),
+    [
+        ("Hij verdient een ton per jaar.", "He earns 100,000 euros a year.", False),
+        ("De verbouwing kostte anderhalve ton.", "The renovation cost 150,000 euros.", False),
+        ("Het kost 2,5 ton.", "It costs 250,000 euros.", False),
+        ("Het huis kost vier ton.", "The house costs 40,000 euros.", True),
+        # a ton of weight stays one
+        ("De vrachtwagen woog vier ton.", "The lorry weighed four tonnes.", False),
+        ("De vrachtwagen woog vier ton.", "The lorry weighed five tonnes.", True),
+    ],
+)
+def test_a_ton_of_money_is_a_hundred_thousand_euros(source, translation, flagged):
+    assert money_tons("Het huis kost vier ton.", "It costs 400,000 euros.") == (
+        "Het huis kost 400.000 euro."
+    )
+    assert bool(_all(source, translation)) is flagged

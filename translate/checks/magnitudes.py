@@ -94,3 +94,24 @@ def magnitudes_settled(missing, extra, source: str, translation: str, value) -> 
         for side in (missing, extra):
             if side.get(key, 0) > 0:
                 side[key] -= 1
+
+
+_TON_WORDS = {"een": 1, "één": 1, "anderhalve": 1.5, "anderhalf": 1.5}
+_TON_WORDS |= {w: n for n, w in _DUTCH_WORDS.items() if n <= 10}
+_TON = re.compile(rf"\b({'|'.join(_TON_WORDS)}|\d+(?:,\d+)?)\s+ton\b(?!\s*(?:zwaar|gewicht))", re.I)
+
+
+def money_tons(source: str, translation: str) -> str:
+    """``source`` with each ton it counts money in as its euros (``vier ton``: ``400.000
+    euro``), where the translation has that many ("400,000 euros"); a ton of weight (the
+    translation has no such amount) stays."""
+
+    def euros(match: re.Match) -> str:
+        word = match.group(1).lower()
+        amount = round((_TON_WORDS.get(word) or float(word.replace(",", "."))) * 100_000)
+        english = f"{amount:,}"
+        if re.search(rf"(?<![\d.,]){re.escape(english)}(?![\d]|[.,]\d)", translation):
+            return f"{amount:,}".replace(",", ".") + " euro"
+        return match.group()
+
+    return _TON.sub(euros, source) if "ton" in source else source

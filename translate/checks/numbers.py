@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import lru_cache
 
 from translate.checks.approximate import collectives, settle
@@ -33,7 +34,12 @@ from translate.checks.base import Sentence
 from translate.checks.conversions import explain
 from translate.checks.dimensions import dimension_changes
 from translate.checks.fractions import mixed_numbers, take_fractions
-from translate.checks.magnitudes import magnitude_changes, magnitudes_settled, named_numbers
+from translate.checks.magnitudes import (
+    magnitude_changes,
+    magnitudes_settled,
+    money_tons,
+    named_numbers,
+)
 from translate.checks.notation import SCALED, number_text, scaled_number
 from translate.checks.ordinals import cardinals_settled, ordinal_changes
 from translate.checks.time_words import (
@@ -96,6 +102,8 @@ _WORD_FORM = {
 
 def numbers(sentence: Sentence) -> Iterator[Finding]:
     """Findings of kind ``numbers`` for one translated sentence."""
+    if "ton" in sentence.source:  # "vier ton" = "400,000 euros"
+        sentence = replace(sentence, source=money_tons(sentence.source, sentence.translation))
     source, translation = values(sentence.source, "nl"), values(sentence.translation, "en")
     missing, extra = source - translation, translation - source
     # One as a word on the other side ("1 op de 3" = "one in three")

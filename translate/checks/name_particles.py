@@ -29,6 +29,11 @@ _PARTICLE = re.compile(
     r"(?P<surname>[A-Z][\w'’-]*[^\W\d_]))"
 )
 _TWO_WORDS = re.compile(r"van\s+\S+|ten|ter")
+# What ends the name of a neighbourhood, street or square in a compound, never a surname
+# ("Vogelwijk", "Kerkstraat"; "Van der Laan" is one)
+_PLACE = re.compile(r"[a-z]{3}(?:wijk|buurt|straat|laan|plein|gracht|kade|singel|polder)$")
+# A plural of people ("Bewoners", "Onderzoekers"), no first name
+_PEOPLE = re.compile(r"..(?:ers|eurs|isten)$", re.I)
 _RENDERED = r"(?:the|of|of\s+the|from|from\s+the)"
 _RENDERED_VAN = r"(?:of|of\s+the|from|from\s+the)"
 
@@ -44,8 +49,11 @@ def translated_particles(source: str, translation: str) -> Iterator[tuple[str, s
         before, particle, surname = match.group("before", "particle", "surname")
         if surname.isupper():
             continue  # an acronym: "Hof van Justitie van de EU"
+        if _PLACE.search(surname):
+            continue  # a neighbourhood or a street: "Bewoners van de Vogelwijk"
         title = before.lower() in TITLES
         first_name = before[0].isupper() and before.lower() not in NOT_NAMES and not title
+        first_name = first_name and not _PEOPLE.search(before)  # "Bewoners", "Reizigers"
         rendering, flags = _RENDERED, re.IGNORECASE
         if particle[0].isupper() and not (title or first_name):
             if particle.lower().startswith("van"):

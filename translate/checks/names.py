@@ -26,6 +26,7 @@ from translate.checks.base import Sentence
 from translate.checks.folding import fold, has_word, holds
 from translate.checks.name_acronyms import abbreviates, spelled_out
 from translate.checks.name_forms import english_forms, english_spelling
+from translate.checks.name_openings import dropped_opening
 from translate.checks.name_particles import translated_particles
 from translate.checks.name_portfolios import portfolio_words
 from translate.checks.name_tables import INSTITUTIONS, PLACES, countries
@@ -95,7 +96,9 @@ def names(sentence: Sentence) -> Iterator[Finding]:
             if common_dutch(fold(name)) and common_english(close):  # Bakker: "baker"
                 message += " (the name translated as a word?)"
             yield Finding("names", message, data={"name": name, "spelled": close})
-        elif not initial and not (len(name) >= 9 and not _tabled(name) and _opening(sentence)):
+        elif (
+            not initial and not (len(name) >= 9 and not _tabled(name) and _opening(sentence))
+        ) or (initial and dropped_opening(name, sentence.source, sentence.translation)):
             message = f"names: {name} in the source, not in the translation"
             yield Finding("names", message, data={"name": name})
     # A surname's particle translated ("premier De Croo": "Prime Minister The Croo")

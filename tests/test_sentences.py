@@ -90,6 +90,10 @@ COLLISIONS = [
     ("Het bod kwam laat. eBay reageerde niet.", 2),
     # a street written short, before its house number
     ("Het huis aan de Hoofdstr. 12 brandde af. De bewoners zijn veilig.", 2),
+    # the criminal code after an article's number; "senior" after a name
+    ("Hij is veroordeeld op grond van artikel 287 Sr. De rechter was streng.", 2),
+    ("Dat is strafbaar volgens art. 36f Sr. Het OM ging in beroep.", 2),
+    ("Ken Griffey Sr. De zoon speelde ook.", 1),
     # and what must not change
     ("Volgens dhr. Jansen klopt het.", 1),
     ("Ing. Bakker tekende het plan.", 1),

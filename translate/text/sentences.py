@@ -23,6 +23,8 @@ Judgement calls, each tested:
 - A list item's number or letter alone (``1. Eerst de vergunning. 2. Dan de bouw.``) is no
   sentence: it stays with the words it numbers.
 - A sentence may start with a lower-case word that holds a capital (``iPhone``, ``eBay``).
+- ``Sr.`` after an article's number is the criminal code's (``artikel 287 Sr.``) and may
+  end a sentence; after a name it is "senior" (``Ken Griffey Sr. De zoon``) and does not.
 """
 
 from __future__ import annotations
@@ -62,6 +64,7 @@ _OPENERS = "\"'“‘«„([¿¡"
 _BOUNDARY = re.compile(r"(\.{2,}|…|[.!?]+)([\"'”’»)\]]*)(\s+)")
 _ELLIPTIC_START = re.compile(r"^['’](s|t|n)\s", re.IGNORECASE)
 _LETTER_ITEM = re.compile(r"[a-z]\.\s+[^\W\d_]*[A-Z]")
+_ARTICLE = re.compile(r"\d+[a-z]?\s+Sr$")  # "artikel 287 Sr.", "art. 36f Sr."
 _BEHIND = 64
 _AHEAD = 64
 
@@ -106,7 +109,9 @@ def _is_boundary(text: str, m: re.Match[str], following: str) -> bool:
     if not word:
         return True
     if _abbreviation(word):
-        return word.lower() in _CAN_END and following.lstrip(_OPENERS)[:1].isupper()
+        # "artikel 287 Sr." (Wetboek van Strafrecht) ends a sentence as "enz." does
+        can_end = word.lower() in _CAN_END or (word == "Sr" and _ARTICLE.search(before))
+        return can_end and following.lstrip(_OPENERS)[:1].isupper()
     if _INITIAL.fullmatch(word) and word.isupper():
         return False
     if word.isdigit() and _LIST_NUMBER.search(before):

@@ -197,6 +197,8 @@ def test_numbers_flags_changed_missing_and_new_numbers(source, translation, mess
             "Statistics Netherlands reports growth.",
         ),
         ("Honderden Israëliërs demonstreerden.", "Hundreds of Israelis demonstrated."),
+        ("De Indiase premier Modi won.", "Indian Prime Minister Modi won."),
+        ("Jemenitische rebellen vielen aan.", "Yemeni rebels attacked."),
         ("De Palestijnen reageerden.", "The Palestinians responded."),
         # a name translated into words that open the sentence; particles of places and
         # institutions, and a particle kept

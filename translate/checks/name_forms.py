@@ -100,7 +100,9 @@ def adjective(word: str) -> tuple[str, ...] | None:
         return ADJECTIVES[stem]
     # An open syllable writes a long vowel once ("europese", "algemene", "centrale")
     vowels = "aeiou"
-    if len(stem) >= 3 and stem[-2] in "aeou" and stem[-3] not in vowels and stem[-1] not in vowels:
+    # ... also after an "i" of its own syllable ("indiase": indiaas)
+    open_syllable = len(stem) >= 3 and stem[-2] in "aeou" and stem[-1] not in vowels
+    if open_syllable and (stem[-3] not in vowels or stem[-3] == "i"):
         return ADJECTIVES.get(stem[:-1] + stem[-2] + stem[-1])
     return None
 

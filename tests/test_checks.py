@@ -436,6 +436,16 @@ def test_length_repetition_and_untranslated():
     assert _kinds(length, source, whole) == []
     dropped = "The Council of State advises the cabinet to amend the law."
     assert _kinds(length, source, dropped) == ["length"]
+    # shorter, less clearly, with a clause fewer: "en dreigt met acties" dropped
+    union = "De vakbond vindt het voorstel van de werkgevers onvoldoende en dreigt met acties."
+    assert _kinds(length, union, "The union considers the employers' proposal inadequate.") == [
+        "length"
+    ]
+    full = "The union finds the employers' proposal inadequate and threatens action."
+    assert _kinds(length, union, full) == []
+    # a joint inside a name or a list of names is no clause's
+    college = "Het college van burgemeester en wethouders besloot de markt te verplaatsen."
+    assert _kinds(length, college, "The municipal executive decided to move the market.") == []
     assert _kinds(length, source, "The Council of State advises the") == ["length"]
     added = whole[:-1] + ", and many other things were said at length by everyone present there."
     assert _kinds(length, source, added) == ["length"]
@@ -482,6 +492,9 @@ def test_length_repetition_and_untranslated():
     # a Dutch phrase copied into the translation; a Dutch name kept as it is is no such thing
     source = "De politie hield tijdens rellen in Rotterdam 23 mensen aan."
     assert _kinds(untranslated, source, "Police arrested 23 people tijdens rellen in Rotterdam.")
+    # ... or of three short words, two of them Dutch-only
+    gate = ("Het is te druk bij het hek.", "It gets too busy bij het hek.")
+    assert _kinds(untranslated, *gate) == ["untranslated"]
     # a single common Dutch word, kept from the source or not (wordfreq's frequencies), also
     # in a headline without Dutch function words; not a loan English writing keeps, nor a
     # word the translator put in quotes

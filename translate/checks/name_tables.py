@@ -43,6 +43,12 @@ INSTITUTIONS = {
     "openbaar ministerie": ("Public Prosecution Service", "prosecution", "prosecutors"),
     "om": ("Public Prosecution Service", "prosecution", "prosecutors", "OM"),
     "rode kruis": ("Red Cross",),
+    "college van burgemeester en wethouders": (
+        "municipal executive",
+        "mayor and aldermen",
+        "executive",
+    ),
+    "burgemeester en wethouders": ("mayor and aldermen", "municipal executive", "executive"),
     "nederlandsche bank": ("Dutch central bank", "Nederlandsche Bank", "DNB"),
     "belastingdienst": (
         "Tax and Customs Administration",

@@ -184,14 +184,14 @@ def _reads_dutch(word: str) -> bool:
 def _copied_phrase(source: list[str], translation: list[str]) -> str | None:
     """A run of :data:`RUN` words of the source (names left out) that stands in the
     translation as it is, with a Dutch-only word among them and one other word of four
-    letters or more ("tijdens rellen in")."""
+    letters or more ("tijdens rellen in"), or two Dutch-only words ("bij het hek")."""
     runs = {tuple(translation[i : i + RUN]) for i in range(len(translation) - RUN + 1)}
     for i in range(len(source) - RUN + 1):
         run = tuple(source[i : i + RUN])
         if run not in runs:
             continue
         dutch = [w for w in run if w in DUTCH_ONLY]
-        if dutch and any(len(w) >= 4 and w not in dutch for w in run):
+        if len(dutch) >= 2 or dutch and any(len(w) >= 4 and w not in dutch for w in run):
             return " ".join(run)
     return None
 

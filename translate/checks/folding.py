@@ -1,5 +1,6 @@
 """Names compared as the ``names`` and ``summary`` checks compare them: folded to lower case
-without accents (``Sánchez`` = ``sanchez``), found as whole words."""
+without accents (``Sánchez`` = ``sanchez``), found as whole words, acronyms in capitals, and
+a near-copy found with ``rapidfuzz`` (a misspelling)."""
 
 from __future__ import annotations
 
@@ -34,3 +35,17 @@ def holds(text: str, folded: str, form: str) -> bool:
     if len(form) >= 2 and form.isupper() and form.isalpha():
         return has_word(text, form) or has_word(text, form.capitalize())
     return has_word(folded, fold(form))
+
+
+def closest(name: str, words: list[str], cutoff: float) -> str | None:
+    """The translation's word closest to ``name``, if close enough (``cutoff``, of
+    rapidfuzz's 0-100 ratio) to be the name misspelled."""
+    from rapidfuzz import fuzz, process
+
+    # A misspelling keeps the name's length (a translated compound such as "Financiën" for
+    # "finance" does not)
+    candidates = [w for w in words if 0.8 <= len(w) / max(1, len(name)) <= 1.25]
+    best = process.extractOne(name, candidates, scorer=fuzz.ratio, score_cutoff=cutoff)
+    if best is None or len(name) < 4:
+        return None
+    return best[0]

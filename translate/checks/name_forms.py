@@ -27,12 +27,13 @@ def english_forms(word: str) -> tuple[str, ...]:
     return forms + _residents(lowered) + _people(lowered)
 
 
-_PEOPLE = re.compile(r"(?:ers|ërs|ezen|aren|enen|en|ers)$")
+_PEOPLE = re.compile(r"(?:ers|ërs|ezen|aren|enen|en|aan|iër|ees|er|man)$")
 
 
 def _people(word: str) -> tuple[str, ...]:
     """A country's people by its adjective's English forms, singular and plural
-    ("Israëliërs": Israelis, "Palestijnen": Palestinians, "Hongaren": Hungarians): the
+    ("Israëliërs": Israelis, "Palestijnen": Palestinians, "Hongaren": Hungarians,
+    "Keniaan": Kenyan, "Oostenrijker": Austrian, "Engelsman": Englishman): the
     adjective sharing the longest start with the word, five letters at least."""
     if not _PEOPLE.search(word):
         return ()
@@ -45,6 +46,8 @@ def _people(word: str) -> tuple[str, ...]:
     if size < 5:
         return ()
     english = ADJECTIVES[best]
+    if word.endswith("man"):  # "Engelsman": Englishman
+        english += tuple(f"{e}man" for e in english) + tuple(f"{e}men" for e in english)
     return english + tuple(f"{e}s" for e in english)
 
 

@@ -23,7 +23,8 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from translate.checks.base import Sentence
-from translate.checks.folding import fold, has_word, holds
+from translate.checks.directions import direction_findings
+from translate.checks.folding import closest, fold, has_word, holds
 from translate.checks.name_acronyms import abbreviates, spelled_out
 from translate.checks.name_forms import english_forms, english_spelling
 from translate.checks.name_openings import dropped_opening
@@ -86,11 +87,11 @@ def names(sentence: Sentence) -> Iterator[Finding]:
         # ... or in English transliteration ("Poetin": Putin, "Tsjechov": Chekhov)
         spelled = english_spelling(fold(name))
         if spelled != fold(name) and (
-            has_word(english, spelled) or _closest(spelled, english_words, 85) is not None
+            has_word(english, spelled) or closest(spelled, english_words, 85) is not None
         ):
             continue
         # A sentence's first word may be a common word; only a near-copy marks it a name
-        close = _closest(fold(name), english_words, 88 if initial else 75)
+        close = closest(fold(name), english_words, 88 if initial else 75)
         if close is not None:
             message = f"names: {name} in the source, spelled {close!r} in the translation"
             if common_dutch(fold(name)) and common_english(close):  # Bakker: "baker"
@@ -101,6 +102,7 @@ def names(sentence: Sentence) -> Iterator[Finding]:
         ) or (initial and dropped_opening(name, sentence.source, sentence.translation)):
             message = f"names: {name} in the source, not in the translation"
             yield Finding("names", message, data={"name": name})
+    yield from direction_findings(sentence.source, sentence.translation)  # south: "north"
     # A surname's particle translated ("premier De Croo": "Prime Minister The Croo")
     for name, rendered in translated_particles(sentence.source, sentence.translation):
         message = f"names: {name} in the source, {rendered!r} in the translation"
@@ -304,20 +306,6 @@ def _after_break(text: str, start: int) -> bool:
     """Whether the word at ``start`` begins a sentence or a quotation inside the text."""
     before = text[:start].rstrip(" \"'“‘(«")
     return not before or before[-1] in ".!?:;"
-
-
-def _closest(name: str, words: list[str], cutoff: float) -> str | None:
-    """The translation's word closest to ``name``, if close enough (``cutoff``, of
-    rapidfuzz's 0-100 ratio) to be the name misspelled."""
-    from rapidfuzz import fuzz, process
-
-    # A misspelling keeps the name's length (a translated compound such as "Financiën" for
-    # "finance" does not)
-    candidates = [w for w in words if 0.8 <= len(w) / max(1, len(name)) <= 1.25]
-    best = process.extractOne(name, candidates, scorer=fuzz.ratio, score_cutoff=cutoff)
-    if best is None or len(name) < 4:
-        return None
-    return best[0]
 
 
 @lru_cache(maxsize=1)

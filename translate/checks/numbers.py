@@ -12,13 +12,14 @@ months", ``100 kilometer`` not "100 miles": ``units.py``) and each length its di
 words count (``een kwart`` = "a quarter", ``gehalveerd`` = "halved", ``anderhalf`` = 1.5:
 ``fractions.py``), and so do rough numbers (``een twintigtal`` = "about twenty":
 ``approximate.py``); a plural magnitude replaced by another is a finding (``duizenden``
-rendered "hundreds": ``magnitudes.py``). An amount said in another unit is no finding
-(``48 uur`` = "two days", "400 metres (1,312 feet)": ``conversions.py``). Ordinals
-(``derde``, ``3e``) are compared on their own: one replaced by another is a finding, and an
-ordinal is its cardinal on the other side (``de vijfde etappe`` = "stage 5", ``op zijn
-zesde`` = "at six": ``ordinals.py``).
-The word ``een``/``one`` alone (an article as often as a number) is left out. Times of day
-and dates in words are read by the tables of ``time_words.py``.
+rendered "hundreds": ``magnitudes.py``), and so is a number below zero given above it
+(``min vijf graden`` rendered "five degrees": ``signs.py``). An amount said in another unit
+is no finding (``48 uur`` = "two days", "400 metres (1,312 feet)": ``conversions.py``).
+Ordinals (``derde``, ``3e``) are compared on their own: one replaced by another is a
+finding, and an ordinal is its cardinal on the other side (``de vijfde etappe`` = "stage
+5", ``op zijn zesde`` = "at six": ``ordinals.py``). The word ``een``/``one`` alone (an
+article as often as a number) is left out. Times of day and dates in words are read by the
+tables of ``time_words.py``.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ from translate.checks.magnitudes import (
 )
 from translate.checks.notation import SCALED, number_text, scaled_number
 from translate.checks.ordinals import cardinals_settled, ordinal_changes
+from translate.checks.signs import sign_changes, zeros_settled
 from translate.checks.time_words import (
     DATE_INDEX,
     DATE_NAMES,
@@ -120,6 +122,8 @@ def numbers(sentence: Sentence) -> Iterator[Finding]:
         cardinals_settled(missing, extra, sentence.source, sentence.translation, Value)
     if +missing or +extra:  # "een tiental" = "a dozen"
         settle(missing, extra, sentence.source, Value)
+    if +missing or +extra:  # "five degrees below zero": no 0
+        zeros_settled(missing, extra, sentence.source, sentence.translation, Value)
     if +missing or +extra:  # "enkele honderden" = "several hundred"
         magnitudes_settled(missing, extra, sentence.source, sentence.translation, Value)
     for number in named_numbers(sentence.source, sentence.translation) if +extra else ():
@@ -144,7 +148,7 @@ def _units(sentence: Sentence) -> Iterator[Finding]:
     rendered "four months"), a length another dimension ("8 meter hoog": "8 metres
     wide"), a time of day the other half of the day ("20.15 uur": "8:15 a.m.") or an
     ordinal another ("de derde keer": "the second time"), a magnitude another
-    ("duizenden": "hundreds")."""
+    ("duizenden": "hundreds") or a number its sign ("min vijf graden": "five degrees")."""
     lost, added = unit_changes(sentence.source, sentence.translation)
     more_lost, more_added = dimension_changes(sentence.source, sentence.translation)
     lost, added = lost + more_lost, added + more_added
@@ -153,6 +157,8 @@ def _units(sentence: Sentence) -> Iterator[Finding]:
     more_lost, more_added = ordinal_changes(sentence.source, sentence.translation)
     lost, added = lost + more_lost, added + more_added
     more_lost, more_added = magnitude_changes(sentence.source, sentence.translation)
+    lost, added = lost + more_lost, added + more_added
+    more_lost, more_added = sign_changes(sentence.source, sentence.translation)
     lost, added = lost + more_lost, added + more_added
     if lost:
         message = f"numbers: {', '.join(lost)} in the source, {', '.join(added)} in the translation"

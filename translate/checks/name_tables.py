@@ -43,6 +43,9 @@ INSTITUTIONS = {
     "openbaar ministerie": ("Public Prosecution Service", "prosecution", "prosecutors"),
     "om": ("Public Prosecution Service", "prosecution", "prosecutors", "OM"),
     "rode kruis": ("Red Cross",),
+    "leeuwinnen": ("Lionesses", "Dutch women's team", "Dutch women"),
+    "oranjeleeuwinnen": ("Lionesses", "Dutch women's team", "Dutch women"),
+    "oranjevrouwen": ("Dutch women's team", "Dutch women", "Oranje women", "Lionesses"),
     "college van burgemeester en wethouders": (
         "municipal executive",
         "mayor and aldermen",
@@ -142,7 +145,7 @@ INSTITUTIONS = {
     "zonnebloemen": ("Sunflowers",),
     "aardappeleters": ("Potato Eaters",),
     "lam gods": ("Ghent Altarpiece", "Adoration of the Mystic Lamb", "Mystic Lamb"),
-    "achterhuis": ("Secret Annex", "Diary of a Young Girl", "Achterhuis"),
+    "achterhuis": ("Secret Annex", "Diary of a Young Girl", "diary", "Achterhuis"),
     "anne frank huis": ("Anne Frank House",),
     "nijntje": ("Miffy", "Nijntje"),
     "zwarte piet": ("Black Pete", "Zwarte Piet"),

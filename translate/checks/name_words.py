@@ -267,6 +267,8 @@ NAME_WORDS = {
     "oorlog": ("War",),
     "verdrag": ("Treaty",),
     "vrede": ("Peace",),
+    "journaal": ("News", "news bulletin"),
+    "oranje": ("Orange", "Dutch team", "Netherlands", "Dutch"),
     "opstand": ("Uprising", "Revolt", "Rising"),
     "revolutie": ("Revolution",),
     "slag": ("Battle",),
@@ -303,11 +305,11 @@ NOT_NAMES = frozenset(
 TITLES = frozenset(
     "koning koningin prins prinses burgemeester premier minister president staatssecretaris "
     "wethouder kamerlid minister-president bondskanselier paus generaal dokter dr mr prof "
-    "ir ing drs meneer mevrouw heer".split()
+    "ir ing drs meneer mevrouw heer juf juffrouw meester opa oma tante oom".split()
 )
 # Capitalised English words of titles before a name ("Prime Minister", "Foreign Secretary")
 ENGLISH_TITLES = frozenset(
     "king queen prince princess mayor prime minister president chancellor secretary state "
     "foreign finance deputy vice chief pope general commissioner governor senator speaker "
-    "alderman premier mr mrs ms dr professor sir lady lord".split()
+    "alderman premier mr mrs ms dr professor sir lady lord miss master uncle aunt".split()
 )

@@ -31,6 +31,8 @@ from translate.checks.name_openings import dropped_opening
 from translate.checks.name_particles import translated_particles
 from translate.checks.name_portfolios import portfolio_words
 from translate.checks.name_tables import INSTITUTIONS, PLACES, countries
+from translate.checks.name_titles import makers, title_words, titled
+from translate.checks.name_worded import translated_word_by_word, words
 from translate.checks.name_words import (
     ADJECTIVES,
     ENGLISH_TITLES,
@@ -41,7 +43,6 @@ from translate.checks.name_words import (
 from translate.findings import Finding
 from translate.text.vocabulary import common_dutch, common_english
 
-_WORD = re.compile(r"[^\W\d_](?:[\w'’.-]*[^\W_])?", re.UNICODE)
 # What may stand between the words of one name ("Ursula von der Leyen", "Lam Gods",
 # "Noord/Zuidlijn")
 _JOINED = re.compile(
@@ -52,7 +53,7 @@ _JOINED = re.compile(
 def names(sentence: Sentence) -> Iterator[Finding]:
     """Findings of kind ``names`` for one translated sentence."""
     english = fold(sentence.translation)
-    english_words = _words(english)
+    english_words = words(english)
     found = _names(sentence.source, sentence.named)
     present = [
         any(holds(sentence.translation, english, form) for form in forms)
@@ -73,9 +74,12 @@ def names(sentence: Sentence) -> Iterator[Finding]:
     # translation has a capitalised word nothing in the source accounts for ("University
     # of Utrecht" for "Rijksuniversiteit Groningen": the city was changed)
     replaced = _new_names(sentence.translation, sentence.source, found)
-    worded = _translated_word_by_word(found, present, translated, unaccounted)
-    # An acronym the tables do not know, spelled out ("NVZ": Dutch Hospital Association)
+    worded = translated_word_by_word(found, present, translated, unaccounted)
+    # An acronym the tables do not know, spelled out ("NVZ": Dutch Hospital Association),
+    # and a work's title translated ("Boer zoekt Vrouw": Farmer Wants a Wife)
     bodies = spelled_out(sentence.source, sentence.translation) if not all(present) else {}
+    if not all(present) and titled(sentence.translation, sentence.source):
+        bodies = {**dict.fromkeys(title_words(sentence.source), ""), **bodies}
     for (name, forms, initial, group), here in zip(found, present, strict=True):
         if (
             here
@@ -98,7 +102,8 @@ def names(sentence: Sentence) -> Iterator[Finding]:
                 message += " (the name translated as a word?)"
             yield Finding("names", message, data={"name": name, "spelled": close})
         elif (
-            not initial and not (len(name) >= 9 and not _tabled(name) and _opening(sentence))
+            not initial
+            and not (len(name) >= 9 and not _tabled(name) and _opening(sentence, found, group))
         ) or (initial and dropped_opening(name, sentence.source, sentence.translation)):
             message = f"names: {name} in the source, not in the translation"
             yield Finding("names", message, data={"name": name})
@@ -116,55 +121,27 @@ def _as_is(name: str, forms: tuple[str, ...]) -> bool:
     return all(name.startswith(form) for form in forms)
 
 
-def _opening(sentence: Sentence) -> bool:
+def _opening(sentence: Sentence, found, group: int) -> bool:
     """Whether the translation has a capitalised run nothing in the source accounts for,
     one that may open the sentence: a long compound name may have become the sentence's
-    first words ("Boekenweek": "Book Week starts")."""
-    return bool(_new_capitalised_runs(sentence.translation, sentence.source, opening=True))
+    first words ("Boekenweek": "Book Week starts"). A run with an English form of a name of
+    another group is that one's ("Turkish Delight" is "Turks Fruit", not "Verhoeven")."""
+    forms = {
+        fold(w)
+        for name, fs, _, other in found
+        if other != group
+        for f in fs
+        if f != name
+        for w in f.split()
+    }
+    runs = _new_capitalised_runs(sentence.translation, sentence.source, opening=True)
+    return any(not {fold(w) for w in run.split()} & forms for run in runs)
 
 
 def _tabled(name: str) -> bool:
     """Whether the tables know ``name`` as a whole (``Raad van State``: Council of State):
     its English forms are known, another name in their place is no translation of it."""
     return fold(name) in _known()[1]
-
-
-def _translated_word_by_word(found, present, translated: set[int], runs: list[str]) -> set[int]:
-    """The groups of the source's names that were translated word by word: a name of two or
-    more words the tables do not know, none of them in the translation, for each a run of
-    as many (one more or less) capitalised common English words of the translation that no
-    name of the source accounts for ("Glazen Koets": Glass Coach). A person's name put in
-    another's place ("Dick Schoof") is no such run; each run accounts for one name, and with
-    more such names than runs none is excused."""
-    known = {w for _, forms, _, _ in found for form in forms for w in _words(fold(form))}
-    worded: list[int] = []  # the runs' sizes
-    for run in runs:
-        size = 0
-        for word in [*run.split(), ""]:
-            folded = fold(word).removesuffix("'s")
-            if folded and folded not in known and common_english(folded):
-                size += 1
-                continue
-            if size >= 2:
-                worded.append(size)
-            size = 0
-    groups: dict[int, int] = {}
-    for (name, forms, initial, group), here in zip(found, present, strict=True):
-        if here or group in translated or forms != (name,):
-            groups[group] = -1  # a word of it is there, or the tables know it
-        elif groups.get(group, 0) >= 0:
-            # a sentence's first word may be a common one: "Directeur De Boer" is one name
-            groups[group] = groups.get(group, 0) + (not initial)
-    candidates = {group: size for group, size in groups.items() if size >= 2}
-    if len(candidates) > len(worded):
-        return set()  # which name a run stands for is not known: none is excused
-    matched = set()
-    for group, size in candidates.items():
-        fits = [i for i, words in enumerate(worded) if abs(words - size) <= 1]
-        if fits:
-            worded.pop(fits[0])
-            matched.add(group)
-    return matched
 
 
 def article_names(sources: list[str]) -> frozenset[str]:
@@ -230,8 +207,10 @@ def _names(
         spans.append((start, end, word, forms, initial))
     found = []
     group, last_end, group_start = 0, None, 0
+    persons = makers(source)  # "Turks Fruit van Paul Verhoeven": a work, then its maker
     for start, end, name, forms, initial in sorted(spans):
         joined = last_end is not None and _JOINED.fullmatch(source[last_end:start])
+        joined = joined and start not in persons
         # "Raad van State (RvS)": the acronym in brackets is of the name before it
         if not (joined or abbreviates(source, group_start, last_end, start, end)):
             group += 1
@@ -252,7 +231,7 @@ def _new_capitalised_runs(translation: str, source: str, opening: bool = False) 
     """Runs of two or more capitalised words in ``translation`` with no word from
     ``source``, not starting a sentence (``opening``: they may, unless with a word like
     "The"); titles ("Prime Minister") are left out."""
-    known = set(_words(fold(source)))
+    known = set(words(fold(source)))
     runs, current, opened = [], [], False
     for match in re.finditer(r"[\w'’-]+", translation):
         word = match.group()
@@ -281,9 +260,9 @@ def _new_names(translation: str, source: str, found) -> list[str]:
     tables' words of names, nor a cognate of a source word (the same first four letters:
     "Senate" for "Senaat", "Tropical" for "Tropen"), nor a common English word ("Cold" of
     "Cold War": a word of a translated name, not another name)."""
-    source_words = set(_words(fold(source)))
+    source_words = set(words(fold(source)))
     known = source_words | _name_word_forms()
-    known |= {w for _, forms, _, _ in found for form in forms for w in _words(fold(form))}
+    known |= {w for _, forms, _, _ in found for form in forms for w in words(fold(form))}
     stems = {w[:4] for w in source_words if len(w) >= 4}
     return [
         word
@@ -299,7 +278,7 @@ def _new_names(translation: str, source: str, found) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _name_word_forms() -> frozenset[str]:
-    return frozenset(w for forms in NAME_WORDS.values() for f in forms for w in _words(fold(f)))
+    return frozenset(w for forms in NAME_WORDS.values() for f in forms for w in words(fold(f)))
 
 
 def _after_break(text: str, start: int) -> bool:
@@ -333,7 +312,3 @@ def _compounds() -> re.Pattern:
     ("tweede kamerlid"), to the compound's end."""
     names = sorted((k for k in _known()[1] if " " in k), key=len, reverse=True)
     return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, names))})[^\W\d_]+")
-
-
-def _words(text: str) -> list[str]:
-    return [w.group() for w in _WORD.finditer(text)]

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from translate.checks.base import Sentence
+from translate.checks.name_titles import kept_titles
 from translate.findings import Finding
 from translate.text.language import reads_as_dutch
 from translate.text.vocabulary import ENGLISH_BELOW, LOANS, dutch_not_english, zipf
@@ -53,6 +55,12 @@ _QUOTED = re.compile(r"""(?<!\w)['‘"“«]([^\s'’"”»]+(?:\s[^\s'’"”»
 
 def untranslated(sentence: Sentence) -> Iterator[Finding]:
     """Findings of kind ``untranslated`` for one translated sentence."""
+    for title in kept_titles(sentence.source, sentence.translation):  # "Het is een nacht"
+        sentence = replace(
+            sentence,
+            source=sentence.source.replace(title, " "),
+            translation=sentence.translation.replace(title, " "),
+        )
     source_words = [m.group().lower() for m in _WORD.finditer(sentence.source)]
     if not any(w in DUTCH_ONLY or _frequent_dutch(w) for w in source_words):
         return  # a name, a figure, a title: the same in both languages
@@ -94,7 +102,8 @@ def _left_dutch(word: str, source: list[str], written: set[str]) -> bool:
     """Whether ``word`` (lower case) of the translation is a Dutch word left in it: a word
     of the list kept from the source (no name, even where it opens the sentence); or, as
     written in lower case, a common Dutch word, a Dutch abbreviation of the source, or a
-    word of the source of five letters or more with a Dutch spelling or reading as Dutch."""
+    word of the source of five letters or more, rare in English, with a Dutch spelling or
+    reading as Dutch."""
     if word in DUTCH_ONLY and word in source and len(word) >= 5:
         return True
     if word not in written:
@@ -106,6 +115,7 @@ def _left_dutch(word: str, source: list[str], written: set[str]) -> bool:
     return (
         word in source
         and len(word) >= 5
+        and zipf(word, "en") < ENGLISH_BELOW  # "oeuvre", "atelier": English writes them too
         and bool(_LOOKS_DUTCH.search(word) or _reads_dutch(word) or _dutch_compound(word))
     )
 

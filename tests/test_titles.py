@@ -1,0 +1,82 @@
+"""Titles of works in the ``names`` and ``untranslated`` checks: a title translated, a
+title kept in Dutch, and the maker after ``van``, who is a name of their own."""
+
+from __future__ import annotations
+
+import pytest
+
+from translate.checks import CHECKS, Sentence, run_checks
+from translate.checks.name_titles import kept_titles, makers, title_words, titles
+
+
+def _all(source: str, translation: str) -> list[str]:
+    return [f.message for f in run_checks([Sentence(0, source, translation)], CHECKS)]
+
+
+def test_a_title_runs_from_the_word_for_the_work_to_its_last_capital_or_its_maker():
+    assert titles("Het programma Boer zoekt Vrouw trok twee miljoen kijkers.") == [
+        ["Boer", "zoekt", "Vrouw"]
+    ]
+    assert titles("De film Turks Fruit van Paul Verhoeven is terug.") == [["Turks", "Fruit"]]
+    assert titles("Het lied Het is een nacht van Guus Meeuwis scoort.") == [
+        ["Het", "is", "een", "nacht"]
+    ]
+    assert titles("De film van Verhoeven is terug.") == []
+    source = "De film Turks Fruit van Paul Verhoeven is terug."
+    assert makers(source) == {source.index("Paul")}
+    assert makers("Ze studeert aan de Universiteit van Amsterdam.") == set()
+    assert "Verhoeven" not in title_words(source)
+
+
+@pytest.mark.parametrize(
+    ("source", "translation"),
+    [
+        (
+            "Het programma Boer zoekt Vrouw trok twee miljoen kijkers.",
+            "The programme Farmer Wants a Wife drew two million viewers.",
+        ),
+        (
+            "De musical Soldaat van Oranje speelt al jaren.",
+            "The musical Soldier of Orange has been running for years.",
+        ),
+        (
+            "De film Bankier van het Verzet trok veel bezoekers.",
+            "The film The Resistance Banker drew many visitors.",
+        ),
+        (
+            "Het lied Het is een nacht van Guus Meeuwis scoort weer.",
+            "Guus Meeuwis's song Het is een nacht is a hit again.",
+        ),
+    ],
+)
+def test_a_title_translated_or_kept_is_no_finding(source, translation):
+    assert _all(source, translation) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "translation"),
+    [
+        # the maker dropped or replaced, while the title is translated
+        ("De film Turks Fruit van Paul Verhoeven is terug.", "The film Turkish Delight is back."),
+        (
+            "Het boek Het Diner van Herman Koch werd verfilmd.",
+            "Harry Mulisch's book The Dinner was made into a film.",
+        ),
+        # a title's words missing with no title of the translation's own
+        (
+            "Het programma Boer zoekt Vrouw trok twee miljoen kijkers.",
+            "The programme drew two million viewers.",
+        ),
+    ],
+)
+def test_the_maker_of_a_work_is_still_looked_for(source, translation):
+    assert any(m.startswith("names:") for m in _all(source, translation))
+
+
+def test_a_title_kept_in_dutch_is_taken_out_of_the_untranslated_check_only():
+    source = "Het lied Het is een nacht van Guus Meeuwis scoort weer."
+    assert kept_titles(source, "The song Het is een nacht scores.") == ["Het is een nacht"]
+    assert any(
+        m.startswith("untranslated:")
+        for m in _all(source, "Het lied Het is een nacht van Guus Meeuwis scoort again.")
+    )

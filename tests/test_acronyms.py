@@ -129,6 +129,8 @@ def test_a_three_word_phrase_twice_in_a_row_is_a_repetition():
         2,
     )
     assert repeats("He was banned for four matches, and for four more.") is None
+    assert repeats("They work from home, from home.") == ("from home", 2)
+    assert repeats("They work from home, and from the office.") is None
     message = _all(
         "De KNHB schorste de speler voor vier wedstrijden.",
         "The Royal Dutch Hockey Association suspended him for four matches for four matches.",

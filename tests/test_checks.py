@@ -270,7 +270,8 @@ def test_names_accepts_english_forms_and_sentence_initial_words(source, translat
             "Amsterdam in the source, not in",
         ),
         # capitalised English words account for one name translated word by word, not for a
-        # person's name put in another's place, nor for two names at once
+        # person's name put in another's place (a person's name is no name of words), nor
+        # for two names at once
         (
             "Minister Hugo de Jonge sprak.",
             "Minister Dick Schoof spoke.",
@@ -279,7 +280,12 @@ def test_names_accepts_english_forms_and_sentence_initial_words(source, translat
         (
             "Gisteren reed Hugo de Jonge in de Glazen Koets.",
             "Yesterday Mark Rutte rode in the Glass Coach.",
-            "Glazen in the source, not in",
+            "Hugo in the source, not in",
+        ),
+        (
+            "De Glazen Koets stond naast de Gouden Kooi.",
+            "The Glass Coach stood next to the cage.",
+            "Gouden in the source, not in",
         ),
         ("De Bijlmerramp was in 1992.", "The Amsterdam disaster was in 1992.", "Bijlmerramp"),
         # a transliteration is no excuse for another name; Dutch's own ij is kept

@@ -15,8 +15,9 @@ _TOKEN = re.compile(r"\w+", re.UNICODE)
 
 def repeats(text: str) -> tuple[str, int] | None:
     """The most repeated run in ``text``: a word three times in a row, a phrase of two
-    or more words three times (four words or more: twice; three words: twice in a row, "for
-    four matches for four matches"); None when nothing repeats so."""
+    or more words three times (four words or more: twice; two or three words: twice in a
+    row, "from home, from home", "for four matches for four matches"); None when nothing
+    repeats so."""
     tokens = [t.lower() for t in _TOKEN.findall(text)]
     run, best = 1, None
     for previous, token in zip(tokens, tokens[1:], strict=False):
@@ -27,7 +28,7 @@ def repeats(text: str) -> tuple[str, int] | None:
         grams = Counter(tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
         for gram, count in grams.items():
             repeated = count >= (2 if n >= 4 else 3)
-            repeated = repeated or (n == 3 and count == 2 and _in_a_row(tokens, gram))
+            repeated = repeated or (n <= 3 and count == 2 and _in_a_row(tokens, gram))
             if repeated and (best is None or count * n > best[1] * len(best[0].split())):
                 best = (" ".join(gram), count)
     return best

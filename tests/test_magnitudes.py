@@ -96,3 +96,10 @@ def test_a_ton_of_money_is_a_hundred_thousand_euros(source, translation, flagged
         "Het huis kost 400.000 euro."
     )
     assert bool(_all(source, translation)) is flagged
+
+
+def test_people_by_the_decade_of_their_age_hold_its_number():
+    source = "Vooral dertigers verlaten de stad."
+    assert _all(source, "Mainly thirtysomethings are leaving the city.") == []
+    assert _all(source, "Mainly people in their thirties are leaving the city.") == []
+    assert _all(source, "Mainly people in their forties are leaving the city.") != []

@@ -4,8 +4,9 @@ Numbers are compared as values, each language read in its own notation: Dutch ``
 ``12.000`` are English ``3.4`` and ``12,000``; ``1,2 miljard`` is ``1.2 billion`` (not
 ``1.2 million``); number words count (``zes`` = ``six`` = 6, read by ``text2num``); times
 (``8.15 uur`` = ``8:15``, ``20.00 uur`` = ``8 p.m.``), scores and ranges (``3-1``, ``14 tot
-18``), dates (``1 juni`` = ``1 June``), decades (``jaren negentig`` = ``the 1990s``) and a
-number word opening a compound (``Vierdaagse`` = ``Four Days``) give their numbers. Where
+18``), dates (``1 juni`` = ``1 June``), decades (``jaren negentig`` = ``the 1990s``;
+``dertigers`` = "people in their thirties") and a number word opening a compound
+(``Vierdaagse`` = ``Four Days``) give their numbers. Where
 the numbers agree, each keeps its unit of time or measure (``vier jaar`` is not "four
 months", ``100 kilometer`` not "100 miles": ``units.py``) and each length its dimension
 (``8 meter hoog`` is not "8 metres wide": ``dimensions.py``). Fractions and multiples in
@@ -89,6 +90,15 @@ _DECADE = {
     "en": re.compile(
         r"(?<![\w.,])(?:'|’|1[5-9]|20)?([1-9])0(?:'|’)?s\b|\b(" + "|".join(_TENS) + r")\b",
         re.IGNORECASE,
+    ),
+}
+_AGED_TENS = {"twin": 20, "der": 30, "veer": 40, "vijf": 50, "zes": 60, "zeven": 70}
+_AGED_TENS |= {"tach": 80, "negen": 90, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
+_AGED_TENS |= {"sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_AGED = {
+    "nl": re.compile(r"\b(twin|der|veer|vijf|zes|zeven|tach|negen)tigers?\b", re.IGNORECASE),
+    "en": re.compile(
+        r"\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-?somethings?\b", re.I
     ),
 }
 _ORDINAL = {
@@ -283,6 +293,8 @@ def values(text: str, lang: str) -> Counter:
     text = _COMPOUND[lang].sub(_compound if lang == "nl" else r"\1 ", text)
     # Decades as their tens ("jaren negentig", "jaren '90" = "the nineties", "the 1990s")
     text = _DECADE[lang].sub(lambda m: f" {_decade(m)} ", text)
+    # People by the decade of their age ("dertigers": people in their thirties, 30)
+    text = _AGED[lang].sub(lambda m: f" {_AGED_TENS[m.group(1).lower()]} ", text)
     for pattern, shift, minute in SPOKEN[lang]:
 
         def take_spoken(match: re.Match, shift=shift, minute=minute) -> str:

@@ -130,8 +130,9 @@ def _dutch_abbreviation(word: str) -> bool:
 def _dutch_compound(word: str) -> bool:
     """A compound of nine letters or more, no English word, made of two Dutch words, with a
     linking ``s``, ``e`` or ``en`` or none: one Dutch and no English word, the other more
-    common in Dutch than in English, once in a million words at least ("lerarenstaking":
-    leraren + staking, "pensioenwet"; wordfreq knows no such rare compounds as a whole)."""
+    common in Dutch than in English, once in a million words at least, or a common Dutch
+    word ("lerarenstaking": leraren + staking, "pensioenwet", "zwembadcomplex": zwembad +
+    complex; wordfreq knows no such rare compounds as a whole)."""
     if len(word) < 9 or word in LOANS or zipf(word, "en") >= ENGLISH_BELOW:  # "stroopwafels"
         return False
     for cut in range(4, len(word) - 2):
@@ -141,16 +142,19 @@ def _dutch_compound(word: str) -> bool:
                 continue
             stem = head[: len(head) - len(link)] if link else head
             parts = (stem, tail)
+            # one part a Dutch word and no English one, the other a word of Dutch too
+            # ("zwembad" + "complex")
             if any(_frequent_dutch(p) for p in parts) and all(_dutch_part(p) for p in parts):
                 return True
     return False
 
 
 def _dutch_part(word: str) -> bool:
-    """A compound's part: a Dutch word, or one more common in Dutch than in English
-    ("staking", also English "staking" a claim)."""
+    """A compound's part: a Dutch word, one more common in Dutch than in English
+    ("staking", also English "staking" a claim), or a common Dutch word, once in 100,000 words
+    or more ("complex", "centrum")."""
     dutch = zipf(word, "nl")
-    return _frequent_dutch(word) or dutch >= 3.0 and dutch > zipf(word, "en")
+    return _frequent_dutch(word) or dutch >= 3.0 and dutch > zipf(word, "en") or dutch >= 4.0
 
 
 def _frequent_dutch(word: str) -> bool:

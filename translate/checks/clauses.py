@@ -44,7 +44,8 @@ def clauses_lost(source: str, translation: str) -> int:
 @lru_cache(maxsize=1)
 def _named() -> re.Pattern:
     """The tables' names with a joint in them ("burgemeester en wethouders")."""
-    from translate.checks.name_tables import INSTITUTIONS, PLACES
+    from translate.checks.name_places import PLACES
+    from translate.checks.name_tables import INSTITUTIONS
 
     names = [k for k in (*INSTITUTIONS, *PLACES) if " en " in k or "," in k]
     return re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b", re.IGNORECASE)

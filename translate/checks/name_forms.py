@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from translate.checks.name_tables import PLACES
+from translate.checks.name_places import PLACES
 from translate.checks.name_words import ADJECTIVES, NAME_WORDS
 from translate.text.vocabulary import common_dutch
 

@@ -29,8 +29,9 @@ from translate.checks.name_acronyms import abbreviates, spelled_out
 from translate.checks.name_forms import english_forms, english_spelling
 from translate.checks.name_openings import dropped_opening
 from translate.checks.name_particles import translated_particles
+from translate.checks.name_places import PLACES
 from translate.checks.name_portfolios import portfolio_words
-from translate.checks.name_tables import INSTITUTIONS, PLACES, countries
+from translate.checks.name_tables import INSTITUTIONS, countries
 from translate.checks.name_titles import makers, title_words, titled
 from translate.checks.name_worded import translated_word_by_word, words
 from translate.checks.name_words import (

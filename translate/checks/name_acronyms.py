@@ -1,5 +1,6 @@
-"""An acronym in brackets after the name it abbreviates, for the ``names`` check: ``Raad van
-State (RvS)`` is one name, its acronym no other."""
+"""Acronyms, for the ``names`` and ``length`` checks: one in brackets after the name it
+abbreviates (``Raad van State (RvS)`` is one name, its acronym no other), and one no table
+knows that the translation spells out (``NVZ``: Dutch Hospital Association)."""
 
 from __future__ import annotations
 

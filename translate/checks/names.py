@@ -11,9 +11,13 @@ ordinals, words of names); an adjective is known in any inflection or compound
 (``Amsterdammers``); a name Dutch transliterates its own way in English transliteration
 (``Poetin``: Putin, :mod:`translate.checks.name_forms`); a name of common words translated
 word by word (``Glazen Koets``: Glass Coach); a surname's particle is kept (``De Croo`` is
-not "The Croo", :mod:`translate.checks.name_particles`). A name not found as such is looked
-for with ``rapidfuzz``: a close match is a misspelling (``Stoltenberg`` -> ``Stoltenburg``),
-no match a missing name.
+not "The Croo", :mod:`translate.checks.name_particles`). An acronym no table knows may be
+spelled out (:mod:`translate.checks.name_acronyms`), a work's title translated
+(:mod:`translate.checks.name_titles`); a name opening the sentence is looked for where its
+frequencies make it one (:mod:`translate.checks.name_openings`), and a compass point
+replaced is a finding too (:mod:`translate.checks.directions`). A name not found as such is
+looked for with ``rapidfuzz``: a close match is a misspelling (``Stoltenberg`` ->
+``Stoltenburg``), no match a missing name.
 """
 
 from __future__ import annotations
@@ -78,15 +82,15 @@ def names(sentence: Sentence) -> Iterator[Finding]:
     worded = translated_word_by_word(found, present, translated, unaccounted)
     # An acronym the tables do not know, spelled out ("NVZ": Dutch Hospital Association),
     # and a work's title translated ("Boer zoekt Vrouw": Farmer Wants a Wife)
-    bodies = spelled_out(sentence.source, sentence.translation) if not all(present) else {}
+    excused = set(spelled_out(sentence.source, sentence.translation)) if not all(present) else set()
     if not all(present) and titled(sentence.translation, sentence.source):
-        bodies = {**dict.fromkeys(title_words(sentence.source), ""), **bodies}
+        excused |= title_words(sentence.source)
     for (name, forms, initial, group), here in zip(found, present, strict=True):
         if (
             here
             or (group in translated and not (replaced and _as_is(name, forms)))
             or group in worded
-            or name in bodies
+            or name in excused
         ):
             continue
         # ... or in English transliteration ("Poetin": Putin, "Tsjechov": Chekhov)

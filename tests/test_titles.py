@@ -1,5 +1,6 @@
-"""Titles of works in the ``names`` and ``untranslated`` checks: a title translated, a
-title kept in Dutch, and the maker after ``van``, who is a name of their own."""
+"""Names translated in the ``names`` and ``untranslated`` checks: a work's title translated
+or kept in Dutch, the maker after ``van`` (a name of their own), and a known name rendered
+word by word (``Tweede Kamer``: "Second Chamber")."""
 
 from __future__ import annotations
 
@@ -80,3 +81,29 @@ def test_a_title_kept_in_dutch_is_taken_out_of_the_untranslated_check_only():
         m.startswith("untranslated:")
         for m in _all(source, "Het lied Het is een nacht van Guus Meeuwis scoort again.")
     )
+
+
+@pytest.mark.parametrize(
+    ("source", "translation", "flagged"),
+    [
+        # a known name rendered word by word is no other name
+        ("De Tweede Kamer nam de motie aan.", "The Second Chamber adopted the motion.", False),
+        ("De Hoge Raad bevestigde het vonnis.", "The High Council confirmed the verdict.", False),
+        ("Het Openbaar Ministerie ging in beroep.", "The Public Ministry appealed.", False),
+        ("De Tweede Kamer nam de motie aan.", "The First Chamber adopted the motion.", True),
+        ("Het Openbaar Ministerie ging in beroep.", "The Ministry appealed.", True),
+        # ... and a place in a translated name is still looked for
+        (
+            "Provinciale Staten van Gelderland stemden tegen.",
+            "The Provincial States of Overijssel voted against.",
+            True,
+        ),
+        (
+            "Provinciale Staten van Gelderland stemden tegen.",
+            "The Provincial States of Gelderland voted against.",
+            False,
+        ),
+    ],
+)
+def test_a_known_name_may_be_rendered_word_by_word(source, translation, flagged):
+    assert any(m.startswith("names:") for m in _all(source, translation)) is flagged

@@ -9,7 +9,7 @@ import re
 
 from translate.checks.name_places import PLACES
 from translate.checks.name_words import ADJECTIVES, NAME_WORDS
-from translate.text.vocabulary import common_dutch
+from translate.text.vocabulary import common_dutch, common_english
 
 
 def english_forms(word: str) -> tuple[str, ...]:
@@ -140,3 +140,23 @@ def english_spelling(folded: str) -> str:
     spelled = _SOUND.sub(lambda m: _SOUNDS[m.group()], folded)
     spelled = re.sub(r"^w(?=[aeiouyl])|(?<=[aeiou])w(?=[aeiouy])", "v", spelled)
     return re.sub(r"(?<=[kn])i$", "y", spelled)  # Zelenski, Navalni: -sky, -ny
+
+
+_SMALL = frozenset("van de der den het voor en op in".split())
+
+
+def literally(name: str, holds) -> bool:
+    """Whether a name of two or more words stands in the translation word by word, each
+    word in one of its English forms (``Tweede Kamer``: "Second Chamber", ``Hoge Raad``:
+    "High Council", ``Openbaar Ministerie``: "Public Ministry"): a literal rendering, no
+    other name. ``holds(form)`` tells whether the translation holds a form."""
+    words = [w for w in re.findall(r"[\w'’-]+", name) if w.lower() not in _SMALL]
+    if len(words) < 2:
+        return False
+    for word in words:
+        # the word itself counts only where it is English too ("Bureau"; not "Kamer")
+        kept = common_english(word.lower())
+        forms = [f for f in english_forms(word) if kept or f.lower() != word.lower()]
+        if not any(holds(f) for f in forms):
+            return False
+    return True

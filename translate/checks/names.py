@@ -30,7 +30,7 @@ from translate.checks.base import Sentence
 from translate.checks.directions import direction_findings
 from translate.checks.folding import closest, fold, has_word, holds
 from translate.checks.name_acronyms import abbreviates, spelled_out
-from translate.checks.name_forms import english_forms, english_spelling
+from translate.checks.name_forms import english_forms, english_spelling, literally
 from translate.checks.name_openings import dropped_opening
 from translate.checks.name_particles import translated_particles
 from translate.checks.name_places import PLACES
@@ -60,10 +60,12 @@ def names(sentence: Sentence) -> Iterator[Finding]:
     english = fold(sentence.translation)
     english_words = words(english)
     found = _names(sentence.source, sentence.named)
-    present = [
-        any(holds(sentence.translation, english, form) for form in forms)
-        for _, forms, _, _ in found
-    ]
+
+    def held(form: str) -> bool:
+        return holds(sentence.translation, english, form)
+
+    # ... in one of its forms, or word by word ("Tweede Kamer": Second Chamber)
+    present = [any(map(held, forms)) or literally(name, held) for name, forms, _, _ in found]
     # A name whose words were translated ("Internationaal Strafhof": International Criminal
     # Court): once one word is found in its English form, the others are not looked for
     translated = {
@@ -88,7 +90,7 @@ def names(sentence: Sentence) -> Iterator[Finding]:
     for (name, forms, initial, group), here in zip(found, present, strict=True):
         if (
             here
-            or (group in translated and not (replaced and _as_is(name, forms)))
+            or (group in translated and not (replaced and _as_is(name, forms) or _place(name)))
             or group in worded
             or name in excused
         ):
@@ -108,7 +110,9 @@ def names(sentence: Sentence) -> Iterator[Finding]:
             yield Finding("names", message, data={"name": name, "spelled": close})
         elif (
             not initial
-            and not (len(name) >= 9 and not _tabled(name) and _opening(sentence, found, group))
+            and not (
+                len(name) >= 9 and not _tabled(name) and _opening(sentence, found, name, group)
+            )
         ) or (initial and dropped_opening(name, sentence.source, sentence.translation)):
             message = f"names: {name} in the source, not in the translation"
             yield Finding("names", message, data={"name": name})
@@ -120,27 +124,43 @@ def names(sentence: Sentence) -> Iterator[Finding]:
         yield Finding("names", message, data={"name": name, "spelled": rendered})
 
 
+def _place(name: str) -> bool:
+    """Whether ``name`` is a place the tables know: a translated name keeps it in one of its
+    forms ("Provinciale Staten van Gelderland": the Provincial Council of Gelderland)."""
+    folded = fold(name)
+    return folded in PLACES or folded in countries()
+
+
 def _as_is(name: str, forms: tuple[str, ...]) -> bool:
     """Whether English keeps ``name`` as it is: its forms are itself, or a compound's head
     ("Amsterdam" for "Amster" + "dam"), no translation."""
     return all(name.startswith(form) for form in forms)
 
 
-def _opening(sentence: Sentence, found, group: int) -> bool:
+def _opening(sentence: Sentence, found, name: str, group: int) -> bool:
     """Whether the translation has a capitalised run nothing in the source accounts for,
     one that may open the sentence: a long compound name may have become the sentence's
     first words ("Boekenweek": "Book Week starts"). A run with an English form of a name of
-    another group is that one's ("Turkish Delight" is "Turks Fruit", not "Verhoeven")."""
-    forms = {
-        fold(w)
-        for name, fs, _, other in found
-        if other != group
-        for f in fs
-        if f != name
-        for w in f.split()
-    }
-    runs = _new_capitalised_runs(sentence.translation, sentence.source, opening=True)
-    return any(not {fold(w) for w in run.split()} & forms for run in runs)
+    another group is that one's ("Turkish Delight" is "Turks Fruit", not "Verhoeven"), and
+    so is one made of the English forms of the other names of this group, word for word
+    ("Provincial States" is "Provinciale Staten", not "Gelderland")."""
+
+    def forms_of(names) -> set[str]:
+        return {
+            fold(w)
+            for other, fs, _, _ in names
+            for f in (*fs, *(f for w in other.split() for f in english_forms(w)))
+            if f != other
+            for w in f.split()
+        }
+
+    others = forms_of(n for n in found if n[3] != group)
+    ours = forms_of(n for n in found if n[3] == group and n[0] != name)
+    for run in _new_capitalised_runs(sentence.translation, sentence.source, opening=True):
+        words = {fold(w).removesuffix("'s") for w in run.split()}
+        if not words & others and not words <= ours:
+            return True
+    return False
 
 
 def _tabled(name: str) -> bool:

@@ -116,6 +116,11 @@ def test_a_spelled_out_acronym_lets_the_sentence_grow_but_not_without_bounds():
     assert any(m.startswith("length:") for m in _all(source, added))
 
 
+def test_an_acronym_that_is_also_a_title_s_abbreviation_is_a_name_in_capitals():
+    assert any("ING" in m for m in _all("De ING verhoogt de rente.", "The bank raises rates."))
+    assert _all("Ing. Bakker tekende het plan.", "Engineer Bakker drew up the plan.") == []
+
+
 def test_an_acronym_form_counts_in_capitals_or_as_a_word_not_in_lower_case():
     # "us" is not the US, "who" not the WHO; "Nato" is NATO
     assert any("VS" in m for m in _all("De VS sturen wapens.", "They send us weapons."))

@@ -228,7 +228,8 @@ def _names(
         acronym = len(word) >= 2 and word.isupper()
         initial = not acronym and (position == 0 or _after_break(source, start))
         initial = initial and fold(word) not in named  # a name of the article's elsewhere
-        forms = None if lowered in NOT_NAMES or lowered in TITLES else english_forms(word)
+        title = lowered in TITLES and not acronym  # "ING" is the bank, "ing." an engineer
+        forms = None if lowered in NOT_NAMES or title else english_forms(word)
         spans.append((start, end, word, forms, initial))
     found = []
     group, last_end, group_start = 0, None, 0

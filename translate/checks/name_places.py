@@ -91,6 +91,8 @@ PLACES = {
     "duinkerke": ("Dunkirk",),
     "doornik": ("Tournai",),
     "ieper": ("Ypres", "Ieper"),
+    "zaporizja": ("Zaporizhzhia", "Zaporizhia", "Zaporozhye"),
+    "tsjetsjenië": ("Chechnya",),
     "oostende": ("Ostend", "Oostende"),
     "bergen": ("Mons", "Bergen"),
     "aarlen": ("Arlon",),

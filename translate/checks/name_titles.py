@@ -4,12 +4,12 @@ Wife, ``de musical Soldaat van Oranje``: Soldier of Orange), so the words of its
 title need not be in the translation, where it holds a title of its own.
 
 A title is the capitalised words after a word for a work (``film``, ``boek``,
-``programma``, ...), to the last capitalised word within the next five words (``Boer
-zoekt Vrouw trok``: ``Boer zoekt Vrouw``), or up to its maker (``Het is een nacht van Guus
-Meeuwis``). The translation holds a title of its own where
-it has a capitalised word, not the first of a sentence, that is no word of the source. The
-person after ``van`` (``Turks Fruit van Paul Verhoeven``) is the work's maker, a name of
-its own, looked for as such."""
+``programma``, ...) or for making one (``schreef``, ``componeerde``), to the last
+capitalised word within the next five words (``Boer zoekt Vrouw trok``: ``Boer zoekt
+Vrouw``), or up to its maker (``Het is een nacht van Guus Meeuwis``). The translation
+holds a title of its own where it has a capitalised word, not the first of a sentence, that
+is no word of the source. The person after ``van`` (``Turks Fruit van Paul Verhoeven``) is
+the work's maker, a name of its own, looked for as such."""
 
 from __future__ import annotations
 
@@ -18,7 +18,9 @@ import re
 _WORKS = (
     "film|films|boek|roman|programma|serie|tv-serie|musical|album|lied|nummer|single|"
     "voorstelling|opera|toneelstuk|tentoonstelling|expositie|show|documentaire|podcast|"
-    "gedicht|bundel|dichtbundel|schilderij|spel|game|strip|stripboek|hoorspel|talkshow|quiz"
+    "gedicht|bundel|dichtbundel|schilderij|spel|game|strip|stripboek|hoorspel|talkshow|quiz|"
+    # and what makes one: "Dostojevski schreef Misdaad en straf"
+    "schreef|schrijft|componeerde|regisseerde|publiceerde|schilderde"
 )
 _AFTER_WORK = re.compile(rf"\b(?:{_WORKS})\s+((?:[\w'’-]+\s+){{0,4}}[\w'’-]+)", re.IGNORECASE)
 _WORD = re.compile(r"[\w'’-]+")

@@ -58,6 +58,7 @@ ADJECTIVES = {
     "wit-russisch": ("Belarusian", "Belarus"),
     "welsh": ("Welsh", "Wales"),
     "jemenitisch": ("Yemeni", "Yemen"),
+    "tsjetsjeens": ("Chechen", "Chechnya"),
     "indonesisch": ("Indonesian", "Indonesia"),
     "australisch": ("Australian", "Australia"),
     "israëlisch": ("Israeli", "Israel"),

@@ -58,7 +58,7 @@ _JOINED = re.compile(
 def names(sentence: Sentence) -> Iterator[Finding]:
     """Findings of kind ``names`` for one translated sentence."""
     english = fold(sentence.translation)
-    english_words = words(english)
+    english_words = [w.removesuffix("'s") for w in words(english)]  # "Tchaikovsky's"
     found = _names(sentence.source, sentence.named)
 
     def held(form: str) -> bool:

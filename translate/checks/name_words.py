@@ -272,6 +272,7 @@ NAME_WORDS = {
     "vrede": ("Peace",),
     "kamer": ("Chamber", "House"),
     "statistiek": ("Statistics",),
+    "rijk": ("state", "government", "central government", "Empire", "Reich"),
     "journaal": ("News", "news bulletin"),
     "oranje": ("Orange", "Dutch team", "Netherlands", "Dutch"),
     "opstand": ("Uprising", "Revolt", "Rising"),

@@ -23,6 +23,9 @@ def _all(source: str, translation: str) -> list[str]:
         ("Rutte zei dat het kabinet doorgaat.", "Wilders said that the cabinet will continue."),
         # one "he" more than the source gives
         ("Rutte zei dat hij blijft.", "He said that he is staying."),
+        # a name Dutch transliterates (English text holds "Yeltsin", "Dostoyevsky")
+        ("Jeltsin was de eerste president.", "He was the first president."),
+        ("Dostojevski schreef de roman in 1866.", "Tolstoy wrote the novel in 1866."),
     ],
 )
 def test_a_name_opening_the_sentence_dropped_or_replaced_is_missing(source, translation):
@@ -44,6 +47,9 @@ def test_a_name_opening_the_sentence_dropped_or_replaced_is_missing(source, tran
         ("Volgens hem is het klaar.", "He says it is ready."),
         # a name as English writes it
         ("Poetin sprak met Xi.", "Putin spoke with Xi."),
+        ("Jeltsin was de eerste president.", "Yeltsin was the first president."),
+        # a common Dutch word that English writes with a rare word is no name
+        ("Hagel beschadigde auto's.", "Hail damaged cars."),
     ],
 )
 def test_a_common_word_opening_the_sentence_is_no_missing_name(source, translation):

@@ -3,15 +3,16 @@ said ..." has lost its name, while ``Regen zorgde ...`` rendered "Rain caused ..
 
 A sentence's first word is capitalised whatever it is, so ``names`` looks for it only where
 its article writes it capitalised elsewhere or the translation nearly copies it. Here one
-more case: the first word reads as a name by its frequencies (wordfreq knows it in Dutch
+more case: the first word reads as a name, by its frequencies (wordfreq knows it in Dutch
 and sees it in English text too, as names of the news are, but not as a common English
 word, and it is no much commoner in Dutch than in English, as Dutch words are: ``Rutte``
 3.8 against 2.0, ``Wilders`` 4.2 against 2.6, ``Verstappen`` 3.5 against 2.6; ``Volgens``
-5.7 against 0), and the translation opens with a pronoun that no word of the source gives
-(``Pas later zag hij``: "He only saw later" has its "he" from ``hij``) or with another name
-in its place (a capitalised word, not the source's, rare in English). Where it opens with
-any other word, that word may be the first word translated (``Zee``, 5.1 against 3.2:
-"Sea"), and nothing is said.
+5.7 against 0) or as a name Dutch transliterates (``Dostojevski``: English text holds
+Dostoyevsky, not the Dutch spelling); and the translation opens with a pronoun that no word
+of the source gives (``Pas later zag hij``: "He only saw later" has its "he" from ``hij``)
+or with another name in its place (a capitalised word, not the source's, rare in English:
+"Tolstoy", not "Plague"). Where it opens with any other word, that word may be the first
+word translated (``Zee``, 5.1 against 3.2: "Sea"), and nothing is said.
 """
 
 from __future__ import annotations
@@ -23,7 +24,10 @@ from translate.text.vocabulary import zipf
 # How a name's frequencies lie (Zipf scale): seen in English text, rarer there than in
 # Dutch by less than GAP, and no common English word
 ENGLISH_AT_LEAST, ENGLISH_BELOW, GAP = 1.0, 4.0, 2.5
-NAME_BELOW = 3.0  # a word put in its place is another name when rarer than this in English
+NAME_BELOW = 3.5  # a word put in its place is another name when rarer than this in English
+# A transliterated name: its English spelling seen in English text at least this often, and
+# it rarer in Dutch text than this (common Dutch words are read as no name)
+SPELLED_AT_LEAST, DUTCH_BELOW = 1.5, 4.0
 # An English pronoun and the Dutch words that give it ("Pas later zag hij": "He only saw
 # later" has its "he" from "hij")
 _PRONOUNS = {
@@ -40,13 +44,29 @@ _PRONOUNS = {
 _FIRST = re.compile(r"[\"'“‘(«\s]*([\w'’-]+)")
 
 
+def _transliterated(word: str) -> bool:
+    """A name Dutch transliterates its own way (``Dostojevski``, ``Jeltsin``, ``Zelenski``):
+    English text does not hold it so, but does in English transliteration (Dostoyevsky,
+    Yeltsin, Zelensky), and it is no common Dutch word (``toen``: "tun")."""
+    from translate.checks.name_forms import english_spelling
+
+    spelled = english_spelling(word)
+    return (
+        spelled != word
+        and zipf(word, "en") < ENGLISH_AT_LEAST
+        and zipf(spelled, "en") >= SPELLED_AT_LEAST
+        and zipf(word, "nl") < DUTCH_BELOW
+    )
+
+
 def dropped_opening(name: str, source: str, translation: str) -> bool:
     """Whether ``name``, the first word of ``source``, reads as a name that the
     translation has dropped (it opens with a pronoun) or replaced (it opens with a
     capitalised word that is neither the source's nor a common English word)."""
     word = name.lower()
     dutch, english = zipf(word, "nl"), zipf(word, "en")
-    if not (dutch > 0 and ENGLISH_AT_LEAST <= english < ENGLISH_BELOW and dutch - english < GAP):
+    by_frequency = dutch > 0 and ENGLISH_AT_LEAST <= english < ENGLISH_BELOW
+    if not (by_frequency and dutch - english < GAP or _transliterated(word)):
         return False
     first = _FIRST.match(translation)
     if first is None:

@@ -14,8 +14,10 @@ words count (``een kwart`` = "a quarter", ``gehalveerd`` = "halved", ``anderhalf
 ``fractions.py``), and so do rough numbers (``een twintigtal`` = "about twenty":
 ``approximate.py``); a plural magnitude replaced by another is a finding (``duizenden``
 rendered "hundreds": ``magnitudes.py``), and so is a number below zero given above it
-(``min vijf graden`` rendered "five degrees": ``signs.py``). An amount said in another unit
-is no finding (``48 uur`` = "two days", "400 metres (1,312 feet)": ``conversions.py``).
+(``min vijf graden`` rendered "five degrees": ``signs.py``), an amount in another currency
+(``60 miljard dollar`` rendered "60 billion euros") and percentage points given as percent
+(``denominations.py``). An amount said in another unit is no finding (``48 uur`` = "two
+days", "400 metres (1,312 feet)": ``conversions.py``).
 Ordinals (``derde``, ``3e``) are compared on their own: one replaced by another is a
 finding, and an ordinal is its cardinal on the other side (``de vijfde etappe`` = "stage
 5", ``op zijn zesde`` = "at six": ``ordinals.py``). The word ``een``/``one`` alone (an
@@ -34,6 +36,7 @@ from functools import lru_cache
 from translate.checks.approximate import collectives, settle
 from translate.checks.base import Sentence
 from translate.checks.conversions import explain
+from translate.checks.denominations import denomination_changes
 from translate.checks.dimensions import dimension_changes
 from translate.checks.fractions import mixed_numbers, take_fractions
 from translate.checks.magnitudes import (
@@ -158,7 +161,9 @@ def _units(sentence: Sentence) -> Iterator[Finding]:
     rendered "four months"), a length another dimension ("8 meter hoog": "8 metres
     wide"), a time of day the other half of the day ("20.15 uur": "8:15 a.m.") or an
     ordinal another ("de derde keer": "the second time"), a magnitude another
-    ("duizenden": "hundreds") or a number its sign ("min vijf graden": "five degrees")."""
+    ("duizenden": "hundreds"), a number its sign ("min vijf graden": "five degrees") or an
+    amount its currency ("dollar": "euros") or its percentage points ("procentpunt":
+    "percent")."""
     lost, added = unit_changes(sentence.source, sentence.translation)
     more_lost, more_added = dimension_changes(sentence.source, sentence.translation)
     lost, added = lost + more_lost, added + more_added
@@ -169,6 +174,8 @@ def _units(sentence: Sentence) -> Iterator[Finding]:
     more_lost, more_added = magnitude_changes(sentence.source, sentence.translation)
     lost, added = lost + more_lost, added + more_added
     more_lost, more_added = sign_changes(sentence.source, sentence.translation)
+    lost, added = lost + more_lost, added + more_added
+    more_lost, more_added = denomination_changes(sentence.source, sentence.translation)
     lost, added = lost + more_lost, added + more_added
     if lost:
         message = f"numbers: {', '.join(lost)} in the source, {', '.join(added)} in the translation"

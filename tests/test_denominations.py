@@ -1,0 +1,54 @@
+"""What an amount is counted in (``numbers``): a currency replaced, and percentage points
+given as percent or the other way round."""
+
+from __future__ import annotations
+
+import pytest
+
+from translate.checks import CHECKS, Sentence, run_checks
+from translate.checks.denominations import currencies, denomination_changes
+
+
+def _all(source: str, translation: str) -> list[str]:
+    return [f.message for f in run_checks([Sentence(0, source, translation)], CHECKS)]
+
+
+def test_currencies_are_read_by_word_and_symbol():
+    assert currencies("Het kost € 5, 20 dollar of 3 pond.", "nl") == {"euro", "dollar", "pound"}
+    assert currencies("It costs $5, €3 or £2; 100 yen.", "en") == {"dollar", "euro", "pound", "yen"}
+
+
+@pytest.mark.parametrize(
+    ("source", "translation", "lost", "added"),
+    [
+        ("Het is 60 miljard dollar waard.", "It is worth 60 billion euros.", ["dollar"], ["euro"]),
+        ("Het kost € 5.", "It costs $5.", ["euro"], ["dollar"]),
+        ("Het steeg 0,2 procentpunt.", "It rose 0.2 percent.", ["percentage points"], ["percent"]),
+        (
+            "Het steeg 2 procent.",
+            "It rose 2 percentage points.",
+            ["percent"],
+            ["percentage points"],
+        ),
+    ],
+)
+def test_a_currency_or_percentage_points_replaced_is_a_finding(source, translation, lost, added):
+    assert denomination_changes(source, translation) == (lost, added)
+    assert any(m.startswith("numbers:") for m in _all(source, translation))
+
+
+@pytest.mark.parametrize(
+    ("source", "translation"),
+    [
+        ("Het kost 2,50 euro.", "It costs €2.50."),
+        ("Het kost 5 euro.", "It costs 5."),  # left out: no finding
+        ("De PVV steeg twee procentpunt.", "The PVV rose two points."),
+        (
+            "Hij scoorde 20 punten, 50 procent van zijn schoten.",
+            "He scored 20 points, 50 percent of his shots.",
+        ),
+        ("Het weegt een pond.", "It weighs a pound."),
+    ],
+)
+def test_the_same_denomination_or_none_is_no_finding(source, translation):
+    assert _all(source, translation) == []

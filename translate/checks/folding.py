@@ -4,7 +4,6 @@ a near-copy found with ``rapidfuzz`` (a misspelling)."""
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from functools import lru_cache
 
@@ -24,8 +23,24 @@ def _fold_char(ch: str) -> str:
 
 
 def has_word(text: str, form: str) -> bool:
-    """Whether ``form`` stands in ``text`` as a word or words of its own."""
-    return re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text) is not None
+    """Whether ``form`` stands in ``text`` as a word or words of its own (no word character
+    right before or after it). Found without a regular expression: the checks look for
+    thousands of forms, more than ``re``'s cache of compiled patterns holds."""
+    if not form:
+        return False
+    start = text.find(form)
+    while start != -1:
+        end = start + len(form)
+        if not (start and _word_char(text[start - 1])) and not (
+            end < len(text) and _word_char(text[end])
+        ):
+            return True
+        start = text.find(form, start + 1)
+    return False
+
+
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
 
 
 def holds(text: str, folded: str, form: str) -> bool:

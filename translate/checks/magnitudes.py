@@ -70,19 +70,22 @@ _DUTCH = (
 _DUTCH_WORDS = {n: w for n, w in enumerate(_DUTCH, 2)}
 _DUTCH_WORDS |= {30: "dertig", 40: "veertig", 50: "vijftig", 60: "zestig", 70: "zeventig"}
 _DUTCH_WORDS |= {80: "tachtig", 90: "negentig", 100: "honderd", 1000: "duizend"}
+# Per number: it in figures, and a capitalised compound it opens ("Elfstedentocht")
+_NAMED = [
+    (n, re.compile(rf"(?<![\w.,]){n}(?!\w)"), re.compile(rf"\b{w.capitalize()}[a-zë]{{4,}}"))
+    for n, w in _DUTCH_WORDS.items()
+]
 
 
 def named_numbers(source: str, translation: str) -> list[int]:
     """The numbers the translation writes in words that a capitalised compound of the
     source opens (``Elfstedentocht``: "Eleven Cities Tour" gives 11); not where the
     translation writes the number in figures."""
-    found = []
-    for number, word in _DUTCH_WORDS.items():
-        if re.search(rf"(?<![\w.,]){number}(?![\w])", translation):
-            continue
-        if re.search(rf"\b{word.capitalize()}[a-zë]{{4,}}", source):
-            found.append(number)
-    return found
+    return [
+        number
+        for number, in_figures, opening in _NAMED
+        if opening.search(source) and not in_figures.search(translation)
+    ]
 
 
 def magnitudes_settled(missing, extra, source: str, translation: str, value) -> None:

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from translate.checks.folding import has_word
+
 
 def abbreviates(source: str, name_start: int, name_end: int | None, start: int, end: int) -> bool:
     """Whether ``source[start:end]`` is an acronym in brackets right after the name ending
@@ -65,7 +67,7 @@ def spelled_out(source: str, translation: str) -> dict[str, str]:
         if 2 * (capitals := sum(ch.isupper() for ch in word)) >= len(word)
         and capitals >= 2
         and word.lower() not in INSTITUTIONS
-        and not re.search(rf"(?<!\w){re.escape(word)}(?!\w)", translation)
+        and not has_word(translation, word)
     ]
     if not acronyms:
         return {}

@@ -6,12 +6,14 @@ compound of it and a common Dutch word."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from translate.checks.name_places import PLACES
 from translate.checks.name_words import ADJECTIVES, NAME_WORDS
 from translate.text.vocabulary import common_dutch, common_english
 
 
+@lru_cache(maxsize=65_536)
 def english_forms(word: str) -> tuple[str, ...]:
     """What a capitalised word the tables do not hold as a name may stand as in English:
     itself, an adjective's English forms, the place in an adjective or a word for its people

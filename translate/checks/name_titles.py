@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from translate.checks.folding import has_word
+
 _WORKS = (
     "film|films|boek|roman|programma|serie|tv-serie|musical|album|lied|nummer|single|"
     "voorstelling|opera|toneelstuk|tentoonstelling|expositie|show|documentaire|podcast|"
@@ -64,7 +66,7 @@ def kept_titles(source: str, translation: str) -> list[str]:
     found = []
     for title in titles(source):
         text = " ".join(title)
-        if re.search(rf"(?<!\w){re.escape(text)}(?!\w)", translation):
+        if has_word(translation, text):
             found.append(text)
     return found
 

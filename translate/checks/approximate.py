@@ -5,7 +5,8 @@ Dutch counts roughly with a collective numeral: ``een twintigtal`` is "about twe
 ten only after ``een``: ``het drietal`` is as often "the trio"); the plural (``tientallen``:
 "dozens", "tens of") is no one number and is left out. A dozen is 12 on either side (``een
 dozijn``, "a dozen"); a collective is rough, so a number within a fifth of it is the same
-amount (``een tiental`` rendered "a dozen", ``een twintigtal`` "two dozen").
+amount (``een tiental`` rendered "a dozen", ``een twintigtal`` "two dozen"). People by the
+decade of their age hold its tens (``dertigers``: "people in their thirties", 30).
 """
 
 from __future__ import annotations
@@ -109,3 +110,21 @@ def _near(text: str, number: int) -> bool:
         return abs(float(text) - number) <= ROUGHLY * number
     except ValueError:
         return False
+
+
+_AGED_TENS = {"twin": 20, "der": 30, "veer": 40, "vijf": 50, "zes": 60, "zeven": 70}
+_AGED_TENS |= {"tach": 80, "negen": 90, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
+_AGED_TENS |= {"sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_AGED = {
+    "nl": re.compile(r"\b(twin|der|veer|vijf|zes|zeven|tach|negen)tigers?\b", re.IGNORECASE),
+    "en": re.compile(
+        r"\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-?somethings?\b", re.I
+    ),
+}
+
+
+def ages_by_decade(text: str, lang: str) -> str:
+    """``text`` with each word for people by the decade of their age as its tens
+    (``dertigers``, "thirtysomethings": 30; "people in their thirties" is a decade, read as
+    one)."""
+    return _AGED[lang].sub(lambda m: f" {_AGED_TENS[m.group(1).lower()]} ", text)

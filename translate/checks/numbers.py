@@ -33,7 +33,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from functools import lru_cache
 
-from translate.checks.approximate import collectives, settle
+from translate.checks.approximate import ages_by_decade, collectives, settle
 from translate.checks.base import Sentence
 from translate.checks.conversions import explain
 from translate.checks.denominations import denomination_changes
@@ -93,15 +93,6 @@ _DECADE = {
     "en": re.compile(
         r"(?<![\w.,])(?:'|’|1[5-9]|20)?([1-9])0(?:'|’)?s\b|\b(" + "|".join(_TENS) + r")\b",
         re.IGNORECASE,
-    ),
-}
-_AGED_TENS = {"twin": 20, "der": 30, "veer": 40, "vijf": 50, "zes": 60, "zeven": 70}
-_AGED_TENS |= {"tach": 80, "negen": 90, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
-_AGED_TENS |= {"sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-_AGED = {
-    "nl": re.compile(r"\b(twin|der|veer|vijf|zes|zeven|tach|negen)tigers?\b", re.IGNORECASE),
-    "en": re.compile(
-        r"\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-?somethings?\b", re.I
     ),
 }
 _ORDINAL = {
@@ -300,8 +291,7 @@ def values(text: str, lang: str) -> Counter:
     text = _COMPOUND[lang].sub(_compound if lang == "nl" else r"\1 ", text)
     # Decades as their tens ("jaren negentig", "jaren '90" = "the nineties", "the 1990s")
     text = _DECADE[lang].sub(lambda m: f" {_decade(m)} ", text)
-    # People by the decade of their age ("dertigers": people in their thirties, 30)
-    text = _AGED[lang].sub(lambda m: f" {_AGED_TENS[m.group(1).lower()]} ", text)
+    text = ages_by_decade(text, lang)  # "dertigers": people in their thirties, 30
     for pattern, shift, minute in SPOKEN[lang]:
 
         def take_spoken(match: re.Match, shift=shift, minute=minute) -> str:

@@ -141,3 +141,24 @@ def test_a_three_word_phrase_twice_in_a_row_is_a_repetition():
         "The Royal Dutch Hockey Association suspended him for four matches for four matches.",
     )
     assert any(m.startswith("repetition:") for m in message)
+
+
+@pytest.mark.parametrize(
+    ("text", "form", "found"),
+    [
+        ("the nato summit", "nato", True),
+        ("nato's summit", "nato", True),
+        ("the natoist", "nato", False),
+        ("a snato b", "nato", False),
+        ("'s-hertogenbosch, then", "'s-hertogenbosch", True),
+        ("lgbtq+ rights", "lgbtq+", True),
+        ("x_nato", "nato", False),
+        ("nato nato2 nato", "nato", True),
+        ("café-owner", "café", True),
+        ("", "nato", False),
+    ],
+)
+def test_has_word_finds_a_form_as_words_of_its_own(text, form, found):
+    from translate.checks.folding import has_word
+
+    assert has_word(text, form) is found

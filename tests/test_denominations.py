@@ -52,3 +52,24 @@ def test_a_currency_or_percentage_points_replaced_is_a_finding(source, translati
 )
 def test_the_same_denomination_or_none_is_no_finding(source, translation):
     assert _all(source, translation) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "translation", "flagged"),
+    [
+        # a unit glued to its number, millions after a currency sign
+        ("Het weegt 10 kilo.", "It weighs 10kg.", False),
+        ("Hij liep 5 kilometer.", "He ran 5km.", False),
+        ("Hij nam 500 milligram.", "He took 500mg.", False),
+        ("Hij nam 500 milligram.", "He took 500 grams.", True),
+        ("Het kost 10 miljoen pond.", "It costs £10m.", False),
+        ("Het kost 10 miljoen pond.", "It costs £100m.", True),
+        # a race's time in hours, minutes and seconds is one value
+        ("Hij finishte in 2.05.41.", "He finished in 2:05:41.", False),
+        ("Hij finishte in 2.05.41.", "He finished in 2:05:14.", True),
+        # text2num's plural ordinal ("two 10ths") is no number 0
+        ("Hij won met twee tienden.", "He won by two tenths of a second.", False),
+    ],
+)
+def test_how_english_writes_amounts_in_short(source, translation, flagged):
+    assert any(m.startswith("numbers:") for m in _all(source, translation)) is flagged

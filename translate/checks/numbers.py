@@ -95,9 +95,12 @@ _DECADE = {
         re.IGNORECASE,
     ),
 }
+_HMS = re.compile(r"(?<![\d.,:])(\d{1,2})[.:](\d{2})[.:](\d{2})(?![\d.,:]?\d)")
+_MONEY_M = re.compile(r"([£$€]\s?\d+(?:\.\d+)?)m\b")
+_GLUED = re.compile(r"(\d)(?=(?:kg|km|mg|ml|cm|mm|mph|ha|bn|m|g|l)\b)", re.IGNORECASE)
 _ORDINAL = {
     "nl": re.compile(r"\b\d+(?:e|ste|de)\b"),
-    "en": re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.IGNORECASE),
+    "en": re.compile(r"\b\d+(?:st|nd|rd|th)s?\b", re.IGNORECASE),  # "two 10ths": text2num's
 }
 _NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w])|(?<=\w)\d+(?:[.,]\d+)*")
 _WORD_FORM = {
@@ -236,7 +239,7 @@ class Value:
     def __str__(self) -> str:
         if self.kind == "time":
             return f"{self.hour}:{self.minute:02d}"
-        if self.kind in ("date", "fraction", "clock"):
+        if self.kind in ("date", "fraction", "clock", "duration"):
             return self.text
         whole, _, fraction = self.text.partition(".")
         grouped = f"{int(whole):,}" if len(whole) > 4 else whole
@@ -253,6 +256,9 @@ def values(text: str, lang: str) -> Counter:
 
     found: Counter = Counter()
     text = text.replace("\u00a0", " ").replace("\u202f", " ")
+    if lang == "en":  # "£10m", "$2.5bn": millions after a currency sign
+        text = _MONEY_M.sub(r"\1 million", text)
+    text = _GLUED.sub(r"\1 ", text)  # "10kg", "5km", "500mg": a number, then its unit
     text = mixed_numbers(text, lang)  # "anderhalf" = 1,5, "two and a half" = 2.5
     text = collectives(text, lang)  # "een twintigtal" = 20, "a dozen" = 12
 
@@ -279,6 +285,11 @@ def values(text: str, lang: str) -> Counter:
     for match in TIME_WORDS[lang].finditer(text):
         found[Value("midnight" if match.group(1) else "noon", kind="clock")] += 1
     text = TIME_WORDS[lang].sub(" ", text)
+    # A race's time, hours, minutes and seconds ("2.05.41", "2:05:41"): one duration
+    for match in _HMS.finditer(text):
+        hours, minutes, seconds = match.groups()
+        found[Value(f"{int(hours)}:{minutes}:{seconds}", kind="duration")] += 1
+    text = _HMS.sub(" ", text)
     text = TIME[lang].sub(take_time, text)
     if lang == "en":
         text = FORTNIGHT.sub(" 2 weeks ", text)

@@ -67,6 +67,9 @@ def test_the_same_denomination_or_none_is_no_finding(source, translation):
         # a race's time in hours, minutes and seconds is one value
         ("Hij finishte in 2.05.41.", "He finished in 2:05:41.", False),
         ("Hij finishte in 2.05.41.", "He finished in 2:05:14.", True),
+        # a time written as a decimal ("11.30", read as 11.3)
+        ("Het duurde tot half 12.", "It lasted until 11.30.", False),
+        ("Het duurde tot half 12.", "It lasted until 11.40.", True),
         # text2num's plural ordinal ("two 10ths") is no number 0
         ("Hij won met twee tienden.", "He won by two tenths of a second.", False),
     ],

@@ -196,7 +196,9 @@ def _times_as_numbers(times: Counter, numbers: Counter) -> None:
     may be "3 hours")."""
     for time in [v for v in times if v.kind == "time"]:
         for hour in (time.hour, time.hour % 12 or 12):
-            alt = Value(f"{hour}.{time.minute:02d}" if time.minute else str(hour))
+            # "11.30" is read as the decimal 11.3
+            decimal = f"{hour}.{time.minute:02d}".rstrip("0") if time.minute else str(hour)
+            alt = Value(decimal)
             while times[time] > 0 and numbers.get(alt, 0) > 0:
                 times[time] -= 1
                 numbers[alt] -= 1

@@ -61,8 +61,9 @@ def _transliterated(word: str) -> bool:
 
 def dropped_opening(name: str, source: str, translation: str) -> bool:
     """Whether ``name``, the first word of ``source``, reads as a name that the
-    translation has dropped (it opens with a pronoun) or replaced (it opens with a
-    capitalised word that is neither the source's nor a common English word)."""
+    translation has dropped (it opens with a pronoun the source's words do not give) or
+    replaced (it opens with a capitalised word that is no word of the source and rare in
+    English)."""
     word = name.lower()
     dutch, english = zipf(word, "nl"), zipf(word, "en")
     by_frequency = dutch > 0 and ENGLISH_AT_LEAST <= english < ENGLISH_BELOW

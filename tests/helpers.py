@@ -84,3 +84,10 @@ def page_shape(page: str) -> list:
         }
         shape.append((element.tag, attributes, " ".join(element.text_content().split())))
     return shape
+
+
+def check_messages(source: str, translation: str) -> list[str]:
+    """The messages of every per-sentence check for one pair."""
+    from translate.checks import CHECKS, Sentence, run_checks
+
+    return [f.message for f in run_checks([Sentence(0, source, translation)], CHECKS)]

@@ -8,13 +8,9 @@ import re
 
 import pytest
 
-from translate.checks import CHECKS, Sentence, run_checks
+from tests.helpers import check_messages as _all
 from translate.checks.name_acronyms import spelled_out
 from translate.checks.repetition import repeats
-
-
-def _all(source: str, translation: str) -> list[str]:
-    return [f.message for f in run_checks([Sentence(0, source, translation)], CHECKS)]
 
 
 @pytest.mark.parametrize(

@@ -5,12 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from translate.checks import CHECKS, Sentence, run_checks
+from tests.helpers import check_messages as _all
 from translate.checks.denominations import currencies, denomination_changes
-
-
-def _all(source: str, translation: str) -> list[str]:
-    return [f.message for f in run_checks([Sentence(0, source, translation)], CHECKS)]
 
 
 def test_currencies_are_read_by_word_and_symbol():

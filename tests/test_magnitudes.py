@@ -6,12 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from translate.checks import CHECKS, Sentence, run_checks
+from tests.helpers import check_messages as _all
 from translate.checks.magnitudes import magnitude_changes, magnitudes, money_tons, named_numbers
-
-
-def _all(source: str, translation: str) -> list[str]:
-    return [f.message for f in run_checks([Sentence(0, source, translation)], CHECKS)]
 
 
 def test_magnitudes_are_read_as_powers_of_ten_on_either_side():

@@ -6,12 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from translate.checks import CHECKS, Sentence, run_checks
+from tests.helpers import check_messages as _all
 from translate.checks.name_openings import dropped_opening
-
-
-def _all(source: str, translation: str) -> list[str]:
-    return [f.message for f in run_checks([Sentence(0, source, translation)], CHECKS)]
 
 
 @pytest.mark.parametrize(

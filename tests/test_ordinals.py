@@ -8,7 +8,8 @@ import sys
 import pytest
 
 import translate.checks.numbers  # noqa: F401
-from translate.checks import CHECKS, Sentence, run_checks
+from tests.helpers import check_messages as _all
+from translate.checks import Sentence
 from translate.checks.ordinals import ordinal_changes, ordinals
 
 numbers = sys.modules["translate.checks.numbers"].numbers
@@ -16,10 +17,6 @@ numbers = sys.modules["translate.checks.numbers"].numbers
 
 def _numbers(source: str, translation: str) -> list[str]:
     return [f.message for f in numbers(Sentence(0, source, translation))]
-
-
-def _all(source: str, translation: str) -> list[str]:
-    return [f.message for f in run_checks([Sentence(0, source, translation)], CHECKS)]
 
 
 def test_ordinals_are_read_in_words_and_digits_on_either_side():

@@ -6,13 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from translate.checks import CHECKS, Sentence, run_checks
+from tests.helpers import check_messages as _all
 from translate.checks.directions import direction_changes, points
 from translate.checks.signs import negatives, sign_changes
-
-
-def _all(source: str, translation: str) -> list[str]:
-    return [f.message for f in run_checks([Sentence(0, source, translation)], CHECKS)]
 
 
 def test_compass_points_are_read_in_either_language():

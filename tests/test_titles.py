@@ -6,12 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from translate.checks import CHECKS, Sentence, run_checks
+from tests.helpers import check_messages as _all
 from translate.checks.name_titles import kept_titles, makers, title_words, titles
-
-
-def _all(source: str, translation: str) -> list[str]:
-    return [f.message for f in run_checks([Sentence(0, source, translation)], CHECKS)]
 
 
 def test_a_title_runs_from_the_word_for_the_work_to_its_last_capital_or_its_maker():

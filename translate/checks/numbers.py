@@ -158,24 +158,26 @@ def _units(sentence: Sentence) -> Iterator[Finding]:
     ("duizenden": "hundreds"), a number its sign ("min vijf graden": "five degrees") or an
     amount its currency ("dollar": "euros") or its percentage points ("procentpunt":
     "percent")."""
-    lost, added = unit_changes(sentence.source, sentence.translation)
-    more_lost, more_added = dimension_changes(sentence.source, sentence.translation)
-    lost, added = lost + more_lost, added + more_added
-    more_lost, more_added = half_day_changes(sentence.source, sentence.translation)
-    lost, added = lost + more_lost, added + more_added
-    more_lost, more_added = ordinal_changes(sentence.source, sentence.translation)
-    lost, added = lost + more_lost, added + more_added
-    more_lost, more_added = magnitude_changes(sentence.source, sentence.translation)
-    lost, added = lost + more_lost, added + more_added
-    more_lost, more_added = sign_changes(sentence.source, sentence.translation)
-    lost, added = lost + more_lost, added + more_added
-    more_lost, more_added = denomination_changes(sentence.source, sentence.translation)
-    lost, added = lost + more_lost, added + more_added
+    lost: list[str] = []
+    added: list[str] = []
+    for changes in _CHANGES:
+        more_lost, more_added = changes(sentence.source, sentence.translation)
+        lost, added = lost + more_lost, added + more_added
     if lost:
         message = f"numbers: {', '.join(lost)} in the source, {', '.join(added)} in the translation"
         yield Finding("numbers", message, data={"source_only": lost, "translation_only": added})
 
 
+# What may change where the numbers agree, each giving (the source's, the translation's)
+_CHANGES = (
+    unit_changes,
+    dimension_changes,
+    half_day_changes,
+    ordinal_changes,
+    magnitude_changes,
+    sign_changes,
+    denomination_changes,
+)
 _FRACTIONS = {"0.5": "1/2", "0.25": "1/4", "0.75": "3/4"}
 
 

@@ -1,6 +1,6 @@
 """Numbers as each language writes them: Dutch ``3,4`` and ``12.000`` are English ``3.4``
 and ``12,000``; a number before a scale word is one number (``1,2 miljard`` =
-``1200000000``, "2.5 billion")."""
+``1200000000``, "2.5 billion"); short forms are written out ("£10m", "10kg")."""
 
 from __future__ import annotations
 
@@ -18,6 +18,9 @@ SCALED = {
     )
     for lang, scales in _SCALES.items()
 }
+# "£10m": millions after a currency sign; "10kg", "5km", "500mg": a number, then its unit
+_MONEY_M = re.compile(r"([£$€]\s?\d+(?:\.\d+)?)m\b")
+_GLUED = re.compile(r"(\d)(?=(?:kg|km|mg|ml|cm|mm|mph|ha|bn|m|g|l)\b)", re.IGNORECASE)
 _GROUPED = {
     "nl": re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$"),
     "en": re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$"),
@@ -69,3 +72,11 @@ def scaled_number(match: re.Match, lang: str) -> str | None:
     if number is None:
         return None
     return _format(number.scaleb(_SCALES[lang][match.group(2).lower()]))
+
+
+def short_forms(text: str, lang: str) -> str:
+    """``text`` with the short forms of amounts written out: millions after a currency sign
+    in English ("£10m": "£10 million") and a unit glued to its number ("10kg": "10 kg")."""
+    if lang == "en":
+        text = _MONEY_M.sub(r"\1 million", text)
+    return _GLUED.sub(r"\1 ", text)

@@ -45,7 +45,7 @@ from translate.checks.magnitudes import (
     money_tons,
     named_numbers,
 )
-from translate.checks.notation import SCALED, number_text, scaled_number
+from translate.checks.notation import SCALED, number_text, scaled_number, short_forms
 from translate.checks.ordinals import cardinals_settled, ordinal_changes
 from translate.checks.signs import sign_changes, zeros_settled
 from translate.checks.time_words import (
@@ -96,8 +96,6 @@ _DECADE = {
     ),
 }
 _HMS = re.compile(r"(?<![\d.,:])(\d{1,2})[.:](\d{2})[.:](\d{2})(?![\d.,:]?\d)")
-_MONEY_M = re.compile(r"([£$€]\s?\d+(?:\.\d+)?)m\b")
-_GLUED = re.compile(r"(\d)(?=(?:kg|km|mg|ml|cm|mm|mph|ha|bn|m|g|l)\b)", re.IGNORECASE)
 _ORDINAL = {
     "nl": re.compile(r"\b\d+(?:e|ste|de)\b"),
     "en": re.compile(r"\b\d+(?:st|nd|rd|th)s?\b", re.IGNORECASE),  # "two 10ths": text2num's
@@ -260,9 +258,7 @@ def values(text: str, lang: str) -> Counter:
 
     found: Counter = Counter()
     text = text.replace("\u00a0", " ").replace("\u202f", " ")
-    if lang == "en":  # "£10m", "$2.5bn": millions after a currency sign
-        text = _MONEY_M.sub(r"\1 million", text)
-    text = _GLUED.sub(r"\1 ", text)  # "10kg", "5km", "500mg": a number, then its unit
+    text = short_forms(text, lang)  # "10kg", "£10m"
     text = mixed_numbers(text, lang)  # "anderhalf" = 1,5, "two and a half" = 2.5
     text = collectives(text, lang)  # "een twintigtal" = 20, "a dozen" = 12
 

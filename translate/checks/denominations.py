@@ -39,11 +39,15 @@ _CURRENCIES = {
         "rupee": (r"rupees?", ""),
     },
 }
+# One pattern per language, a named group per currency
 _PATTERNS = {
-    lang: {
-        name: re.compile(rf"\b(?:{words})\b" + (f"|{symbol}" if symbol else ""), re.IGNORECASE)
-        for name, (words, symbol) in table.items()
-    }
+    lang: re.compile(
+        "|".join(
+            rf"(?P<{name}>\b(?:{words})\b" + (f"|{symbol}" if symbol else "") + ")"
+            for name, (words, symbol) in table.items()
+        ),
+        re.IGNORECASE,
+    )
     for lang, table in _CURRENCIES.items()
 }
 _POINT = re.compile(r"\bprocentpunt(?:en)?\b", re.IGNORECASE)
@@ -62,7 +66,7 @@ _PERCENT = {
 
 def currencies(text: str, lang: str) -> set[str]:
     """The currencies ``text`` counts in, by their English names."""
-    return {name for name, pattern in _PATTERNS[lang].items() if pattern.search(text)}
+    return {match.lastgroup for match in _PATTERNS[lang].finditer(text)}
 
 
 def denomination_changes(source: str, translation: str) -> tuple[list[str], list[str]]:

@@ -32,8 +32,9 @@ _LONGEST = 60  # characters a title before its maker may run to
 
 def titles(source: str) -> list[list[str]]:
     """The source's titles of works, each as its words (as written)."""
-    found, persons = [], makers(source)
+    found, persons = [], None
     for match in _AFTER_WORK.finditer(source):
+        persons = makers(source) if persons is None else persons
         following, maker = [], False
         for word in _WORD.finditer(source, match.start(1), match.end(1) + 1 + _LONGEST):
             if word.start() in persons:

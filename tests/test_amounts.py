@@ -303,3 +303,20 @@ def test_rough_numbers_ages_and_clock_words_are_accepted(source, translation):
 def test_a_changed_rough_number_age_or_half_of_the_day_is_a_finding(source, translation, message):
     (found,) = _messages(source, translation)
     assert found.startswith("numbers: ") and message in found, found
+
+
+@pytest.mark.parametrize(
+    ("source", "translation", "flagged"),
+    [
+        ("Het park levert 700 megawatt.", "The park delivers 700 megawatts.", False),
+        ("Het park levert 700 megawatt.", "The park delivers 700MW.", False),
+        ("Het park levert 700 megawatt.", "The park delivers 700 kilowatts.", True),
+        ("De centrale levert 1,6 gigawatt.", "The plant delivers 1,600 megawatts.", False),
+        ("Een huishouden verbruikt 2500 kWh.", "A household uses 2,500 kilowatt hours.", False),
+        ("Een huishouden verbruikt 2500 kWh.", "A household uses 2,500 megawatt hours.", True),
+    ],
+)
+def test_power_and_energy_keep_their_units(source, translation, flagged):
+    from tests.helpers import check_messages
+
+    assert any(m.startswith("numbers:") for m in check_messages(source, translation)) is flagged

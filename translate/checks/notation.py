@@ -20,7 +20,9 @@ SCALED = {
 }
 # "£10m": millions after a currency sign; "10kg", "5km", "500mg": a number, then its unit
 _MONEY_M = re.compile(r"([£$€]\s?\d+(?:\.\d+)?)m\b")
-_GLUED = re.compile(r"(\d)(?=(?:kg|km|mg|ml|cm|mm|mph|ha|bn|m|g|l)\b)", re.IGNORECASE)
+_GLUED = re.compile(
+    r"(\d)(?=(?:kg|km|mg|ml|cm|mm|mph|ha|bn|kwh|mwh|gwh|twh|kw|mw|gw|m|g|l)\b)", re.IGNORECASE
+)
 _GROUPED = {
     "nl": re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$"),
     "en": re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$"),

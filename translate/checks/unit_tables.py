@@ -23,6 +23,12 @@ MEASURES = {
         "m³": "cubic metre", "graden celsius": "degree", "graden": "degree", "graad": "degree",
         "°c": "degree", "ºc": "degree", "°": "degree", "º": "degree",
         "graden fahrenheit": "degree Fahrenheit", "°f": "degree Fahrenheit",
+        "watt": "watt", "kilowatt": "kilowatt", "kw": "kilowatt", "megawatt": "megawatt",
+        "mw": "megawatt", "gigawatt": "gigawatt", "gw": "gigawatt",
+        "kilowattuur": "kilowatt hour", "kwh": "kilowatt hour",
+        "megawattuur": "megawatt hour", "mwh": "megawatt hour",
+        "gigawattuur": "gigawatt hour", "gwh": "gigawatt hour",
+        "terawattuur": "terawatt hour", "twh": "terawatt hour",
     },
     "en": {
         "millimetre": "millimetre", "millimetres": "millimetre", "millimeter": "millimetre",
@@ -60,6 +66,19 @@ MEASURES = {
         "°": "degree", "º": "degree", "degrees fahrenheit": "degree Fahrenheit",
         "degree fahrenheit": "degree Fahrenheit", "fahrenheit": "degree Fahrenheit",
         "°f": "degree Fahrenheit", "ºf": "degree Fahrenheit",
+        "watt": "watt", "watts": "watt", "kilowatt": "kilowatt", "kilowatts": "kilowatt",
+        "kw": "kilowatt", "megawatt": "megawatt", "megawatts": "megawatt", "mw": "megawatt",
+        "gigawatt": "gigawatt", "gigawatts": "gigawatt", "gw": "gigawatt",
+        "kilowatt hour": "kilowatt hour", "kilowatt hours": "kilowatt hour",
+        "kilowatt-hour": "kilowatt hour", "kilowatt-hours": "kilowatt hour",
+        "kwh": "kilowatt hour", "megawatt hour": "megawatt hour",
+        "megawatt hours": "megawatt hour", "megawatt-hour": "megawatt hour",
+        "megawatt-hours": "megawatt hour", "mwh": "megawatt hour",
+        "gigawatt hour": "gigawatt hour", "gigawatt hours": "gigawatt hour",
+        "gigawatt-hour": "gigawatt hour", "gigawatt-hours": "gigawatt hour",
+        "gwh": "gigawatt hour", "terawatt hour": "terawatt hour",
+        "terawatt hours": "terawatt hour", "terawatt-hour": "terawatt hour",
+        "terawatt-hours": "terawatt hour", "twh": "terawatt hour",
     },
 }  # fmt: skip
 TIMES = {
@@ -87,12 +106,17 @@ PLURAL = {
 
 _YEAR = 365.25 * 86400
 # Each unit's dimension and worth in the dimension's base unit (seconds, metres, kilograms,
-# square metres, litres); a unit with two worths is either (US and imperial gallons)
+# square metres, litres, watts, watt hours); a unit with two worths is either (US and
+# imperial gallons)
 FACTORS: dict[str, tuple[str, tuple[float, ...]]] = {
     "second": ("time", (1,)), "minute": ("time", (60,)), "quarter-hour": ("time", (900,)),
     "hour": ("time", (3600,)), "day": ("time", (86400,)), "week": ("time", (7 * 86400,)),
     "month": ("time", (_YEAR / 12,)), "year": ("time", (_YEAR,)),
     "decade": ("time", (10 * _YEAR,)), "century": ("time", (100 * _YEAR,)),
+    "watt": ("power", (1,)), "kilowatt": ("power", (1e3,)), "megawatt": ("power", (1e6,)),
+    "gigawatt": ("power", (1e9,)), "kilowatt hour": ("energy", (1e3,)),
+    "megawatt hour": ("energy", (1e6,)), "gigawatt hour": ("energy", (1e9,)),
+    "terawatt hour": ("energy", (1e12,)),
     "millimetre": ("length", (0.001,)), "centimetre": ("length", (0.01,)),
     "metre": ("length", (1,)), "kilometre": ("length", (1000,)),
     "mile": ("length", (1609.344,)), "nautical mile": ("length", (1852,)),

@@ -21,8 +21,8 @@ days", "400 metres (1,312 feet)": ``conversions.py``).
 Ordinals (``derde``, ``3e``) are compared on their own: one replaced by another is a
 finding, and an ordinal is its cardinal on the other side (``de vijfde etappe`` = "stage
 5", ``op zijn zesde`` = "at six": ``ordinals.py``). The word ``een``/``one`` alone (an
-article as often as a number) is left out. Times of day and dates in words are read by the
-tables of ``time_words.py``.
+article as often as a number) is left out. Times of day, dates in words and decades are read
+by ``time_words.py``.
 """
 
 from __future__ import annotations
@@ -58,6 +58,7 @@ from translate.checks.time_words import (
     TIME_WORDS,
     TIMES,
     TIMES_WORDS,
+    decades,
     half_day_changes,
 )
 from translate.checks.units import FORTNIGHT, unit_changes
@@ -84,14 +85,6 @@ _COMPOUND = {
         r"\b((?:twen|thir|for|fif|six|seven|eigh|nine)ty|(?:thir|four|fif|six|seven|eigh|nine)teen"
         r"|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|hundred|thousand)"
         r"-(?!(?:one|two|three|four|five|six|seven|eight|nine)\b)(?=[a-z])",
-        re.IGNORECASE,
-    ),
-}
-_TENS = "twenties thirties forties fifties sixties seventies eighties nineties".split()
-_DECADE = {
-    "nl": re.compile(r"\bjaren\s+(?:'|’|1[5-9]|20)?([1-9])0\b", re.IGNORECASE),
-    "en": re.compile(
-        r"(?<![\w.,])(?:'|’|1[5-9]|20)?([1-9])0(?:'|’)?s\b|\b(" + "|".join(_TENS) + r")\b",
         re.IGNORECASE,
     ),
 }
@@ -301,7 +294,7 @@ def values(text: str, lang: str) -> Counter:
     text = TIMES_WORDS[lang].sub(lambda m: f" {TIMES[m.group(1).lower()]} ", text)
     text = _COMPOUND[lang].sub(_compound if lang == "nl" else r"\1 ", text)
     # Decades as their tens ("jaren negentig", "jaren '90" = "the nineties", "the 1990s")
-    text = _DECADE[lang].sub(lambda m: f" {_decade(m)} ", text)
+    text = decades(text, lang)
     text = ages_by_decade(text, lang)  # "dertigers": people in their thirties, 30
     for pattern, shift, minute in SPOKEN[lang]:
 
@@ -344,13 +337,3 @@ def _compound(match: re.Match) -> str:
     if not number.isdigit() or number == "1":
         return match.group()
     return f" {number} {match.group(2)}"
-
-
-def _decade(match: re.Match) -> str:
-    """The tens of a decade (``90`` for the 1990s), as digits; a Dutch number word after
-    ``jaren`` ("jaren negentig") is read later, as any number word."""
-    if match.group(1):
-        return f"{match.group(1)}0"
-    if match.lastindex == 2 and match.group(2):
-        return str(20 + 10 * _TENS.index(match.group(2).lower()))
-    return match.group()

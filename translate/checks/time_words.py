@@ -6,7 +6,8 @@ A time of day in figures (``8.15 uur``, ``20.00 uur``, ``8:15 p.m.``: ``TIME``),
 (``middernacht``, "noon": ``TIME_WORDS``); how many times (``tweemaal`` = "twice":
 ``TIMES``); days of the week and months by name, in either language (``DATE_NAMES``; a
 Dutch day in a compound, ``dinsdagavond``, and an English day a Dutch text borrows, "Black
-Friday"). English capitalises its days and months ("may" and "march" are verbs).
+Friday"). English capitalises its days and months ("may" and "march" are verbs). Decades
+are read as their tens (``jaren negentig``, ``jaren '90``, "the 1990s": ``decades``).
 """
 
 from __future__ import annotations
@@ -124,3 +125,29 @@ def _halves(text: str, lang: str) -> dict[tuple[int, int], set[int]]:
         if explicit:
             said.setdefault((hour % 12, int(minute or 0)), set()).add(hour)
     return said
+
+
+# Decades: "jaren negentig", "jaren '90", "the nineties", "the 1990s"
+_TENS = "twenties thirties forties fifties sixties seventies eighties nineties".split()
+_DECADE = {
+    "nl": re.compile(r"\bjaren\s+(?:'|’|1[5-9]|20)?([1-9])0\b", re.IGNORECASE),
+    "en": re.compile(
+        r"(?<![\w.,])(?:'|’|1[5-9]|20)?([1-9])0(?:'|’)?s\b|\b(" + "|".join(_TENS) + r")\b",
+        re.IGNORECASE,
+    ),
+}
+
+
+def decades(text: str, lang: str) -> str:
+    """``text`` with each decade as its tens (``jaren '90``, "the 1990s": 90)."""
+    return _DECADE[lang].sub(lambda m: f" {_decade(m)} ", text)
+
+
+def _decade(match: re.Match) -> str:
+    """The tens of a decade (``90`` for the 1990s), as digits; a Dutch number word after
+    ``jaren`` ("jaren negentig") is read later, as any number word."""
+    if match.group(1):
+        return f"{match.group(1)}0"
+    if match.lastindex == 2 and match.group(2):
+        return str(20 + 10 * _TENS.index(match.group(2).lower()))
+    return match.group()

@@ -78,7 +78,7 @@ def test_a_tabled_acronym_of_a_thing_or_a_body_may_be_written_out(source, transl
 )
 def test_an_acronym_the_tables_do_not_know_may_be_spelled_out(source, translation, run):
     acronym = [w for w in re.findall(r"\w+", source) if w.isupper() and len(w) > 1][-1]
-    assert spelled_out(source, translation) == {acronym: run}
+    assert spelled_out(source, translation) == ((acronym, run),)
     assert _all(source, translation) == []
 
 

@@ -50,9 +50,10 @@ _INNER = frozenset("of for the and on in de & to".split())
 _RUN_WORD = re.compile(r"[\w&][\w'’&-]*[.,;:]?")
 
 
-def spelled_out(source: str, translation: str) -> dict[str, str]:
+@lru_cache(maxsize=4096)  # asked by names and by length, for the same pair
+def spelled_out(source: str, translation: str) -> tuple[tuple[str, str], ...]:
     """The source's acronyms that the tables do not know and the translation does not hold,
-    each with the name of a body in the translation that may be it spelled out ("NVZ":
+    as pairs, each with the name of a body in the translation that may be it spelled out ("NVZ":
     Dutch Hospital Association): a run of capitalised words, none of the source's, holding a
     word like Association or Agency or with the acronym's letters among its initials
     ("IOC": International Olympic Committee), or capitalised words then lower-case ones
@@ -70,18 +71,18 @@ def spelled_out(source: str, translation: str) -> dict[str, str]:
         and not has_word(translation, word)
     ]
     if not acronyms:
-        return {}
+        return ()
     known = {w.lower() for w in re.findall(r"\w+", source)}
     runs = [part for run in _runs(translation, known) for part in _without_bodies(run)]
-    spelled = {}
+    spelled = []
     for acronym in acronyms:
         for i, run in enumerate(runs):
             words = run.split()
             initials = "".join(w[0] for w in words if w[0].isupper()).lower()
             if acronym.lower() in initials or any(_body_word(w) for w in words):
-                spelled[acronym] = runs.pop(i)
+                spelled.append((acronym, runs.pop(i)))
                 break
-    return spelled
+    return tuple(spelled)
 
 
 def _body_word(word: str) -> bool:

@@ -84,7 +84,11 @@ def names(sentence: Sentence) -> Iterator[Finding]:
     worded = translated_word_by_word(found, present, translated, unaccounted)
     # An acronym the tables do not know, spelled out ("NVZ": Dutch Hospital Association),
     # and a work's title translated ("Boer zoekt Vrouw": Farmer Wants a Wife)
-    excused = set(spelled_out(sentence.source, sentence.translation)) if not all(present) else set()
+    excused = (
+        {acronym for acronym, _ in spelled_out(sentence.source, sentence.translation)}
+        if not all(present)
+        else set()
+    )
     if not all(present) and titled(sentence.translation, sentence.source):
         excused |= title_words(sentence.source)
     for (name, forms, initial, group), here in zip(found, present, strict=True):

@@ -109,6 +109,36 @@ def bold_heading() -> bytes:
     return bytes(pdf.output())
 
 
+def listed() -> bytes:
+    """A bold question as a heading, bullets (one over two lines), a numbered list, and a
+    list of lettered points."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    pdf.cell(0, 6, "Het kabinet wil huurders beter beschermen.")
+    pdf.ln(12)
+    pdf.set_font("Helvetica", "B", 11)
+    pdf.cell(0, 6, "Wat verandert er?")
+    pdf.ln(8)
+    pdf.set_font("Helvetica", size=11)
+    points = [
+        "- De huur mag minder snel stijgen.",
+        "- Tijdelijke contracten worden weer de uitzondering op de regel en niet langer de "
+        "norm op de markt van vandaag, zegt de minister.",
+        "1. Eerst stemt de Tweede Kamer.",
+        "2. Daarna stemt de Eerste Kamer.",
+        "a) De wet geldt voor nieuwe contracten.",
+        "b) Oude contracten blijven gelden.",
+    ]
+    for point in points:
+        pdf.set_x(20)
+        pdf.multi_cell(120, 6, point)
+        pdf.ln(2 if point.startswith("2.") else 0)
+    return bytes(pdf.output())
+
+
 NOTES = {
     "1": "Wethouder van Financiën sinds 2022.",
     "2": "De begroting voor 2025, vastgesteld in november.",

@@ -780,6 +780,19 @@ def test_a_pdf_heading_told_by_its_weight():
     )
 
 
+def test_pdf_lists_keep_their_numbers_and_a_bold_question_is_a_heading():
+    pipeline, _ = _echo()
+    (result,) = pipeline.process([Article("l.pdf", "", "pdf", data=pdfs.listed())])
+    assert result.translation == (
+        "Het kabinet wil huurders beter beschermen.\n\n# Wat verandert er?\n\n"
+        "- De huur mag minder snel stijgen.\n"
+        "- Tijdelijke contracten worden weer de uitzondering op de regel en niet langer de "
+        "norm op de markt van vandaag, zegt de minister.\n\n"
+        "1. Eerst stemt de Tweede Kamer.\n2. Daarna stemt de Eerste Kamer.\n\n"
+        "a) De wet geldt voor nieuwe contracten.\n\nb) Oude contracten blijven gelden.\n"
+    )
+
+
 class _Wordy(EchoEngine):
     """English half as long again as the Dutch: each sentence gets words added."""
 

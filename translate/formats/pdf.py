@@ -12,7 +12,9 @@ before the next is read):
 - two columns read column by column; a line wider than half the page (a title) starts a
   new band;
 - headings told by their font size against the body's (larger: ``#``, ``##``, ``###``), or
-  by their weight (a short bold line of its own);
+  by their weight (a short bold line of its own, a question too);
+- list items kept as Markdown lists: bullets as ``-``, numbers as the PDF gives them
+  (``1.``, ``2)``), items in a row on lines of their own;
 - tables kept as rows of cells, each cell translated on its own (a Markdown table).
 - footnotes kept: a reference on its words (``[^1]``), the notes at each page's foot
   taken out of the text and written as Markdown footnotes at the end
@@ -50,6 +52,7 @@ class _Block:
     level: int = 0
     rows: list[list[str]] | None = None
     page: int = 0
+    marker: str = "-"  # a list item's: its number as the PDF gives it (``2.``, ``b)``)
     refs: list[tuple[int, int, str]] = field(default_factory=list)  # see pdf_notes.references
 
 
@@ -95,8 +98,10 @@ class PdfLayout:
             (source[0], target[0])
             for source, target in zip(self.document.paragraphs, english.paragraphs, strict=True)
         )
-        out = []
+        out: list[str] = []
+        prior: _Block | None = None
         for block in self._blocks:
+            prior, previous = block, prior
             if block.kind == "table":
                 rows = [
                     [next(pairs)[1].render().replace("|", "\\|") for _ in row] for row in block.rows
@@ -111,7 +116,11 @@ class PdfLayout:
             if block.kind == "heading":
                 out.append("#" * block.level + " " + text)
             elif block.kind == "item":
-                out.append("- " + text)
+                text = f"{block.marker} {text}"
+                if previous and previous.kind == "item" and _one_list(previous, block):
+                    out[-1] += "\n" + text  # one list, its items on lines of their own
+                else:
+                    out.append(text)
             else:
                 out.append(text)
         for note, (_, line) in zip(self._notes, pairs, strict=True):
@@ -158,11 +167,12 @@ def _blocks(
             previous = None
         text = " ".join(line.text.split())
         larger = body and line.size >= 1.15 * body
-        # A short bold line of its own, not ending a sentence: a heading at body size
+        # A short bold line of its own, not ending a sentence (a question may: "Wat
+        # verandert er?"): a heading at body size
         bold = (
             line.bold
             and len(text) <= 100
-            and not _END.search(text)
+            and (not _END.search(text) or (text.endswith("?") and len(text) <= 60))
             and not _close_to(previous, line)
         )
         if larger or bold:
@@ -194,13 +204,24 @@ def _blocks(
         if continues:
             blocks[-1].text = _join(blocks[-1].text, text)
         elif item:
-            blocks.append(_Block("item", text[item.end() :], page=line.page))
+            marker = item.group().strip()
+            marker = "-" if not marker[0].isalnum() else marker
+            blocks.append(_Block("item", text[item.end() :], page=line.page, marker=marker))
         else:
             blocks.append(_Block("paragraph", text, page=line.page))
         previous = line
     for page, _, rows in pending:
         blocks.append(_Block("table", rows=rows, page=page))
     return [b for b in blocks if b.kind == "table" or b.text.strip()]
+
+
+def _one_list(previous: _Block, item: _Block) -> bool:
+    """Whether two list items in a row make one Markdown list: bullets, or numbers with the
+    same delimiter (``1.`` ``2.``); a letter (``a)``) is no Markdown list marker."""
+    a, b = previous.marker, item.marker
+    if a == b == "-":
+        return True
+    return a[:-1].isdigit() and b[:-1].isdigit() and a[-1] == b[-1]
 
 
 def _close(previous: PdfLine, line: PdfLine) -> bool:

@@ -8,6 +8,7 @@ import pytest
 
 from tests.fakes import EchoEngine
 from tests.helpers import page_shape
+from translate.formats.html import HtmlLayout
 from translate.run.core import DONE, FAILED, Article, Pipeline
 from translate.stages.translation import Translator
 
@@ -163,6 +164,30 @@ def test_malformed_html_is_repaired_and_noted():
     assert result.status == DONE
     assert "De brug is open." in lxml_html.document_fromstring(result.translation).text_content()
     assert any("repaired as a browser would" in w for w in result.record.warnings)
+
+
+def test_html5_void_elements_stay_void_and_what_follows_them_is_read_where_it_is():
+    """libxml2's HTML 4 parser does not know ``source``, ``track`` and ``wbr`` as void: what
+    follows them must not end up inside them, nor the page gain their closing tags."""
+    page = (
+        '<html><body><figure><picture><source srcset="a.webp"><img src="a.jpg" '
+        'alt="De brug bij nacht"></picture><figcaption>De brug bij nacht.</figcaption>'
+        '</figure><video controls><source src="v.mp4"><track src="c.vtt" srclang="nl">'
+        "Uw browser speelt geen video af.</video><p>Een heel lang<wbr>woord staat hier.</p>"
+        "</body></html>"
+    )
+    engine = EchoEngine()
+    (result,) = _pipeline(engine).process([Article("v.html", page, format="html")])
+    assert result.status == DONE, result.reason
+    out = result.translation
+    for tag in ("source", "track", "wbr"):
+        assert f"</{tag}>" not in out
+    assert '<picture><source srcset="a.webp"><img src="a.jpg"' in out
+    assert '<track src="c.vtt" srclang="nl">Uw browser speelt geen video af.</video>' in out
+    video = HtmlLayout(out, "v.en.html").root.find(".//video")  # read as a browser reads it
+    assert [child.tag for child in video] == ["source", "track"]
+    assert [len(e) for e in video] == [0, 0] and video[1].tail == "Uw browser speelt geen video af."
+    assert "De brug bij nacht" in [row for batch in engine.batches for row in batch]
 
 
 def _word_document() -> bytes:

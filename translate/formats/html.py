@@ -49,6 +49,10 @@ _KINDS |= {"figcaption": "caption", "caption": "caption", "title": "title"}
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _MAX_DEPTH = 2048  # libxml2's nesting limit with huge_tree
+# HTML's void elements: libxml2's HTML 4 parser does not know wbr, source and track as
+# void, and nests what follows them inside them
+_VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
+_EMPTY_VOID = re.compile(r"(<(source|track|wbr)\b[^<>]*>)</\2>")
 
 
 def decode_html(data: bytes, name: str) -> Decoded:
@@ -63,6 +67,23 @@ def decode_html(data: bytes, name: str) -> Decoded:
             except Exception:  # noqa: BLE001 - unknown, wrong or odd (punycode raises
                 pass  # UnicodeError, a text codec TypeError): the declaration is ignored
     return decode(data, name)
+
+
+def _unnest_voids(root) -> None:
+    """Moves what the parser nested inside a void element out after it, as a browser reads
+    it (``<picture><source><img></picture>``, ``lang<wbr>woord``), so the page is written
+    back as it was and its words are read where they are."""
+    for element in list(root.iter(*_VOID)):
+        children = list(element)
+        if not children and not element.text:
+            continue
+        parent, tail = element.getparent(), element.tail or ""
+        element.tail, element.text = element.text, None
+        at = parent.index(element)
+        for k, child in enumerate(children):
+            parent.insert(at + 1 + k, child)
+        last = children[-1] if children else element
+        last.tail = (last.tail or "") + tail
 
 
 def _kind(tag: str) -> str:
@@ -107,6 +128,7 @@ class HtmlLayout:
                 f"{name}: HTML nested deeper than {_MAX_DEPTH:,} levels; the parser cannot read "
                 "the page whole, so it is not translated"
             )
+        _unnest_voids(self.root)
         repaired = len(parser.error_log)
         self.findings: tuple[Finding, ...] = (
             (
@@ -246,6 +268,7 @@ class HtmlLayout:
             return Written(head + body + "\n", findings, tuple(markup))
         doctype = root.getroottree().docinfo.doctype or "<!DOCTYPE html>"
         page = lxml.html.tostring(root, encoding="unicode", doctype=doctype) + "\n"
+        page = _EMPTY_VOID.sub(r"\1", page)  # lxml closes the void elements it does not know
         return Written(page, findings, tuple(markup))
 
 

@@ -1,7 +1,7 @@
 import pytest
 
 from tests.conftest import sample_articles
-from tests.fakes import EchoEngine
+from tests.fakes import EchoEngine, ShoutEngine
 from translate.errors import DocumentError
 from translate.formats import read_source
 from translate.formats.markdown import MarkdownLayout
@@ -286,6 +286,7 @@ def test_markdown_image_alt_text_is_translated_and_its_target_kept():
         ("Gebruik `` a ` b `` en *nadruk*.\n", None),
         ("***heel*** sterk en **vet _schuin_ vet**.\n", None),
         ("Zie <https://x.nl> en www.x.nl nu.\n", None),  # an autolink is kept, not a mark
+        ("- [ ] Taak nog te doen\n- [x] Taak gedaan\n", None),  # a task list's boxes
         # the model's words never become markup: a literal star comes back escaped
         (
             "Het is \\*geen\\* nadruk en 5 * 3 = 15.\n",
@@ -295,3 +296,13 @@ def test_markdown_image_alt_text_is_translated_and_its_target_kept():
 )
 def test_markdown_edge_cases_come_back_as_written(text, expected):
     assert _markdown_echo(text) == (expected or text)
+
+
+def test_a_task_lists_box_stays_at_its_items_start_and_never_reaches_the_model():
+    engine = ShoutEngine()
+    pipeline = Pipeline(Translator(engine), language_check="nl")
+    text = "- [ ] Taak nog te doen\n- [X] Taak *gedaan*\n\nZie [x] hier.\n"
+    (result,) = pipeline.process([Article("t.md", text, "markdown")])
+    assert result.translation.startswith("- [ ] TAAK NOG TE DOEN\n- [X] TAAK *GEDAAN*\n")
+    sent = [row for batch in engine.batches for row in batch]
+    assert "Taak nog te doen" in sent and not any(row.startswith("[") for row in sent)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from translate.text.marks import BREAK, Anchor, Mark, collapse, flat, moved
 
 _REFERENCE_LINK = re.compile(r"\[[^\[\]\s][^\[\]]*\]")  # the "[label]" of "[text][label]"
+_TASK = re.compile(r"^(\[[ xX]\])\s")  # a task list item's box (GitHub's Markdown)
 _KIND = {"heading_open": "heading", "th_open": "cell", "td_open": "cell"}
 _EMPHASIS = {"em_open": "em_close", "strong_open": "strong_close", "s_open": "s_close"}
 
@@ -99,7 +100,11 @@ def _read_inline(span: Span, children) -> None:
         if kind == "link_open" and child.markup in ("autolink", "linkify"):
             autolink = True
             continue
-        if kind == "text":
+        if kind == "text" and span.kind == "item" and not raw and _TASK.match(child.content):
+            box = _TASK.match(child.content).group(1)  # a task list's "[ ]": as written
+            anchor(box)
+            add(child.content[len(box) :])
+        elif kind == "text":
             add(child.content)
         elif kind == "softbreak":
             add(" ")

@@ -102,3 +102,37 @@ def test_the_review_page_shows_word_formatting_and_links():
     review = review_page("a.docx", result.pairs, None, result.record)
     assert "De <b>grote</b> brug in <i>Amsterdam</i> is <u>weer open</u>." in review
     assert '<a href="https://example.org/brug">het volledige rapport</a>' in review
+
+
+def _tabbed_word_file() -> bytes:
+    from docx.oxml import OxmlElement
+
+    document = docx.Document()
+    document.add_paragraph("Naam:\tJan de Vries, wethouder van Rotterdam.")
+    paragraph = document.add_paragraph("Het Oost")
+    paragraph.add_run()._r.append(OxmlElement("w:noBreakHyphen"))
+    paragraph.add_run("Europese land groeit snel.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_a_tab_parts_words_for_the_model_and_a_no_break_hyphen_is_a_hyphen():
+    """A tab is kept where it was and stands for a space (the model never sees "Naam:Jan");
+    a non-breaking hyphen reaches the model as a hyphen ("Oost-Europese")."""
+    data = _tabbed_word_file()
+    engine = EchoEngine()
+    result = _run(engine, data)
+    sent = {row for batch in engine.batches for row in batch}
+    assert sent == {
+        "Naam: Jan de Vries, wethouder van Rotterdam.",
+        "Het Oost-Europese land groeit snel.",
+    }
+    texts = [p.text for p in docx.Document(io.BytesIO(result.translation)).paragraphs]
+    assert texts == [
+        "Naam:\tJan de Vries, wethouder van Rotterdam.",
+        "Het Oost-Europese land groeit snel.",
+    ]
+    reversed_ = _run(Reversing(), data)
+    (first, _) = [p.text for p in docx.Document(io.BytesIO(reversed_.translation)).paragraphs]
+    assert first.count("\t") == 1 and re.search(r"\S\t\S", first) and "  " not in first

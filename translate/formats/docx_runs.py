@@ -13,7 +13,9 @@ reference, field, comment anchor and drawing kept (placement by
 - Footnote and endnote references, comment anchors, bookmarks, fields (page numbers, dates,
   a table of contents: every run from the field's begin to its end), tabs, page breaks
   and drawings (text boxes included, whose own paragraphs are units of their own) never
-  reach the model: they are anchors, kept in their sentence.
+  reach the model: they are anchors, kept in their sentence. A tab parts the words beside
+  it (the model sees a space, the tab is written in its place); a non-breaking hyphen is a
+  hyphen to the model (``Oost-Europese``).
 - Tracked changes are read as if accepted: deleted text never reaches the model and is
   left out of the output, inserted text is ordinary text.
 - A run in the character style ``NoTranslate`` keeps its words as they are.
@@ -70,6 +72,7 @@ class Runs(Inlined):
     kept: dict[int, list] = field(default_factory=dict)
     styles: dict[int, tuple[object, object]] = field(default_factory=dict)
     fixed: set[int] = field(default_factory=set)
+    tabs: set[int] = field(default_factory=set)  # anchor keys of tabs: a space to the model
     base: object = None
     tracked: bool = False
 
@@ -111,6 +114,13 @@ def read_runs(paragraph) -> Runs:
                 text(_Piece(child.text or "", style, properties, link))
             elif child.tag == BR and child.get(w("type")) in (None, "textWrapping"):
                 raw.append(BREAK)
+                size[0] += 1
+            elif child.tag == w("noBreakHyphen"):  # "Oost-Europese": a hyphen to the model
+                text(_Piece("-", style, properties, link))
+            elif child.tag in (w("tab"), w("ptab")):  # kept, and parts words ("Naam:\tJan")
+                runs.tabs.add(len(runs.kept))
+                anchor([_alone(element, child)])
+                raw.append(" ")
                 size[0] += 1
             else:  # a tab, a footnote reference, a drawing (text boxes), a page break ...
                 anchor([_alone(element, child)])
@@ -249,11 +259,13 @@ def rebuild_runs(paragraph, runs: Runs, lines: list[str], alone: dict[int, str])
             owner[span[0] : span[1]] = [mark.key] * (span[1] - span[0])
     at_offset: dict[int, list] = {}
     spaced = {a.key for a in runs.anchors if a.padded}
-    gaps = set()
+    gaps, dropped = set(), set()
     for key, offset in sorted(placed.anchors.items()):
         at_offset.setdefault(offset, []).extend(runs.kept[key])
         if key in spaced and target[offset - 1 : offset] == " " != target[offset : offset + 1]:
             gaps.add(offset)
+        if key in runs.tabs:  # a tab stands for the space beside it
+            dropped |= {next((i for i in (offset, offset - 1) if target[i : i + 1] == " "), -1)}
 
     emitted: set[int] = set()
     start = 0
@@ -264,7 +276,7 @@ def rebuild_runs(paragraph, runs: Runs, lines: list[str], alone: dict[int, str])
         if not (end or newline or changed or i in at_offset):
             continue
         if i > start:
-            text = target[start:i]
+            text = "".join(c for k, c in enumerate(target[start:i], start) if k not in dropped)
             if start in gaps:  # the space after the anchors before it, as in the source
                 text = " " + text
             _emit(paragraph, text, owner[start], runs, base, emitted)

@@ -549,6 +549,22 @@ def test_pptx_odt_odp_and_epub_round_trip_with_the_echo_engine():
     assert sorted(chapters) == ["een.xhtml", "nav.xhtml", "twee.xhtml"]
 
 
+def test_a_pptx_tab_parts_words_for_the_model_and_stays_in_its_place():
+    from pptx import Presentation
+
+    deck = Presentation()
+    slide = deck.slides.add_slide(deck.slide_layouts[1])
+    slide.shapes.title.text = "Cijfers\tvan de haven"
+    slide.placeholders[1].text_frame.text = "Naam:\tJan de Vries"
+    buffer = io.BytesIO()
+    deck.save(buffer)
+    pipeline, engine = _echo()
+    (result,) = pipeline.process([Article("t.pptx", "", "pptx", data=buffer.getvalue())])
+    assert _sent(engine) == ["Cijfers van de haven", "Naam: Jan de Vries"]
+    after = Presentation(io.BytesIO(result.translation)).slides[0].shapes
+    assert [s.text_frame.text for s in after] == ["Cijfers\tvan de haven", "Naam:\tJan de Vries"]
+
+
 def charted_pptx() -> bytes:
     """A slide with a column chart (a title, a value axis title) and a pie chart (a title,
     no axes), and a text box on the slide master (on every slide)."""

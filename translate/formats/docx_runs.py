@@ -38,6 +38,7 @@ from translate.text.marks import (
     line_segments,
     moved,
     padded,
+    spaces_taken,
 )
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -259,13 +260,11 @@ def rebuild_runs(paragraph, runs: Runs, lines: list[str], alone: dict[int, str])
             owner[span[0] : span[1]] = [mark.key] * (span[1] - span[0])
     at_offset: dict[int, list] = {}
     spaced = {a.key for a in runs.anchors if a.padded}
-    gaps, dropped = set(), set()
+    gaps, dropped = set(), spaces_taken(target, placed.anchors, runs.tabs)
     for key, offset in sorted(placed.anchors.items()):
         at_offset.setdefault(offset, []).extend(runs.kept[key])
         if key in spaced and target[offset - 1 : offset] == " " != target[offset : offset + 1]:
             gaps.add(offset)
-        if key in runs.tabs:  # a tab stands for the space beside it
-            dropped |= {next((i for i in (offset, offset - 1) if target[i : i + 1] == " "), -1)}
 
     emitted: set[int] = set()
     start = 0

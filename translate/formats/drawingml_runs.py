@@ -7,7 +7,8 @@ around a translation with every run's formatting kept (placement by
   its ``a:rPr`` that differs from the paragraph's most common one) is a mark, kept on the
   words that render it; runs of equal formatting are merged. What only PowerPoint's proofing
   writes there (``lang``, ``err``, ``dirty``, ...) does not tell runs apart.
-- A line break (``a:br``) ends a line, as in the source.
+- A line break (``a:br``) ends a line, as in the source. A tab parts the words beside it
+  (the model sees a space) and is written in that space's place.
 - A field (``a:fld``: the slide number, a date) and anything else inside the paragraph (an
   equation) never reaches the model: an anchor, kept in its sentence.
 - The paragraph's properties (``a:pPr``) and its end mark (``a:endParaRPr``) stay first and
@@ -31,6 +32,7 @@ from translate.text.marks import (
     line_segments,
     moved,
     padded,
+    spaces_taken,
 )
 
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -50,6 +52,7 @@ class Runs(Inlined):
 
     kept: dict[int, list] = field(default_factory=dict)
     styles: dict[int, object] = field(default_factory=dict)
+    tabs: set[int] = field(default_factory=set)  # anchor keys of tabs: a space to the model
     base: object = None
 
 
@@ -65,9 +68,20 @@ def read_runs(paragraph) -> Runs:
         if child.tag == a("r"):
             properties = child.find(a("rPr"))
             text = "".join(t.text or "" for t in child.iter(a("t")))
-            pieces.append((size, text, _style(properties), properties))
-            raw.append(text)
-            size += len(text)
+            for k, part in enumerate(text.split("\t")):
+                if k:  # a tab: kept as a run of its own, a space to the model
+                    tab = _clone(child)
+                    for t in tab.iter(a("t")):
+                        t.text = ""
+                    next(tab.iter(a("t"))).text = "\t"
+                    runs.tabs.add(len(runs.kept))
+                    runs.kept[len(runs.kept)] = [tab]
+                    runs.anchors.append(Anchor(len(runs.kept) - 1, size))
+                    raw.append(" ")
+                    size += 1
+                pieces.append((size, part, _style(properties), properties))
+                raw.append(part)
+                size += len(part)
         elif child.tag == a("br"):
             raw.append(BREAK)
             size += 1
@@ -141,6 +155,7 @@ def rebuild_runs(paragraph, runs: Runs, lines: list[str], alone: dict[int, str])
     at_offset: dict[int, list] = {}
     for key, offset in sorted(placed.anchors.items()):
         at_offset.setdefault(offset, []).extend(runs.kept[key])
+    taken = spaces_taken(target, placed.anchors, runs.tabs)
     start = 0
     for i in range(len(target) + 1):
         last = i == len(target)
@@ -149,7 +164,9 @@ def rebuild_runs(paragraph, runs: Runs, lines: list[str], alone: dict[int, str])
         if not (last or newline or changed or i in at_offset):
             continue
         if i > start:
-            _emit(paragraph, target[start:i], runs.styles.get(owner[start], runs.base))
+            text = "".join(c for k, c in enumerate(target[start:i], start) if k not in taken)
+            if text:
+                _emit(paragraph, text, runs.styles.get(owner[start], runs.base))
         start = i
         paragraph.extend(at_offset.pop(i, []))
         if newline:

@@ -38,6 +38,17 @@ class Anchor:
     padded: bool = False
 
 
+def spaces_taken(target: str, anchors: dict[int, int], tabs: set[int]) -> set[int]:
+    """The offsets of ``target``'s spaces a tab takes the place of: for each tab (its anchor
+    key in ``tabs``, placed at its offset in ``anchors``), the space after it, or else the
+    one before. A tab reaches the model as a space, so its words stay apart."""
+    taken = set()
+    for key in tabs & anchors.keys():
+        offset = anchors[key]
+        taken |= {next((i for i in (offset, offset - 1) if target[i : i + 1] == " "), -1)}
+    return taken - {-1}
+
+
 def padded(raw: str, offset: int) -> bool:
     """Whether the raw text has whitespace on both sides of ``offset``."""
     return raw[offset - 1 : offset].isspace() and raw[offset : offset + 1].isspace()

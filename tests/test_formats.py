@@ -190,6 +190,25 @@ def test_html5_void_elements_stay_void_and_what_follows_them_is_read_where_it_is
     assert "De brug bij nacht" in [row for batch in engine.batches for row in batch]
 
 
+@pytest.mark.parametrize(
+    ("doctype", "expected"),
+    [
+        (
+            '<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01 Transitional//EN"\n'
+            '  "http://www.w3.org/TR/html4/loose.dtd">',
+            '<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01 Transitional//EN" '
+            '"http://www.w3.org/TR/html4/loose.dtd">',
+        ),
+        ("<!-- gemaakt door het CMS --><!doctype html>", "<!doctype html>"),
+        ("", "<!DOCTYPE html>"),  # none: HTML5's (not the HTML 4 one libxml2 reports)
+    ],
+)
+def test_the_pages_own_doctype_is_kept(doctype, expected):
+    page = doctype + "<html><body><p>De brug is weer open.</p></body></html>"
+    (result,) = _pipeline(EchoEngine()).process([Article("d.html", page, format="html")])
+    assert result.translation.startswith(expected + "\n<html")
+
+
 def _word_document() -> bytes:
     document = docx.Document()
     document.add_heading("De brug is weer open", level=1)

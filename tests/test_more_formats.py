@@ -565,6 +565,63 @@ def test_a_pptx_tab_parts_words_for_the_model_and_stays_in_its_place():
     assert [s.text_frame.text for s in after] == ["Cijfers\tvan de haven", "Naam:\tJan de Vries"]
 
 
+def _epub2() -> bytes:
+    """An EPUB 2 book: an OPF 2.0 package, a toc.ncx, an XHTML 1.1 chapter."""
+    opf = (
+        '<?xml version="1.0" encoding="UTF-8"?><package xmlns="http://www.idpf.org/2007/opf" '
+        'unique-identifier="id" version="2.0"><metadata '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>De haven</dc:title>'
+        '<dc:language>nl</dc:language><dc:identifier id="id">urn:x:1</dc:identifier>'
+        '</metadata><manifest><item id="ncx" href="toc.ncx" '
+        'media-type="application/x-dtbncx+xml"/><item id="c1" href="Text/c1.xhtml" '
+        'media-type="application/xhtml+xml"/></manifest><spine toc="ncx">'
+        '<itemref idref="c1"/></spine></package>'
+    )
+    ncx = (
+        '<?xml version="1.0" encoding="UTF-8"?><ncx '
+        'xmlns="http://www.daisy.org/z3986/2005/ncx/" version="2005-1"><head/><docTitle>'
+        '<text>De haven</text></docTitle><navMap><navPoint id="n1" playOrder="1">'
+        '<navLabel><text>Hoofdstuk een</text></navLabel><content src="Text/c1.xhtml"/>'
+        "</navPoint></navMap></ncx>"
+    )
+    chapter = (
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML '
+        '1.1//EN" "http://www.w3.org/TR/xhtml11/DTD/xhtml11.dtd">\n<html '
+        'xmlns="http://www.w3.org/1999/xhtml" xml:lang="nl"><head><title>Hoofdstuk een'
+        "</title></head><body><h1>Hoofdstuk een</h1><p>De haven is groot.<br/>Heel groot."
+        "</p></body></html>"
+    )
+    container = (
+        '<?xml version="1.0"?><container version="1.0" '
+        'xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles><rootfile '
+        'full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/>'
+        "</rootfiles></container>"
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as book:
+        book.writestr(zipfile.ZipInfo("mimetype"), "application/epub+zip")
+        book.writestr("META-INF/container.xml", container)
+        book.writestr("OEBPS/content.opf", opf)
+        book.writestr("OEBPS/toc.ncx", ncx)
+        book.writestr("OEBPS/Text/c1.xhtml", chapter)
+    return buffer.getvalue()
+
+
+def test_an_epub2_chapter_keeps_its_xhtml_doctype_and_its_toc_is_translated():
+    pipeline = Pipeline(Translator(ShoutEngine()), language_check="nl")
+    (result,) = pipeline.process([Article("b.epub", "", "epub", data=_epub2())])
+    assert result.status == DONE, result.reason
+    book = zipfile.ZipFile(io.BytesIO(result.translation))
+    chapter = book.read("OEBPS/Text/c1.xhtml").decode()
+    assert chapter.startswith('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html PUBLIC')
+    root = etree.fromstring(chapter.encode())  # well-formed XML
+    assert root.get("{http://www.w3.org/XML/1998/namespace}lang") == "en"
+    assert root.get("lang") is None  # XHTML 1.1 has no lang attribute
+    assert "<h1>HOOFDSTUK EEN</h1>" in chapter and "<br/>" in chapter
+    assert b"<text>HOOFDSTUK EEN</text>" in book.read("OEBPS/toc.ncx")
+    assert b"<dc:title>DE HAVEN</dc:title>" in book.read("OEBPS/content.opf")
+
+
 def charted_pptx() -> bytes:
     """A slide with a column chart (a title, a value axis title) and a pie chart (a title,
     no axes), and a text box on the slide master (on every slide)."""

@@ -48,6 +48,7 @@ _KINDS = {"li": "item", "dt": "item", "dd": "item", "td": "cell", "th": "cell"}
 _KINDS |= {"figcaption": "caption", "caption": "caption", "title": "title"}
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+_DOCTYPE = re.compile(r"^\s*(?:<!--.*?-->\s*)*(<!DOCTYPE[^>]*>)", re.IGNORECASE | re.DOTALL)
 _MAX_DEPTH = 2048  # libxml2's nesting limit with huge_tree
 # HTML's void elements: libxml2's HTML 4 parser does not know wbr, source and track as
 # void, and nests what follows them inside them
@@ -120,7 +121,8 @@ class HtmlLayout:
         # drops the rest of the page
         parser = lxml.html.HTMLParser(recover=True, huge_tree=True)
         try:
-            self.root = lxml.html.document_fromstring(_XML_DECLARATION.sub("", text), parser)
+            page = _XML_DECLARATION.sub("", text)
+            self.root = lxml.html.document_fromstring(page, parser)
         except (etree.ParserError, ValueError) as exc:
             raise DocumentError(f"{name}: not a readable HTML page ({exc})") from None
         if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):
@@ -129,6 +131,9 @@ class HtmlLayout:
                 "the page whole, so it is not translated"
             )
         _unnest_voids(self.root)
+        # the page's own doctype (libxml2 reports an HTML 4 one for a page without any)
+        declared = _DOCTYPE.match(page)
+        self._doctype = " ".join(declared.group(1).split()) if declared else ""
         repaired = len(parser.error_log)
         self.findings: tuple[Finding, ...] = (
             (
@@ -250,7 +255,8 @@ class HtmlLayout:
                 lead, trail = old[: len(old) - len(old.lstrip())], old[len(old.rstrip()) :]
                 setattr(element, slot.where, lead + text + trail)
         findings = placement_findings(placements)
-        if root.tag == "html":
+        # XHTML 1.1 (an EPUB 2 chapter) knows xml:lang only
+        if root.tag == "html" and not (self.xhtml and root.get("lang") is None):
             root.set("lang", "en")
         for meta in root.iter("meta"):
             if meta.get("charset"):
@@ -262,11 +268,11 @@ class HtmlLayout:
 
             if root.get("xml:lang") is not None:  # the HTML parser keeps it as a plain name
                 root.set("xml:lang", "en")
-            doctype = root.getroottree().docinfo.doctype
+            doctype = self._doctype
             head = '<?xml version="1.0" encoding="utf-8"?>\n' + (doctype + "\n" if doctype else "")
             body = etree.tostring(root, encoding="unicode", method="xml")
             return Written(head + body + "\n", findings, tuple(markup))
-        doctype = root.getroottree().docinfo.doctype or "<!DOCTYPE html>"
+        doctype = self._doctype or "<!DOCTYPE html>"
         page = lxml.html.tostring(root, encoding="unicode", doctype=doctype) + "\n"
         page = _EMPTY_VOID.sub(r"\1", page)  # lxml closes the void elements it does not know
         return Written(page, findings, tuple(markup))

@@ -18,6 +18,7 @@ from translate.text.marks import (
     line_segments,
     moved,
     padded,
+    spaces_taken,
 )
 
 # Inline elements whose words stay as they are (the web's own convention)
@@ -32,6 +33,10 @@ class Inline(Inlined):
     elements: dict[int, object] = field(default_factory=dict)
     fixed: set[int] = field(default_factory=set)
     breaks: list[object] = field(default_factory=list)
+    gaps: set[int] = field(default_factory=set)  # keys of anchors that part words (tabs)
+
+
+_TAKEN = "\ue000"  # a space a tab took the place of (a private-use character)
 
 
 def _is_break(element) -> bool:
@@ -53,7 +58,7 @@ def read_inline(
     ``text:p``): ``is_break`` tells a line break, ``is_anchor`` an element kept whole as an
     anchor whatever text it holds (a note, a frame, a field), ``fixed`` one whose words stay
     as they are, ``is_space`` one that stands for a space and is not kept, ``is_gap`` an
-    anchor that also parts the words beside it (a tab)."""
+    anchor that also parts the words beside it (a tab), written in place of that space."""
     fixed = fixed or _fixed
     inline = Inline()
     raw: list[str] = []
@@ -77,6 +82,7 @@ def read_inline(
             elif tagged and is_space(child):
                 add(" ")
             elif tagged and is_gap(child):
+                inline.gaps.add(key)
                 inline.anchors.append(Anchor(key, size[0]))
                 add(" ")
             elif not tagged or is_anchor(child) or not "".join(child.itertext()).strip():
@@ -116,6 +122,9 @@ def rebuild(block, inline: Inline, lines: list[str], alone: dict[int, str]) -> P
     segments = line_segments(inline.text, target)
     fixed_alone = {k: inline.words(k) for k in inline.fixed}
     placed = place(inline.text, target, inline.marks, inline.anchors, alone | fixed_alone, segments)
+    # the spaces a tab stands for: marked, so they are not written beside it
+    taken = spaces_taken(target, placed.anchors, inline.gaps)
+    target = "".join(_TAKEN if i in taken else c for i, c in enumerate(target))
     events: list[tuple[int, int, int, str, int]] = []
     for key, (start, end) in placed.spans.items():
         events.append((start, 2, -end, "open", key))
@@ -133,7 +142,7 @@ def rebuild(block, inline: Inline, lines: list[str], alone: dict[int, str]) -> P
     stack, cursor, sink = [block], 0, 0
     for offset, _, _, action, key in events:
         if not sink:
-            _append_text(stack[-1], target[cursor:offset].replace("\n", ""))
+            _append_text(stack[-1], target[cursor:offset])
         cursor = max(cursor, offset + (action == "break"))
         if action == "open":
             if sink or key in inline.fixed:
@@ -164,11 +173,12 @@ def rebuild(block, inline: Inline, lines: list[str], alone: dict[int, str]) -> P
                         earlier.tail = None
                     element.tail = " "
             stack[-1].append(element)
-    _append_text(stack[-1], target[cursor:].replace("\n", ""))
+    _append_text(stack[-1], target[cursor:])
     return placed
 
 
 def _append_text(element, text: str) -> None:
+    text = text.replace("\n", "").replace(_TAKEN, "")
     if not text:
         return
     if len(element):

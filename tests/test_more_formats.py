@@ -385,7 +385,7 @@ def test_odt_spans_links_breaks_and_notes_come_back_on_their_words():
     assert note_text == "hier. voetnoot Een"  # translated as a paragraph of its own
     assert out.find("text:note/text:note-citation", ns).text == "1"
     assert len(out.findall("text:line-break", ns)) == 1 and len(out.findall("text:tab", ns)) == 1
-    for tab in out.iter("{%s}tab" % ns["text"]):
+    for tab in out.findall(".//text:tab", ns):
         tab.text = "<tab>"
     text = "".join(out.itertext())
     # each line reversed word by word (the note's words are its own paragraph's), the tab

@@ -471,6 +471,23 @@ def test_webvtt_says_it_is_english_and_keeps_voices_classes_and_timestamps():
     assert "Hallo allemaal, welkom het journaal van vandaag." in _sent(engine)
 
 
+def test_webvtt_character_references_are_characters_to_the_model_and_written_back():
+    vtt = (
+        "WEBVTT\n\n00:01.000 --> 00:03.000\nJan &amp; Piet gaan <i>naar huis</i>.\n\n"
+        "00:03.500 --> 00:05.000\nHet is 5 &lt; 6 en&nbsp;klaar.\n"
+    )
+    engine = ShoutEngine()
+    pipeline = Pipeline(Translator(engine), language_check="nl")
+    (result,) = pipeline.process([Article("e.vtt", vtt, "vtt")])
+    sent = _sent(engine)
+    assert "Jan & Piet gaan naar huis." in sent and "Het is 5 < 6 en klaar." in sent
+    assert "JAN &amp; PIET GAAN <i>NAAR HUIS</i>." in result.translation
+    assert "HET IS 5 &lt; 6 EN KLAAR." in result.translation
+    pipeline = Pipeline(Translator(EchoEngine()), language_check="nl")
+    (srt_result,) = pipeline.process([Article("e.srt", SRT.replace("blij", "blij &"), "srt")])
+    assert "blij & dat" in srt_result.translation  # SRT has no references: as written
+
+
 def test_pptx_odt_odp_and_epub_round_trip_with_the_echo_engine():
     from ebooklib import epub
     from odf import teletype

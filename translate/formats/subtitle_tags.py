@@ -4,6 +4,7 @@ overrides, WebVTT timestamps): read as marks around words and anchors without wo
 
 from __future__ import annotations
 
+import html
 import itertools
 import re
 
@@ -16,7 +17,8 @@ TAG = re.compile(r"</?[a-z][^>]*>|\{\\[^}]*\}|<\d[\d:.]*>")
 class Tags:
     """The inline tags of a file: each one's key, and how it is written back."""
 
-    def __init__(self):
+    def __init__(self, entities: bool = False):
+        self.entities = entities  # WebVTT's: "&amp;" is "&" to the model, written back so
         self.opens: dict[int, str] = {}
         self.closes: dict[int, str] = {}
         self.raw: dict[int, str] = {}
@@ -34,6 +36,7 @@ class Tags:
         position = 0
         for match in [*TAG.finditer(body), None]:
             chunk = body[position : match.start() if match else len(body)]
+            chunk = html.unescape(chunk) if self.entities else chunk
             for ch in chunk:
                 if not ch.isspace():
                     text.append(ch)
@@ -69,6 +72,13 @@ class Tags:
             [_clip(m, end) for m in top],
             [Anchor(a.key, min(a.offset, end)) for a in anchors],
         )
+
+    def escaped(self, text: str) -> str:
+        """Translated words as the file writes them: ``&``, ``<`` and ``>`` as WebVTT's
+        character references."""
+        if not self.entities:
+            return text
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _clip(mark: Mark, end: int) -> Mark:

@@ -15,11 +15,14 @@ in two near its middle, outside any tag if it can be; the two lines of a cue are
 again, balanced, where one grows over the limit and both then fit; a line left over the
 limit is a ``subtitle_lines`` finding, and a cue that reads faster than 20 characters a
 second where its source did not a ``subtitle_speed`` finding (``subtitle_reading.py``). A
-WebVTT header's ``Language: nl`` becomes ``Language: en``.
+WebVTT header's ``Language: nl`` becomes ``Language: en``; WebVTT's character references
+(``&amp;``, ``&lt;``, ``&nbsp;``) reach the model as the characters they stand for, and
+``&``, ``<`` and ``>`` in the translation are written as references again.
 """
 
 from __future__ import annotations
 
+import html
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -85,7 +88,7 @@ class SubtitleLayout:
             if timing is not None and not lines[0].startswith(("NOTE", "STYLE", "REGION")):
                 self._cues.append((b, timing + 1))
         pieces: list[_Piece] = []
-        self._tags = Tags()
+        self._tags = Tags(entities=kind == "vtt")
         for c, (b, first) in enumerate(self._cues):
             for line in self._blocks[b][first:]:
                 if not line.strip():
@@ -172,6 +175,7 @@ class SubtitleLayout:
                 piece = self._pieces[i]
                 start = text.find(share, at)
                 if share == "…" or start < 0:
+                    share = self._tags.escaped(share)
                     lines[i] = f"{piece.prefix}{piece.opening}{share}{piece.closing}"
                     continue
                 at = start + len(share)
@@ -186,7 +190,8 @@ class SubtitleLayout:
                     f"{piece.prefix if n == 0 else ''}{piece.opening}{r}{piece.closing}"
                     for n, r in enumerate(rendered)
                 )
-                long += sum(len(TAG.sub("", r)) > LINE_LIMIT >= len(piece.text) for r in rendered)
+                shown = [html.unescape(TAG.sub("", r)) for r in rendered]
+                long += sum(len(r) > LINE_LIMIT >= len(piece.text) for r in shown)
         by_cue: dict[int, list[str]] = {}
         for i, piece in enumerate(self._pieces):
             by_cue.setdefault(piece.cue, []).append(lines.get(i, piece.line))
@@ -252,10 +257,10 @@ class SubtitleLayout:
                 events.append((offset, 1, 0, key, tags.raw[key]))
         out, cursor = [], start
         for offset, _, _, _, tag in sorted(events):
-            out.append(text[cursor:offset])
+            out.append(tags.escaped(text[cursor:offset]))
             out.append(tag)
             cursor = offset
-        out.append(text[cursor:end])
+        out.append(tags.escaped(text[cursor:end]))
         return "".join(out)
 
 

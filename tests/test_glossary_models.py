@@ -220,3 +220,20 @@ def test_ctranslate2_sends_rows_with_terms_to_the_torch_search(
     record = json.loads((tmp_path / "unconstrained" / "a.txt.json").read_text("utf-8"))
     missing = [a for a in record["glossary"]["applied"] if not a["realized"]]
     assert missing and record["checks"]["glossary"] == len(missing)
+
+
+@pytest.mark.parametrize("beams", [4, 1])
+def test_web_addresses_are_held_as_written_without_a_glossary(engine, beams):
+    """An address reaches the translation exactly as the source writes it (a constraint,
+    as a glossary's kept term); rows without one decode as before, and so does one whose
+    address the vocabulary cannot write (the tiny one has no "@")."""
+    article = (
+        "Meer staat op www.haven.nl voor iedereen. Het regende de hele dag. "
+        "Mail de gemeente via info@haven.nl over de brug."
+    )
+    document = parse(article)
+    recording = Recording(engine)
+    result = Translator(recording, TranslationOptions(beams=beams)).translate(document)
+    assert "www.haven.nl" in result.translation.sentences[0]
+    assert engine.spells("www.haven.nl") and not engine.spells("info@haven.nl")
+    assert sorted(held for _, held in recording.rows.values()) == [False, False, True]

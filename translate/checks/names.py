@@ -30,6 +30,7 @@ from translate.checks.base import Sentence
 from translate.checks.directions import direction_findings
 from translate.checks.folding import closest, fold, has_word, holds
 from translate.checks.name_acronyms import abbreviates, spelled_out
+from translate.checks.name_addresses import address_findings
 from translate.checks.name_forms import english_forms, english_spelling, literally
 from translate.checks.name_openings import dropped_opening
 from translate.checks.name_particles import translated_particles
@@ -46,6 +47,7 @@ from translate.checks.name_words import (
     TITLES,
 )
 from translate.findings import Finding
+from translate.text.addresses import without_addresses
 from translate.text.vocabulary import common_dutch, common_english
 
 # What may stand between the words of one name ("Ursula von der Leyen", "Lam Gods",
@@ -59,7 +61,8 @@ def names(sentence: Sentence) -> Iterator[Finding]:
     """Findings of kind ``names`` for one translated sentence."""
     english = fold(sentence.translation)
     english_words = [w.removesuffix("'s") for w in words(english)]  # "Tchaikovsky's"
-    found = _names(sentence.source, sentence.named)
+    # "WWW.HAVEN.NL": no names in an address, which is looked for whole
+    found = _names(without_addresses(sentence.source), sentence.named)
 
     def held(form: str) -> bool:
         return holds(sentence.translation, english, form)
@@ -121,6 +124,7 @@ def names(sentence: Sentence) -> Iterator[Finding]:
             message = f"names: {name} in the source, not in the translation"
             yield Finding("names", message, data={"name": name})
     yield from direction_findings(sentence.source, sentence.translation)  # south: "north"
+    yield from address_findings(sentence.source, sentence.translation)  # "/en/figures"
     # A surname's particle translated ("premier De Croo": "Prime Minister The Croo")
     for name, rendered in translated_particles(sentence.source, sentence.translation):
         message = f"names: {name} in the source, {rendered!r} in the translation"

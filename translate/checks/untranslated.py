@@ -9,6 +9,7 @@ from dataclasses import replace
 from translate.checks.base import Sentence
 from translate.checks.name_titles import kept_titles
 from translate.findings import Finding
+from translate.text.addresses import addresses
 from translate.text.language import reads_as_dutch
 from translate.text.vocabulary import ENGLISH_BELOW, LOANS, dutch_not_english, zipf
 
@@ -60,6 +61,12 @@ def untranslated(sentence: Sentence) -> Iterator[Finding]:
             sentence,
             source=sentence.source.replace(title, " "),
             translation=sentence.translation.replace(title, " "),
+        )
+    for address in addresses(sentence.source):  # "www.haven.nl/nl/cijfers": kept, not Dutch
+        sentence = replace(
+            sentence,
+            source=sentence.source.replace(address, " "),
+            translation=sentence.translation.replace(address, " "),
         )
     source_words = [m.group().lower() for m in _WORD.finditer(sentence.source)]
     if not any(w in DUTCH_ONLY or _frequent_dutch(w) for w in source_words):

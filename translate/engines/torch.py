@@ -253,6 +253,11 @@ class TorchEngine(HFTokenized):
             self._glue = gluing_mask(pieces, size).to(self._device)
         return self._glue
 
+    def spells(self, text: str) -> bool:
+        """Whether the target vocabulary writes ``text`` without an unknown token."""
+        unknown = self.tokenizer.unk_token_id
+        return unknown is None or unknown not in self._phrase(text)
+
     def _phrase(self, term: str) -> tuple[int, ...]:
         """A term's target token ids, without special tokens (cached: terms repeat)."""
         known = self._phrases.get(term)

@@ -15,6 +15,7 @@ from translate.findings import Finding
 from translate.glossary import terms_in
 from translate.stages.results import Given, TranslationResult, reassemble, with_memory
 from translate.text import batching
+from translate.text.addresses import addresses
 from translate.text.document import Document
 from translate.text.fit import fit_to_limit
 from translate.text.language import reads_as_english
@@ -235,10 +236,15 @@ class Translator:
                     progress(len(batch))
 
     def _terms(self, piece: str) -> tuple[str, ...]:
-        """The English terms a row's translation must hold (none without a glossary)."""
-        if self.options.glossary is None:
-            return ()
-        return tuple(dict.fromkeys(t.english for t in terms_in(self.options.glossary, piece)))
+        """The English terms a row's translation must hold: a glossary's, and the web and
+        e-mail addresses it holds, as written (where the engine can enforce them)."""
+        # an address with a character the model cannot write is left to the model (forced,
+        # it would come out without it); the names check still looks for it
+        spells = getattr(self.constrainer, "spells", None) if self.constrainer.constrains else None
+        terms = tuple(a for a in addresses(piece) if spells(a)) if spells else ()
+        if self.options.glossary is not None:
+            terms = (*(t.english for t in terms_in(self.options.glossary, piece)), *terms)
+        return tuple(dict.fromkeys(terms))
 
     def _retry(
         self,

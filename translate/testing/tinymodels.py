@@ -94,6 +94,7 @@ def build_marian(folder: Path, shape: Shape = Shape(), seed: int = 0) -> Path:
     generation.max_length = 512
     generation.bad_words_ids = [[pad]]
     model.save_pretrained(folder)
+    _unversioned(folder)
     return folder
 
 
@@ -151,7 +152,19 @@ def build_bart(
     # forced_bos_token_id over from the model config)
     generation.forced_bos_token_id = tokenizer.bos_token_id
     model.save_pretrained(folder)
+    _unversioned(folder)
     return folder
+
+
+def _unversioned(folder: Path) -> None:
+    """Drops the transformers version ``save_pretrained`` writes into the configs, so the
+    same model has the same files (and the same hash in the sidecars) whichever release of
+    transformers built it."""
+    for name in ("config.json", "generation_config.json"):
+        path = folder / name
+        config = json.loads(path.read_text(encoding="utf-8"))
+        if config.pop("transformers_version", None) is not None:
+            path.write_text(json.dumps(config, indent=2, sort_keys=True) + "\n", encoding="utf-8")
 
 
 def _pad_vocab(vocab: dict[str, int], size: int, prefix: str) -> None:

@@ -291,3 +291,24 @@ def test_two_processes_creating_one_memory_at_once_lose_nothing(tmp_path):
         assert [run.wait(timeout=60) for run in runs] == [0, 0]
         with sqlite3.connect(path) as db:
             assert db.execute("SELECT COUNT(*) FROM entries").fetchone()[0] == 41
+
+
+def test_a_sentence_with_an_address_has_a_key_of_its_own():
+    """Addresses are held as written: a translation remembered without that (another
+    version, or an engine that did not hold them) is not reused for one that must."""
+    from pathlib import Path
+    from types import SimpleNamespace
+
+    from translate.memory.store import memory_key
+    from translate.run.files import ArticleFiles
+
+    settings = {"translation": {"model": "m", "beams": 4}}
+    run = SimpleNamespace(settings=settings, glossary=None)
+    files = ArticleFiles(SimpleNamespace(inbox=Path(".")), run)
+    sentences = ["De brug is open.", "Zie www.haven.nl voor meer.", "Het regent."]
+    keys = files._keys(sentences)
+    plain = memory_key(settings["translation"])
+    assert keys[plain] == [0, 2]
+    (other,) = [k for k in keys if k != plain]
+    assert keys[other] == [1]
+    assert other == memory_key(settings["translation"], [("www.haven.nl", "www.haven.nl")])

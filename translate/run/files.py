@@ -27,6 +27,7 @@ from translate.run.articles import (
 )
 from translate.stages.summarization import Summary
 from translate.stages.translation import KINDS as TRANSLATION_KINDS
+from translate.text.addresses import addresses
 from translate.types import Outcome, Status
 
 logger = logging.getLogger(__name__)
@@ -152,12 +153,15 @@ class ArticleFiles:
 
     def _keys(self, sentences) -> dict[str, list[int]]:
         """The memory's key of each sentence (by index): the translation settings, and the
-        glossary terms it holds."""
+        glossary terms and addresses it holds (both held as written: a translation
+        remembered without them held is not taken for one that holds them)."""
         glossary = self.run.glossary
         keys: dict[str, list[int]] = {}
         for i, sentence in enumerate(sentences):
             terms = terms_in(glossary, sentence) if glossary is not None else ()
-            key = memory_key(self._settings, [(t.dutch, t.english) for t in terms])
+            held = [(t.dutch, t.english) for t in terms]
+            held += [(address, address) for address in addresses(sentence)]
+            key = memory_key(self._settings, held)
             keys.setdefault(key, []).append(i)
         return keys
 

@@ -56,17 +56,14 @@ _QUOTED = re.compile(r"""(?<!\w)['‘"“«]([^\s'’"”»]+(?:\s[^\s'’"”»
 
 def untranslated(sentence: Sentence) -> Iterator[Finding]:
     """Findings of kind ``untranslated`` for one translated sentence."""
-    for title in kept_titles(sentence.source, sentence.translation):  # "Het is een nacht"
+    # Titles kept in Dutch ("Het is een nacht") and addresses ("www.haven.nl/nl/cijfers")
+    # hold no words to judge
+    kept = (*kept_titles(sentence.source, sentence.translation), *addresses(sentence.source))
+    for span in kept:
         sentence = replace(
             sentence,
-            source=sentence.source.replace(title, " "),
-            translation=sentence.translation.replace(title, " "),
-        )
-    for address in addresses(sentence.source):  # "www.haven.nl/nl/cijfers": kept, not Dutch
-        sentence = replace(
-            sentence,
-            source=sentence.source.replace(address, " "),
-            translation=sentence.translation.replace(address, " "),
+            source=sentence.source.replace(span, " "),
+            translation=sentence.translation.replace(span, " "),
         )
     source_words = [m.group().lower() for m in _WORD.finditer(sentence.source)]
     if not any(w in DUTCH_ONLY or _frequent_dutch(w) for w in source_words):

@@ -34,6 +34,7 @@ from translate.text.marks import (
     Inlined,
     Mark,
     collapse,
+    cut,
     flat,
     line_segments,
     moved,
@@ -123,7 +124,7 @@ def read_runs(paragraph) -> Runs:
                 anchor([_alone(element, child)])
                 raw.append(" ")
                 size[0] += 1
-            else:  # a tab, a footnote reference, a drawing (text boxes), a page break ...
+            else:  # a footnote reference, a drawing (text boxes), a page break, a symbol ...
                 anchor([_alone(element, child)])
 
     def walk(container, link) -> None:
@@ -275,7 +276,7 @@ def rebuild_runs(paragraph, runs: Runs, lines: list[str], alone: dict[int, str])
         if not (end or newline or changed or i in at_offset):
             continue
         if i > start:
-            text = "".join(c for k, c in enumerate(target[start:i], start) if k not in dropped)
+            text = cut(target, start, i, dropped)
             if start in gaps:  # the space after the anchors before it, as in the source
                 text = " " + text
             _emit(paragraph, text, owner[start], runs, base, emitted)

@@ -28,6 +28,7 @@ from translate.text.marks import (
     Inlined,
     Mark,
     collapse,
+    cut,
     flat,
     line_segments,
     moved,
@@ -164,7 +165,7 @@ def rebuild_runs(paragraph, runs: Runs, lines: list[str], alone: dict[int, str])
         if not (last or newline or changed or i in at_offset):
             continue
         if i > start:
-            text = "".join(c for k, c in enumerate(target[start:i], start) if k not in taken)
+            text = cut(target, start, i, taken)
             if text:
                 _emit(paragraph, text, runs.styles.get(owner[start], runs.base))
         start = i

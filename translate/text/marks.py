@@ -49,6 +49,11 @@ def spaces_taken(target: str, anchors: dict[int, int], tabs: set[int]) -> set[in
     return taken - {-1}
 
 
+def cut(target: str, start: int, end: int, taken: set[int]) -> str:
+    """``target[start:end]`` without the spaces at the offsets in ``taken``."""
+    return "".join(c for k, c in enumerate(target[start:end], start) if k not in taken)
+
+
 def padded(raw: str, offset: int) -> bool:
     """Whether the raw text has whitespace on both sides of ``offset``."""
     return raw[offset - 1 : offset].isspace() and raw[offset : offset + 1].isspace()

@@ -4,6 +4,7 @@ from tests.conftest import sample_articles
 from tests.fakes import EchoEngine, ShoutEngine
 from translate.errors import DocumentError
 from translate.formats import read_source
+from translate.formats.html import decode_html
 from translate.formats.markdown import MarkdownLayout
 from translate.run.core import Article, Pipeline
 from translate.stages.translation import Translator
@@ -31,6 +32,48 @@ def test_decode_encodings(data, encoding):
 
 def test_decode_normalises_newlines():
     assert decode(b"een\r\ntwee\rdrie\n", "a.txt").text == "een\ntwee\ndrie\n"
+
+
+@pytest.mark.parametrize(
+    ("data", "newline"),
+    [
+        (b"een\r\ntwee\r\n", "\r\n"),
+        (b"een\r\ntwee\r\ndrie\n", "\r\n"),  # most line ends are Windows ones
+        (b"een\ntwee\ndrie\r\n", "\n"),
+        (b"een\ntwee\n", "\n"),
+        (b"een\rtwee\r", "\n"),  # an old Mac's: read, and written back as \n
+        (b"een regel", "\n"),
+    ],
+)
+def test_decode_tells_which_line_ends_the_file_used(data, newline):
+    assert decode(data, "a.txt").newline == newline
+    assert decode_html(b'<meta charset="utf-8">' + data, "a.html").newline == newline
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt", "text"),
+    [
+        ("a.txt", "text", "# Kop\n\nDe brug is open. Het verkeer rijdt.\n\n- een\n- twee\n"),
+        ("a.md", "markdown", "# Kop\n\nDe brug is *open*.\n\n| a | b |\n|---|---|\n| c | d |\n"),
+        ("a.srt", "srt", "1\n00:00:01,000 --> 00:00:02,000\nDe brug\nis open.\n"),
+        ("a.vtt", "vtt", "WEBVTT\n\n00:01.000 --> 00:02.000\nDe brug is open.\n"),
+        (
+            "a.html",
+            "html",
+            "<html><body>\n<p>De brug is open.</p>\n<pre>a\nb</pre>\n</body></html>",
+        ),
+    ],
+)
+def test_a_windows_file_is_translated_with_windows_line_ends(name, fmt, text):
+    engine = EchoEngine()
+    pipeline = Pipeline(Translator(engine), language_check="nl")
+    (plain, windows) = pipeline.process(
+        [Article(name, text, fmt), Article(name, text, fmt, newline="\r\n")]
+    )
+    assert "\r" not in plain.translation
+    assert windows.translation == plain.translation.replace("\n", "\r\n")
+    if fmt == "text":  # the echo engine's translation is the file itself, byte for byte
+        assert windows.translation == text.replace("\n", "\r\n")
 
 
 @pytest.mark.parametrize(

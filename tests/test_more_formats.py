@@ -814,6 +814,7 @@ def test_every_new_format_through_the_batch_job(tiny_marian, tiny_bart, tmp_path
         "film.srt": SRT.encode(),
         "film.vtt": VTT.encode(),
         "opgemaakt.srt": STYLED.encode(),
+        "windows.srt": SRT.replace("\n", "\r\n").encode(),
     }
     for name, data in files.items():
         (inbox / name).write_bytes(data)
@@ -838,6 +839,9 @@ def test_every_new_format_through_the_batch_job(tiny_marian, tiny_bart, tmp_path
     styled = (outbox / "opgemaakt.srt.en.srt").read_text(encoding="utf-8")
     assert sorted(_tags(styled)) == sorted(_tags(STYLED))  # nonsense words, every tag back
     assert len(list(srt.parse(styled))) == 4
+    windows = (outbox / "windows.srt.en.srt").read_bytes()  # written with its own line ends
+    assert windows.count(b"\r\n") == windows.count(b"\n") > 10
+    assert b"\r" not in (outbox / "film.srt.en.srt").read_bytes()
     for name in files:
         sidecar = json.loads((outbox / f"{name}.json").read_text(encoding="utf-8"))
         assert sidecar["format"] == name.rsplit(".", 1)[1] and sidecar["elements"]

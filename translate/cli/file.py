@@ -76,7 +76,9 @@ def file_command(
             text, data = source.text, source.data
         pipeline = load_pipeline(options, not no_summary, check)
         findings = reading_findings(source.dropped)
-        article = Article(path, text, fmt.name, findings=findings, data=data)
+        article = Article(
+            path, text, fmt.name, findings=findings, data=data, newline=source.newline
+        )
         (result,) = pipeline.process([article])
         if result.status == FAILED:
             raise DocumentError(result.reason)

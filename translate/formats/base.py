@@ -192,6 +192,7 @@ class Source:
     sha256: str
     dropped: int = 0
     data: bytes | None = None
+    newline: str = "\n"
 
 
 def read_source(path: Path, name: str, fmt: Format) -> Source:
@@ -210,4 +211,6 @@ def read_source(path: Path, name: str, fmt: Format) -> Source:
             raise DocumentError(f"{name}: file is empty")
         return Source("", "binary", len(data), digest, 0, data)
     decoded = fmt.decode(data, name)
-    return Source(decoded.text, decoded.encoding, len(data), digest, decoded.dropped)
+    return Source(
+        decoded.text, decoded.encoding, len(data), digest, decoded.dropped, newline=decoded.newline
+    )

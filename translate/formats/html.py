@@ -31,7 +31,7 @@ from translate.formats.base import (
 )
 from translate.formats.html_inline import Inline, read_inline, rebuild
 from translate.formats.shown import safe_markup
-from translate.text.decode import Decoded, decode
+from translate.text.decode import Decoded, decode, newline_of
 from translate.text.document import Document
 
 _BLOCKS = frozenset(
@@ -64,7 +64,8 @@ def decode_html(data: bytes, name: str) -> Decoded:
         if declared:
             encoding = declared.group(1).decode("ascii").lower()
             try:
-                return Decoded(data.decode(encoding), encoding, 0)
+                text = data.decode(encoding)
+                return Decoded(text, encoding, 0, newline_of(text))
             except Exception:  # noqa: BLE001 - unknown, wrong or odd (punycode raises
                 pass  # UnicodeError, a text codec TypeError): the declaration is ignored
     return decode(data, name)

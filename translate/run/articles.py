@@ -32,6 +32,8 @@ class Article:
         reuse: what an earlier run made of this very source with the same settings.
         memory: sentences a translation memory knows, by their index in the article
             (:class:`translate.memory.Entry`); they are not sent to the model.
+        newline: the source's line ends (``\r\n`` for a Windows file): a text format's
+            translation is written with them.
     """
 
     name: str
@@ -42,6 +44,7 @@ class Article:
     data: bytes | None = None
     reuse: Reuse | None = None
     memory: dict | None = None
+    newline: str = "\n"
 
     @property
     def content(self) -> str | bytes:

@@ -117,7 +117,17 @@ class ArticleFiles:
         info = SourceInfo(str(rel), source.size, source.sha256, source.encoding)
         findings = reading_findings(source.dropped)
         known = self._remembered(fmt, source, str(rel)) if reuse is None and recall else None
-        return Article(str(rel), source.text, fmt.name, info, findings, source.data, reuse, known)
+        return Article(
+            str(rel),
+            source.text,
+            fmt.name,
+            info,
+            findings,
+            source.data,
+            reuse,
+            known,
+            source.newline,
+        )
 
     def recall(self, parsed: Parsed) -> Parsed:
         """``parsed`` with the sentences the memory knows, looked up now (for an article

@@ -17,6 +17,7 @@ from translate.outputs.records import SentenceRecord
 from translate.run.articles import Article, Parsed
 from translate.stages.summarization import Summary
 from translate.stages.translation import TranslationResult
+from translate.text.decode import with_newline
 from translate.text.document import Document
 from translate.types import Pair
 
@@ -104,7 +105,7 @@ def postprocess(
     return Translated(
         article=replace(item.article, text="", data=None, reuse=None, memory=None),
         english=english.render(),
-        rendered=written.content,
+        rendered=_with_newline(written.content, item.article.newline),
         pairs=pairs(item.document, english, written.markup),
         elements=elements(item.document),
         language=None if language is None else asdict(language),
@@ -126,6 +127,11 @@ def postprocess(
         summary_settings=reuse.summary_settings if reuse is not None else None,
         glossary=glossary.describe() | {"applied": applied} if glossary is not None else None,
     )
+
+
+def _with_newline(content: str | bytes, newline: str) -> str | bytes:
+    """A text format's translation with the source's line ends (a binary one as it is)."""
+    return with_newline(content, newline) if isinstance(content, str) else content
 
 
 def _records(

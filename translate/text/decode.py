@@ -28,6 +28,18 @@ def visible(text: str) -> str:
     return text.translate(_DROP_INVISIBLE)
 
 
+def newline_of(text: str) -> str:
+    """``\r\n`` when most of ``text``'s line ends are Windows ones, else ``\n`` (an old
+    Mac's lone ``\r`` is read, and written back as ``\n``)."""
+    crlf = text.count("\r\n")
+    return "\r\n" if crlf and crlf >= text.count("\n") - crlf else "\n"
+
+
+def with_newline(text: str, newline: str) -> str:
+    """``text`` (line ends ``\n``) with ``newline`` for each line end."""
+    return text if newline == "\n" else text.replace("\n", newline)
+
+
 @dataclass(frozen=True)
 class Decoded:
     """Decoded text, its encoding, and how many stray control characters were dropped."""
@@ -35,13 +47,15 @@ class Decoded:
     text: str
     encoding: str
     dropped: int = 0
+    newline: str = "\n"  # the source's own line ends, for a translation written like it
 
 
 def decode(data: bytes, name: str) -> Decoded:
     """Decodes a text file the way a newsroom archive needs.
 
     UTF-8 (with or without BOM), UTF-16/32 with BOM, else legacy cp1252, else the best
-    guess of charset-normalizer. Newlines are normalised to ``\\n``.
+    guess of charset-normalizer. Newlines are normalised to ``\\n``; which ones the file
+    used is :attr:`Decoded.newline`.
 
     Raises:
         DocumentError: for empty, whitespace-only, binary or undecodable input; the message
@@ -59,6 +73,7 @@ def decode(data: bytes, name: str) -> Decoded:
             break
     if text is None:
         text, encoding = _decode_without_bom(data, name)
+    newline = newline_of(text)
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     text = visible(text).replace("\f", "\n")
     # Binary is judged by the share of control characters: a PNG or a zip is refused, a text
@@ -68,7 +83,7 @@ def decode(data: bytes, name: str) -> Decoded:
         raise DocumentError(f"{name}: binary file, not text")
     if not text.strip():
         raise DocumentError(f"{name}: file holds only whitespace")
-    return Decoded(_CONTROL.sub("", text), encoding, controls)
+    return Decoded(_CONTROL.sub("", text), encoding, controls, newline)
 
 
 def _decode_without_bom(data: bytes, name: str) -> tuple[str, str]:

@@ -63,6 +63,12 @@ def _kinds(check, source: str, translation: str) -> list[str]:
         ("Bij rust stond het 1-0.", "At half-time it was 1-0."),
         ("De omzet steeg in het derde kwartaal.", "Turnover rose in the third quarter."),
         ("Om kwart over acht begint het.", "It starts at a quarter past eight."),
+        ("Om kwart voor acht begint het.", "It starts at a quarter to eight."),
+        # a quarter before "to" that is no clock time
+        ("Het moet met een kwart omlaag.", "It must fall by a quarter to meet the goal."),
+        # a number's English plural ("F-35s", "747s") is the number, not its last digit
+        ("Defensie koopt zes F-35's.", "Defence is buying six F-35s."),
+        ("KLM vloog met twee Boeing 747's.", "KLM flew two Boeing 747s."),
         ("De bus komt elk kwartier.", "The bus comes every quarter of an hour."),
         ("Namens de raad sprak zij.", "She spoke on behalf of the council."),
         # decades, in words or digits
@@ -115,6 +121,8 @@ def test_numbers_accepts_the_same_numbers_in_english_notation(source, translatio
         # fractions and multiples said in words
         ("Een kwart is tegen.", "A third are against.", "1/4 in the source, not in"),
         ("De helft kwam te laat.", "A quarter arrived late.", "1/2 in the source, 1/4 in"),
+        ("Het moet met een kwart omlaag.", "It must fall by a third to meet it.", "1/4 in"),
+        ("Defensie koopt F-35's.", "Defence is buying F-16s.", "35 in the source, 16 in"),
         ("De prijs is verdubbeld.", "The price has tripled.", "2 in the source, 3 in"),
         ("Het aantal is gehalveerd.", "The number has doubled.", "1/2 in the source, 2 in"),
     ],
@@ -329,6 +337,13 @@ def test_names_accepts_english_forms_and_sentence_initial_words(source, translat
             "The Supreme Court is critical.",
             "Raad van State in the source, not in",
         ),
+        # initials with points ("M.C. Escher") are the source's words, no name in the place
+        # of a missing one
+        (
+            "Het museum in Leeuwarden toont werk van M.C. Escher.",
+            "The museum in Groningen shows work by M.C. Escher.",
+            "Leeuwarden in the source, not in",
+        ),
         # an English title is no translated Dutch name that could account for a missing one
         (
             "De Israëlische premier Netanyahu sprak.",
@@ -405,6 +420,11 @@ def test_a_changed_day_or_month_is_a_numbers_finding():
             "There were 1,200 pounds.",
             "numbers: 1200 kilograms in the source, 1200 pounds in the translation",
         ),
+        (  # a number word joined to its unit by a hyphen, as it is to a unit of time
+            "Er stond een file van twintig kilometer.",
+            "There was a twenty-mile tailback.",
+            "numbers: 20 kilometres in the source, 20 miles in the translation",
+        ),
     ],
 )
 def test_a_number_must_keep_its_unit(source, translation, message):
@@ -423,6 +443,7 @@ def test_a_number_must_keep_its_unit(source, translation, message):
         ("Het kost 1.000 euro per jaar.", "It costs 1,000 euros a year, a week after the vote."),
         ("Het schip is 400 meter lang.", "The ship is 400 metres long."),
         ("Er lag 1,2 kilo cocaïne.", "There were 1.2 kg of cocaine."),
+        ("Hij kocht een fles van vijf liter.", "He bought a five-litre bottle."),
         ("Er lag 1.000,5 kilo.", "There were 1,000.5 kilos."),  # each notation, one value
     ],
 )
@@ -522,6 +543,8 @@ def test_length_repetition_and_untranslated():
     # a rare compound of two Dutch words, which wordfreq does not know as a whole
     strike = ("De lerarenstaking duurt twee dagen.", "The lerarenstaking lasts two days.")
     assert _kinds(untranslated, *strike) == ["untranslated"]
+    algae = ("Het waterschap waarschuwt voor blauwalg.", "The water board warns of blauwalg.")
+    assert _kinds(untranslated, *algae) == ["untranslated"]  # eight letters: blauw + alg
     loan = ("De winkel verkoopt stroopwafels.", "The shop sells stroopwafels.")
     assert _kinds(untranslated, *loan) == []
     staff = ("Het management trad af.", "The management resigned.")

@@ -16,10 +16,16 @@ from __future__ import annotations
 
 import re
 
+# The hours a quarter is past or to ("kwart voor acht", "a quarter to eight"): a time, read
+# before these; "met een kwart voor de helft", "by a quarter to reduce" are fractions
+_HOURS = {
+    "nl": r"(?:een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf)",
+    "en": r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|midnight)",
+}
 _WORDS = {
     "nl": [
         (r"\bdriekwart\b", "3/4"),
-        (r"\bkwart\b(?!\s+(?:over|voor)\b)", "1/4"),
+        (r"\bkwart\b(?!\s+(?:over|voor)\s+(?:\d|" + _HOURS["nl"] + r")\b)", "1/4"),
         (r"\b(?:helft|halve|half|halfuur|halfjaar)\b|½", "1/2"),
         (r"\b(?:ge)?halve(?:er|erd|ert|ren|ring)\b", "1/2"),
         (r"\b(?:ver)?dubbel(?:d|de|en|t|ing|e)?\b", "2"),
@@ -28,7 +34,11 @@ _WORDS = {
     ],
     "en": [
         (r"\bthree[\s-]quarters?\b(?!\s+of\s+an\s+hour\b)", "3/4"),
-        (r"\b(?:a|one)\s+quarter\b(?!\s+(?:past|to|of\s+an\s+hour)\b)", "1/4"),
+        (
+            r"\b(?:a|one)\s+quarter\b"
+            r"(?!\s+(?:(?:past|to)\s+(?:\d|" + _HOURS["en"] + r")|of\s+an\s+hour)\b)",
+            "1/4",
+        ),
         (r"\bhalf\b(?!-)|½", "1/2"),
         (r"\bhalv(?:e|ed|es|ing)\b", "1/2"),
         (r"\b(?:doubl(?:e|ed|es|ing)|dual|twofold|two-fold)\b", "2"),

@@ -17,6 +17,13 @@ def words(text: str) -> list[str]:
     return [w.group() for w in _WORD.finditer(text)]
 
 
+def source_words(folded: str) -> set[str]:
+    """The words of a folded source, and the parts of those with a point ("m.c" of "M.C.
+    Escher": the translation's words are read without points)."""
+    found = set(words(folded))
+    return found | {part for word in found if "." in word for part in word.split(".")}
+
+
 def translated_word_by_word(found, present, translated: set[int], runs: list[str]) -> set[int]:
     """The groups of the source's names that were translated word by word: a name of two or
     more words the tables do not know, none of them in the translation, for each a run of

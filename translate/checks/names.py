@@ -38,7 +38,7 @@ from translate.checks.name_places import PLACES
 from translate.checks.name_portfolios import portfolio_words
 from translate.checks.name_tables import INSTITUTIONS, countries
 from translate.checks.name_titles import makers, title_words, titled
-from translate.checks.name_worded import translated_word_by_word, words
+from translate.checks.name_worded import source_words, translated_word_by_word, words
 from translate.checks.name_words import (
     ADJECTIVES,
     ENGLISH_TITLES,
@@ -265,7 +265,7 @@ def _new_capitalised_runs(translation: str, source: str, opening: bool = False) 
     """Runs of two or more capitalised words in ``translation`` with no word from
     ``source``, not starting a sentence (``opening``: they may, unless with a word like
     "The"); titles ("Prime Minister") are left out."""
-    known = set(words(fold(source)))
+    known = source_words(fold(source))
     runs, current, opened = [], [], False
     for match in re.finditer(r"[\w'’-]+", translation):
         word = match.group()
@@ -294,10 +294,10 @@ def _new_names(translation: str, source: str, found) -> list[str]:
     tables' words of names, nor a cognate of a source word (the same first four letters:
     "Senate" for "Senaat", "Tropical" for "Tropen"), nor a common English word ("Cold" of
     "Cold War": a word of a translated name, not another name)."""
-    source_words = set(words(fold(source)))
-    known = source_words | _name_word_forms()
+    ours = source_words(fold(source))
+    known = ours | _name_word_forms()
     known |= {w for _, forms, _, _ in found for form in forms for w in words(fold(form))}
-    stems = {w[:4] for w in source_words if len(w) >= 4}
+    stems = {w[:4] for w in ours if len(w) >= 4}
     return [
         word
         for match in re.finditer(r"[\w'’-]+", translation)

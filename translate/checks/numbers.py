@@ -94,6 +94,7 @@ _ORDINAL = {
     "en": re.compile(r"\b\d+(?:st|nd|rd|th)s?\b", re.IGNORECASE),  # "two 10ths": text2num's
 }
 _NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w])|(?<=\w)\d+(?:[.,]\d+)*")
+_PLURAL = re.compile(r"(?<=\d)['’]?s\b")
 _WORD_FORM = {
     "nl": re.compile(r"\b(?:een|één|eén)\b", re.I),
     "en": re.compile(r"\b(?:one|a|an|single)\b", re.I),
@@ -322,6 +323,7 @@ def values(text: str, lang: str) -> Counter:
     text = SCALED[lang].sub(take_scaled, text)
     text = alpha2digit(text, lang, threshold=0)
     text = _ORDINAL[lang].sub(" ", text)
+    text = _PLURAL.sub("", text)  # "F-35s", "two Boeing 747s": the number, not its last digit
     for match in _NUMBER.finditer(text):
         number = number_text(match.group(), lang)
         if number is not None:

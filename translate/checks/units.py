@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from translate.checks.fractions import mixed_numbers
 from translate.checks.notation import number_text, scaled
-from translate.checks.unit_tables import PLURAL, TIMES, UNITS
+from translate.checks.unit_tables import PLURAL, UNITS
 
 UNIT_PATTERN = {
     lang: "(?:"
@@ -37,8 +37,11 @@ _UNIT_WORD = {
     lang: re.compile(r"(?:(?<!\w)|(?<=half)|(?<=kwart)|(?=[°º]))" + unit, re.I)  # halfuur, 86°F
     for lang, unit in UNIT_PATTERN.items()
 }
-# "a four-year sentence": the number word joined to its unit, which alpha2digit leaves
-_JOINED = re.compile(r"\b([a-z]+)-(" + "|".join(TIMES["en"]) + r")\b", re.IGNORECASE)
+# "a four-year sentence", "a twenty-mile tailback": the number word joined to its unit,
+# which alpha2digit leaves
+_JOINED = re.compile(
+    r"\b([a-z]+)-(" + "|".join(u for u in UNITS["en"] if " " not in u) + r")\b", re.IGNORECASE
+)
 # A half before a unit ("een half jaar", "halfuur", "half a kilo", "a half hour") is 0.5 of
 # it, as "a" or "an" before a unit is one ("a year"); "kwartier" and "etmaal" are one of
 # their unit where no number comes before ("elk kwartier")

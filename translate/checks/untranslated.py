@@ -132,12 +132,12 @@ def _dutch_abbreviation(word: str) -> bool:
 
 
 def _dutch_compound(word: str) -> bool:
-    """A compound of nine letters or more, no English word, made of two Dutch words, with a
+    """A compound of eight letters or more, no English word, made of two Dutch words, with a
     linking ``s``, ``e`` or ``en`` or none: one Dutch and no English word, the other more
     common in Dutch than in English, once in a million words at least, or a common Dutch
     word ("lerarenstaking": leraren + staking, "pensioenwet", "zwembadcomplex": zwembad +
     complex; wordfreq knows no such rare compounds as a whole)."""
-    if len(word) < 9 or word in LOANS or zipf(word, "en") >= ENGLISH_BELOW:  # "stroopwafels"
+    if len(word) < 8 or word in LOANS or zipf(word, "en") >= ENGLISH_BELOW:  # "stroopwafels"
         return False
     for cut in range(4, len(word) - 2):
         head, tail = word[:cut], word[cut:]

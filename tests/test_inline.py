@@ -114,6 +114,15 @@ def test_siblings_never_overlap_and_children_stay_inside():
     assert not placed.approximate or "c" in placed.approximate
 
 
+def test_a_link_inside_emphasis_that_is_left_out_is_kept_on_its_own():
+    dutch = "Lees vandaag het verslag over de haven."
+    link = Mark("a", 17, 24, True)  # "verslag", in emphasis over "het verslag over de"
+    marks = [Mark("em", 13, 32, False, (link,))]
+    placed = place(dutch, "Read the port report today.", marks, alone={"a": "report"})
+    assert placed.dropped == ["em"]  # no words of its own found, no attributes
+    assert placed.spans["a"] == (14, 20)  # "report", by its words translated alone
+
+
 class Reversing(EchoEngine):
     """Translates word by word with reordering: each row's words in reverse order."""
 
@@ -173,6 +182,36 @@ def test_links_and_emphasis_land_on_their_words_after_reordering():
     assert root.find(".//span[@translate='no']").text == "Het Parool"
     lines = [" ".join(t.split()) for t in root.find(".//body/p[2]").itertext()]
     assert lines == ["Gemeentehuis", "1 Stationsplein", "Utrecht ED 3511"]
+
+
+NOTES = """<html><body>
+<p>Het kabinet viel in 2023<sup><a href="#n1" id="r1">1</a></sup> en de Kamer debatteerde.</p>
+<p>Rutte trad af<sup>2</sup>, zei de krant.<a href="#n3">[3]</a> Daarna kwam Schoof.</p>
+<p>Het huis heeft 85 m<sup>2</sup> en 10<sup>6</sup> bakstenen uit de 19<sup>e</sup> eeuw.</p>
+<p>Lees <em>het <a href="/verslag">verslag</a> nu</em>.</p>
+<p>De minister sprak <a epub:type="noteref" href="noten.xhtml#n4">4</a> gisteren.</p>
+<ol><li id="n1">Zie het verslag.</li></ol>
+</body></html>"""
+
+
+def test_a_footnote_reference_never_reaches_the_model_and_comes_back_after_its_word():
+    engine = EchoEngine()
+    (echoed,) = _pipeline(engine).process([Article("a.html", NOTES, format="html")])
+    assert page_shape(echoed.translation) == page_shape(NOTES)
+    sent = [row for batch in engine.batches for row in batch]
+    assert "Het kabinet viel in 2023 en de Kamer debatteerde." in sent  # not "20231"
+    assert "Rutte trad af, zei de krant." in sent  # nor "af2,"
+    assert "De minister sprak gisteren." in sent  # a note's link, by its type
+    # an exponent, a unit's power and an ordinal's suffix are the model's to read
+    assert "Het huis heeft 85 m2 en 106 bakstenen uit de 19e eeuw." in sent
+    (result,) = _pipeline(Reversing()).process([Article("a.html", NOTES, format="html")])
+    page = result.translation
+    # each reference whole, after the word it marked, which the translation holds once
+    assert 'en 2023<sup><a href="#n1" id="r1">1</a></sup> in viel' in page
+    assert "<sup>2</sup>" in page and '<a href="#n3">[3]</a>' in page
+    assert "m<sup>2</sup>" in page and "19<sup>e</sup>" in page  # in their words
+    # a link inside emphasis the fake's word order leaves no place for is still kept
+    assert '<a href="/verslag">verslag</a>' in page
 
 
 @pytest.mark.slow

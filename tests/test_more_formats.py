@@ -430,9 +430,10 @@ def test_subtitle_tags_inside_lines_come_back_on_their_words():
     (result,) = reordering.process([Article("a.srt", STYLED, "srt")])
     cues = [c.content for c in srt.parse(result.translation)]
     # the sentence over cues 1 and 2, reversed: each tag on its words, a tag whose words
-    # now lie in both cues closed at the first cue's end and opened again in the next
-    assert cues[0] == "<b>Deventer</b>. bij rivier de over <i>brug</i> <i>nieuwe</i>"
-    assert cues[1] == "<i>de vandaag</i> {\\i1}opende{\\i0} burgemeester De"
+    # now lie in both cues closed at the first cue's end and opened again in the next; an
+    # override glued to its word stays on it
+    assert cues[0] == "<b>Deventer</b>. bij {\\i1}rivier{\\i0} de over <i>brug</i> <i>nieuwe</i>"
+    assert cues[1] == "<i>de vandaag</i> opende burgemeester De"
     # nested tags, a positioning override kept at the line's start, a speaker's dash
     assert cues[2] == "{\\an8}moment. <i>mooi <b>heel</b> een</i> was Het\n- <u>zeker</u>! Ja,"
     assert cues[3] == "<i>morgen</i> kom <i>Ik</i>"  # two tags, not one around the line

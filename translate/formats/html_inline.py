@@ -5,6 +5,7 @@ rebuilt around a translation with every element kept (see :func:`rebuild`)."""
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -43,6 +44,41 @@ def _is_break(element) -> bool:
     return element.tag == "br"
 
 
+# A footnote or citation mark: a number of up to three digits, a letter, asterisks or
+# daggers, maybe in brackets ("1", "[12]", "*")
+_LABEL = re.compile(r"[\[(]?(?:\d{1,3}|[a-z]|[*†‡§]{1,3})[\])]?")
+
+
+_EPUB_TYPE = "{http://www.idpf.org/2007/ops}type"
+# Units written with a power ("m<sup>2</sup>", "cm<sup>3</sup>")
+_POWERED = frozenset("cm dm km mm nm µm ft yd mi".split())
+
+
+def is_reference(element, before: str) -> bool:
+    """Whether ``element`` is a footnote or citation reference, kept whole as an anchor so
+    its label never reaches the model ("juli<sup>1</sup>" would be read as "juli1"): one
+    holding a label only, and either a note's link (``epub:type="noteref"``, ``role=
+    "doc-noteref"``), a link to a place in a page (``href="#n1"``) right after what it
+    marks (``before``: the word the text so far ends with, empty after a space), or a
+    ``sup`` with a link in it, in brackets, or right after a word or a point or comma.
+    Right after digits, one letter or a unit it is an exponent or an ordinal
+    (``10<sup>6</sup>``, ``km<sup>2</sup>``, ``20<sup>e</sup>``), text for the model."""
+    tag, label = element.tag, "".join(element.itertext()).strip()
+    if tag not in ("sup", "a") or not _LABEL.fullmatch(label):
+        return False
+    if tag == "a":
+        noted = element.get(_EPUB_TYPE) or element.get("epub:type") or element.get("role")
+        if noted in ("noteref", "doc-noteref"):
+            return True
+        return "#" in (element.get("href") or "") and bool(before)
+    if any(a.get("href") for a in element.iter("a")) or label[0] in "[(*†‡§":
+        return True
+    word = before.rstrip(".,;:!?)’”\"'")
+    if len(word) < len(before):
+        return True  # after a point or comma
+    return len(word) >= 2 and word[-1].isalpha() and word.lower() not in _POWERED
+
+
 def read_inline(
     block,
     is_break: Callable[[object], bool] = _is_break,
@@ -50,6 +86,7 @@ def read_inline(
     fixed: Callable[[object], bool] | None = None,
     is_space: Callable[[object], bool] = lambda element: False,
     is_gap: Callable[[object], bool] = lambda element: False,
+    is_reference: Callable[[object, str], bool] = is_reference,
 ) -> Inline:
     """The block's text and inline structure; whitespace collapsed as a browser shows it,
     each ``<br>`` a line break.
@@ -58,7 +95,9 @@ def read_inline(
     ``text:p``): ``is_break`` tells a line break, ``is_anchor`` an element kept whole as an
     anchor whatever text it holds (a note, a frame, a field), ``fixed`` one whose words stay
     as they are, ``is_space`` one that stands for a space and is not kept, ``is_gap`` an
-    anchor that also parts the words beside it (a tab), written in place of that space."""
+    anchor that also parts the words beside it (a tab), written in place of that space,
+    ``is_reference`` one kept whole as an anchor given the word before it (a footnote's
+    number)."""
     fixed = fixed or _fixed
     inline = Inline()
     raw: list[str] = []
@@ -68,6 +107,9 @@ def read_inline(
         if text:
             raw.append(text)
             size[0] += len(text)
+
+    def before() -> str:  # the word the text so far ends with, "" after a space
+        return raw[-1].rsplit(None, 1)[-1] if raw and not raw[-1][-1].isspace() else ""
 
     def walk(element) -> list[Mark]:
         marks: list[Mark] = []
@@ -85,7 +127,12 @@ def read_inline(
                 inline.gaps.add(key)
                 inline.anchors.append(Anchor(key, size[0]))
                 add(" ")
-            elif not tagged or is_anchor(child) or not "".join(child.itertext()).strip():
+            elif (
+                not tagged
+                or is_anchor(child)
+                or not "".join(child.itertext()).strip()
+                or is_reference(child, before())
+            ):
                 inline.anchors.append(Anchor(key, size[0]))  # an image, a comment, ...
             else:
                 start = size[0]

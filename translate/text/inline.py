@@ -33,6 +33,7 @@ from translate.text.marks import Anchor, Mark, flat
 
 _WORD = re.compile(r"\S+")
 _DUTCH_ARTICLES = {"de", "het", "een", "'t", "’t"}
+_DUTCH_ORDINAL = re.compile(r"(\d+)(e|ste|de)")
 _ENGLISH_ARTICLES = {"the", "a", "an"}
 # How close the words of an element translated alone must be to a span of the sentence's
 # translation to take that span (rapidfuzz ratio, 0-100); short words must be closer (one
@@ -77,8 +78,10 @@ def place(
     return placed
 
 
-def _place_level(source, target, marks, bounds, alone, pairs, placed: Placed) -> None:
-    taken: list[tuple[int, int]] = []
+def _place_level(source, target, marks, bounds, alone, pairs, placed: Placed, taken=None) -> None:
+    """Places ``marks`` (siblings) inside ``bounds``, then each one's children inside its
+    span; ``taken``: the spans of siblings placed already."""
+    taken = [] if taken is None else taken
     for mark in sorted(marks, key=lambda m: m.start):
         # Its words, then its words translated alone, then (for a mark that must stay) its
         # position: the first of them clear of the siblings placed before it
@@ -98,9 +101,9 @@ def _place_level(source, target, marks, bounds, alone, pairs, placed: Placed) ->
             span = span or _free_word(target, taken, bounds, tried[-1][0][0])
             span, exact = span or (bounds[1], bounds[1]), False
             placed.crossed += 1
-        if span is None:
-            placed.dropped.append(mark.key)
-            _drop_children(mark, placed)
+        if span is None:  # left out: what it holds is placed among its siblings (a link
+            placed.dropped.append(mark.key)  # inside plain emphasis is not lost with it)
+            _place_level(source, target, mark.children, bounds, alone, pairs, placed, taken)
             continue
         if not exact:
             placed.approximate.append(mark.key)
@@ -109,17 +112,14 @@ def _place_level(source, target, marks, bounds, alone, pairs, placed: Placed) ->
         _place_level(source, target, mark.children, span, alone, pairs, placed)
 
 
-def _drop_children(mark: Mark, placed: Placed) -> None:
-    for child in mark.children:
-        placed.dropped.append(child.key)
-        _drop_children(child, placed)
-
-
 def _find(source, target, mark, bounds, alone) -> tuple[int, int] | None:
     """The mark's span by its own words or by its words translated alone (``None`` when
     neither is in the translation)."""
     lo, hi = bounds
     words = " ".join(source[mark.start : mark.end].split())
+    inside = _in_word(source, target, mark, bounds)
+    if inside is not None:
+        return inside
     if words:
         for flags in (0, re.IGNORECASE):  # as written, else in another case ("Grote")
             hits = [m.span() for m in _whole(words, flags).finditer(target, lo, hi)]
@@ -136,6 +136,31 @@ def _find(source, target, mark, bounds, alone) -> tuple[int, int] | None:
         if first and first.group().lower() in _ENGLISH_ARTICLES and first.end() < span[1]:
             span = (first.end() + 1, span[1])
     return span
+
+
+def _in_word(source, target, mark, bounds) -> tuple[int, int] | None:
+    """For a mark inside a word (``H<sub>2</sub>O``, ``m<sup>2</sup>``, ``20<sup>e</sup>``):
+    the same letters of that word where the translation holds the word once, or the
+    English suffix of an ordinal whose Dutch suffix it marks ("20th" for ``20e``)."""
+    start, end = mark.start, mark.end
+    while start > 0 and source[start - 1].isalnum():
+        start -= 1
+    while end < len(source) and source[end].isalnum():
+        end += 1
+    if (start, end) == (mark.start, mark.end) or not source[mark.start : mark.end].isalnum():
+        return None  # a whole word, or more than letters and digits
+    word, lo, hi = source[start:end], *bounds
+    for flags in (0, re.IGNORECASE):
+        hits = [m.start() for m in _whole(word, flags).finditer(target, lo, hi)]
+        if len(hits) == 1:
+            return (hits[0] + mark.start - start, hits[0] + mark.end - start)
+    ordinal = _DUTCH_ORDINAL.fullmatch(word)
+    if ordinal and mark.start - start == len(ordinal.group(1)) and mark.end == end:
+        english = re.compile(rf"(?<!\w){ordinal.group(1)}(st|nd|rd|th)(?!\w)", re.IGNORECASE)
+        hits = list(english.finditer(target, lo, hi))
+        if len(hits) == 1:
+            return hits[0].span(1)
+    return None
 
 
 def _whole(words: str, flags: int = 0) -> re.Pattern:
@@ -222,8 +247,10 @@ def _clear(span, taken, bounds, target):
 
 
 def _anchor(source, target, anchor, marks, placed: Placed, pairs) -> int:
-    """Beside the mark it touches in the source (after it, or before it), else at the same
-    relative place of its sentence, on a word boundary."""
+    """Beside the mark it touches in the source (after it, or before it); at its line's
+    start or end where it is there; beside the word it is glued to where the translation
+    holds that word once; else at the same relative place of its line, on a word
+    boundary."""
     for mark in flat(marks):
         span = placed.spans.get(mark.key)
         if span is None:
@@ -242,6 +269,15 @@ def _anchor(source, target, anchor, marks, placed: Placed, pairs) -> int:
         return t_words[0][0]
     if before >= len(s_words):
         return t_words[-1][1]
+    # Glued to a word inside its line ("2023" of "2023[1]", "rivier" of "{\\i1}rivier"):
+    # beside that word, where the translation holds it once (a name, a number)
+    after = re.search(r"(?<!\S)\S*\w\Z", source[s_lo : anchor.offset])
+    following = re.match(r"\w\S*(?!\S)", source[anchor.offset : s_hi])
+    for glued, side in ((after, 1), (following, 0)) if not anchor.padded else ():
+        if glued:
+            hits = list(_whole(glued.group()).finditer(target, t_lo, t_hi))
+            if len(hits) == 1:
+                return hits[0].span()[side]
     k = min(len(t_words) - 1, max(1, round(before * len(t_words) / len(s_words))))
     offset = t_words[k - 1][1]
     if source[anchor.offset - 1 : anchor.offset].isspace() and target[offset : offset + 1] == " ":

@@ -330,6 +330,8 @@ def test_markdown_image_alt_text_is_translated_and_its_target_kept():
         ("***heel*** sterk en **vet _schuin_ vet**.\n", None),
         ("Zie <https://x.nl> en www.x.nl nu.\n", None),  # an autolink is kept, not a mark
         ("- [ ] Taak nog te doen\n- [x] Taak gedaan\n", None),  # a task list's boxes
+        ("Een ~~doorgehaald~~ woord en ~~twee woorden~~ hier.\n", None),  # GFM's strikethrough
+        ("Water is H<sub>2</sub>O, de kamer 5 m<sup>2</sup>.\n", None),  # inline HTML in words
         # the model's words never become markup: a literal star comes back escaped
         (
             "Het is \\*geen\\* nadruk en 5 * 3 = 15.\n",
@@ -339,6 +341,16 @@ def test_markdown_image_alt_text_is_translated_and_its_target_kept():
 )
 def test_markdown_edge_cases_come_back_as_written(text, expected):
     assert _markdown_echo(text) == (expected or text)
+
+
+def test_markdown_strikethrough_and_inline_html_in_a_word_stay_on_their_letters():
+    engine = ShoutEngine()
+    pipeline = Pipeline(Translator(engine), language_check="nl")
+    text = "Een ~~oud~~ plan voor H<sub>2</sub>O en CO<sub>2</sub>.\n"
+    (result,) = pipeline.process([Article("t.md", text, "markdown")])
+    assert result.translation == "EEN ~~OUD~~ PLAN VOOR H<sub>2</sub>O EN CO<sub>2</sub>.\n"
+    sent = [row for batch in engine.batches for row in batch]
+    assert "Een oud plan voor H2O en CO2." in sent  # no tildes, no tags
 
 
 def test_a_task_lists_box_stays_at_its_items_start_and_never_reaches_the_model():

@@ -136,3 +136,36 @@ def test_a_tab_parts_words_for_the_model_and_a_no_break_hyphen_is_a_hyphen():
     reversed_ = _run(Reversing(), data)
     (first, _) = [p.text for p in docx.Document(io.BytesIO(reversed_.translation)).paragraphs]
     assert first.count("\t") == 1 and re.search(r"\S\t\S", first) and "  " not in first
+
+
+def test_a_typed_footnote_number_never_reaches_the_model_and_powers_stay_in_their_word():
+    document = docx.Document()
+    paragraph = document.add_paragraph("Het kabinet viel in juli")
+    paragraph.add_run("1").font.superscript = True
+    paragraph.add_run(" en de Kamer sprak over 85 m")
+    paragraph.add_run("2").font.superscript = True
+    paragraph.add_run(" grond en CO")
+    paragraph.add_run("2").font.subscript = True
+    paragraph.add_run(" uit de 20")
+    paragraph.add_run("e").font.superscript = True
+    paragraph.add_run(" eeuw.")
+    out = io.BytesIO()
+    document.save(out)
+    engine = EchoEngine()
+    echoed = _run(engine, out.getvalue())
+    sent = {row for batch in engine.batches for row in batch}
+    # the footnote's number is kept aside; a unit's power and an ordinal are read
+    assert (
+        "Het kabinet viel in juli en de Kamer sprak over 85 m2 grond en CO2 uit de 20e eeuw."
+        in sent
+    )
+    assert runs_of(echoed.translation) == runs_of(out.getvalue())
+    reversed_ = docx.Document(io.BytesIO(_run(Reversing(), out.getvalue()).translation))
+    runs = [(r.text, r.font.superscript, r.font.subscript) for r in reversed_.paragraphs[0].runs]
+    texts = "".join(text for text, _, _ in runs)
+    assert (
+        texts
+        == "eeuw. 20e de uit CO2 en grond m2 85 over sprak Kamer de en juli1 in viel kabinet Het"
+    )
+    raised = [text for text, up, down in runs if up or down]
+    assert raised == ["e", "2", "2", "1"]  # each on its letters, after reordering

@@ -10,7 +10,8 @@ reference, field, comment anchor and drawing kept (placement by
   runs inside it are marks of their own inside it. An inline content control holding runs
   only (a date, a title, a form's field: ``w:sdt``) is one too, its properties kept; one
   holding more is an anchor.
-- Footnote and endnote references, comment anchors, bookmarks, fields (page numbers, dates,
+- Footnote and endnote references (and a footnote's number typed in superscript right
+  after a word: ``juli¹``), comment anchors, bookmarks, fields (page numbers, dates,
   a table of contents: every run from the field's begin to its end), tabs, page breaks
   and drawings (text boxes included, whose own paragraphs are units of their own) never
   reach the model: they are anchors, kept in their sentence. A tab parts the words beside
@@ -36,7 +37,9 @@ from translate.text.marks import (
     collapse,
     cut,
     flat,
+    last_word,
     line_segments,
+    marks_note,
     moved,
     padded,
     spaces_taken,
@@ -112,6 +115,8 @@ def read_runs(paragraph) -> Runs:
                 anchor([_alone(element, child)])
             elif field_depth[0] > 0:
                 anchor([_alone(element, child)])  # a field's code and shown value
+            elif child.tag == TEXT and _typed_note(properties, child.text, raw):
+                anchor([_alone(element, child)])  # a footnote's number typed in superscript
             elif child.tag == TEXT:
                 text(_Piece(child.text or "", style, properties, link))
             elif child.tag == BR and child.get(w("type")) in (None, "textWrapping"):
@@ -166,6 +171,13 @@ def _plain_control(element) -> bool:
         return False
     content = element.find(w("sdtContent"))
     return content is not None and len(content) > 0 and all(c.tag == w("r") for c in content)
+
+
+def _typed_note(properties, text: str | None, raw: list[str]) -> bool:
+    """Whether a run's text is a footnote's number typed in superscript after a word."""
+    align = properties.find(w("vertAlign")) if properties is not None else None
+    raised = align is not None and align.get(w("val")) == "superscript"
+    return raised and marks_note(text or "", last_word(raw))
 
 
 def _alone(run, child):

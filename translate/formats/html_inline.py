@@ -5,7 +5,6 @@ rebuilt around a translation with every element kept (see :func:`rebuild`)."""
 from __future__ import annotations
 
 import copy
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -16,7 +15,10 @@ from translate.text.marks import (
     Inlined,
     Mark,
     collapse,
+    is_label,
+    last_word,
     line_segments,
+    marks_note,
     moved,
     padded,
     spaces_taken,
@@ -44,14 +46,7 @@ def _is_break(element) -> bool:
     return element.tag == "br"
 
 
-# A footnote or citation mark: a number of up to three digits, a letter, asterisks or
-# daggers, maybe in brackets ("1", "[12]", "*")
-_LABEL = re.compile(r"[\[(]?(?:\d{1,3}|[a-z]|[*†‡§]{1,3})[\])]?")
-
-
 _EPUB_TYPE = "{http://www.idpf.org/2007/ops}type"
-# Units written with a power ("m<sup>2</sup>", "cm<sup>3</sup>")
-_POWERED = frozenset("cm dm km mm nm µm ft yd mi".split())
 
 
 def is_reference(element, before: str) -> bool:
@@ -60,23 +55,16 @@ def is_reference(element, before: str) -> bool:
     holding a label only, and either a note's link (``epub:type="noteref"``, ``role=
     "doc-noteref"``), a link to a place in a page (``href="#n1"``) right after what it
     marks (``before``: the word the text so far ends with, empty after a space), or a
-    ``sup`` with a link in it, in brackets, or right after a word or a point or comma.
-    Right after digits, one letter or a unit it is an exponent or an ordinal
-    (``10<sup>6</sup>``, ``km<sup>2</sup>``, ``20<sup>e</sup>``), text for the model."""
+    ``sup`` with a link in it or one :func:`~translate.text.marks.marks_note` tells."""
     tag, label = element.tag, "".join(element.itertext()).strip()
-    if tag not in ("sup", "a") or not _LABEL.fullmatch(label):
+    if tag not in ("sup", "a") or not is_label(label):
         return False
     if tag == "a":
         noted = element.get(_EPUB_TYPE) or element.get("epub:type") or element.get("role")
         if noted in ("noteref", "doc-noteref"):
             return True
         return "#" in (element.get("href") or "") and bool(before)
-    if any(a.get("href") for a in element.iter("a")) or label[0] in "[(*†‡§":
-        return True
-    word = before.rstrip(".,;:!?)’”\"'")
-    if len(word) < len(before):
-        return True  # after a point or comma
-    return len(word) >= 2 and word[-1].isalpha() and word.lower() not in _POWERED
+    return any(a.get("href") for a in element.iter("a")) or marks_note(label, before)
 
 
 def read_inline(
@@ -108,9 +96,6 @@ def read_inline(
             raw.append(text)
             size[0] += len(text)
 
-    def before() -> str:  # the word the text so far ends with, "" after a space
-        return raw[-1].rsplit(None, 1)[-1] if raw and not raw[-1][-1].isspace() else ""
-
     def walk(element) -> list[Mark]:
         marks: list[Mark] = []
         add(element.text)
@@ -131,7 +116,7 @@ def read_inline(
                 not tagged
                 or is_anchor(child)
                 or not "".join(child.itertext()).strip()
-                or is_reference(child, before())
+                or is_reference(child, last_word(raw))
             ):
                 inline.anchors.append(Anchor(key, size[0]))  # an image, a comment, ...
             else:

@@ -139,21 +139,25 @@ def _find(source, target, mark, bounds, alone) -> tuple[int, int] | None:
 
 
 def _in_word(source, target, mark, bounds) -> tuple[int, int] | None:
-    """For a mark inside a word (``H<sub>2</sub>O``, ``m<sup>2</sup>``, ``20<sup>e</sup>``):
-    the same letters of that word where the translation holds the word once, or the
+    """For a mark that starts or ends inside a word (``H<sub>2</sub>O``, ``m<sup>2</sup>``,
+    ``20<sup>e</sup>``, a Word run split in a word) or an anchor inside one (an empty
+    mark): the same letters where the translation holds its words, whole, once; or the
     English suffix of an ordinal whose Dutch suffix it marks ("20th" for ``20e``)."""
     start, end = mark.start, mark.end
     while start > 0 and source[start - 1].isalnum():
         start -= 1
     while end < len(source) and source[end].isalnum():
         end += 1
-    if (start, end) == (mark.start, mark.end) or not source[mark.start : mark.end].isalnum():
-        return None  # a whole word, or more than letters and digits
-    word, lo, hi = source[start:end], *bounds
+    if mark.start == mark.end:  # an anchor: only strictly inside a word
+        if not start < mark.start < end:
+            return None
+    elif (start, end) == (mark.start, mark.end) or not source[mark.start : mark.end].strip():
+        return None  # whole words
+    word, lo, hi = " ".join(source[start:end].split()), *bounds
     for flags in (0, re.IGNORECASE):
-        hits = [m.start() for m in _whole(word, flags).finditer(target, lo, hi)]
-        if len(hits) == 1:
-            return (hits[0] + mark.start - start, hits[0] + mark.end - start)
+        hits = [m.span() for m in _whole(word, flags).finditer(target, lo, hi)]
+        if len(hits) == 1:  # the same letters: the parts of words outside it are as long
+            return (hits[0][0] + mark.start - start, hits[0][1] - (end - mark.end))
     ordinal = _DUTCH_ORDINAL.fullmatch(word)
     if ordinal and mark.start - start == len(ordinal.group(1)) and mark.end == end:
         english = re.compile(rf"(?<!\w){ordinal.group(1)}(st|nd|rd|th)(?!\w)", re.IGNORECASE)
@@ -260,6 +264,9 @@ def _anchor(source, target, anchor, marks, placed: Placed, pairs) -> int:
         if anchor.offset == mark.start:
             return span[0]
     (s_lo, s_hi), (t_lo, t_hi) = _pair(pairs, anchor.offset)
+    inside = _in_word(source, target, Mark(-1, anchor.offset, anchor.offset), (t_lo, t_hi))
+    if inside is not None:  # inside a word ("H<sub>2</sub>O" of Markdown's inline HTML)
+        return inside[0]
     s_words = [m.start() for m in _WORD.finditer(source, s_lo, s_hi)]
     t_words = [m.span() for m in _WORD.finditer(target, t_lo, t_hi)]
     if not s_words or not t_words:
@@ -267,8 +274,10 @@ def _anchor(source, target, anchor, marks, placed: Placed, pairs) -> int:
     before = sum(1 for a in s_words if a < anchor.offset)
     if before == 0:
         return t_words[0][0]
-    if before >= len(s_words):
-        return t_words[-1][1]
+    tail = source[anchor.offset : s_hi].strip()  # ... or before its closing punctuation
+    if not any(c.isalnum() for c in tail):
+        end = t_words[-1][1]
+        return end - len(tail) if tail and target[end - len(tail) : end] == tail else end
     # Glued to a word inside its line ("2023" of "2023[1]", "rivier" of "{\\i1}rivier"):
     # beside that word, where the translation holds it once (a name, a number)
     after = re.search(r"(?<!\S)\S*\w\Z", source[s_lo : anchor.offset])

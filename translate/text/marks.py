@@ -6,6 +6,7 @@ model (lines joined by ``\n``) with :class:`Mark` for an element around words an
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -36,6 +37,41 @@ class Anchor:
     key: int
     offset: int
     padded: bool = False
+
+
+# A footnote or citation mark: a number of up to three digits, a letter, asterisks or
+# daggers, maybe in brackets ("1", "[12]", "*")
+_LABEL = re.compile(r"[\[(]?(?:\d{1,3}|[a-z]|[*†‡§]{1,3})[\])]?")
+# Units written with a power ("m<sup>2</sup>", "cm<sup>3</sup>")
+_POWERED = frozenset("cm dm km mm nm µm ft yd mi".split())
+
+
+def is_label(text: str) -> bool:
+    """Whether raised ``text`` can be a footnote's mark (``1``, ``[12]``, ``*``, ``a``)."""
+    return _LABEL.fullmatch(text.strip()) is not None
+
+
+def last_word(raw: Sequence[str]) -> str:
+    """The word a unit's raw text read so far (its pieces) ends with, empty after a space."""
+    text = raw[-1] if raw else ""
+    return text.rsplit(None, 1)[-1] if text and not text[-1].isspace() else ""
+
+
+def marks_note(label: str, before: str) -> bool:
+    """Whether a raised ``label`` (an HTML ``<sup>``, a Word superscript run) marks a
+    footnote: in brackets or daggers, or right after a word or a point or comma
+    (``before``: the word the text so far ends with, empty after a space). Right after
+    digits, one letter or a unit it is an exponent or an ordinal (``10<sup>6</sup>``,
+    ``km<sup>2</sup>``, ``20<sup>e</sup>``), text for the model."""
+    label = label.strip()
+    if not is_label(label):
+        return False
+    if label[0] in "[(*†‡§":
+        return True
+    word = before.rstrip(".,;:!?)’”\"'")
+    if len(word) < len(before):
+        return True  # after a point or comma
+    return len(word) >= 2 and word[-1].isalpha() and word.lower() not in _POWERED
 
 
 def spaces_taken(target: str, anchors: dict[int, int], tabs: set[int]) -> set[int]:

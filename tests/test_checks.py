@@ -64,6 +64,10 @@ def _kinds(check, source: str, translation: str) -> list[str]:
         ("De omzet steeg in het derde kwartaal.", "Turnover rose in the third quarter."),
         ("Om kwart over acht begint het.", "It starts at a quarter past eight."),
         ("Om kwart voor acht begint het.", "It starts at a quarter to eight."),
+        # medals, and what only looks like one
+        ("Zij won goud en zilver.", "She won gold and silver."),
+        ("Het was de Gouden Eeuw.", "It was the Golden Age."),
+        ("Zij won een gouden medaille.", "She won a medal."),  # dropped: no replacement
         # a quarter before "to" that is no clock time
         ("Het moet met een kwart omlaag.", "It must fall by a quarter to meet the goal."),
         # a number's English plural ("F-35s", "747s") is the number, not its last digit
@@ -122,6 +126,11 @@ def test_numbers_accepts_the_same_numbers_in_english_notation(source, translatio
         ("Een kwart is tegen.", "A third are against.", "1/4 in the source, not in"),
         ("De helft kwam te laat.", "A quarter arrived late.", "1/2 in the source, 1/4 in"),
         ("Het moet met een kwart omlaag.", "It must fall by a third to meet it.", "1/4 in"),
+        (
+            "Femke Bol won goud op de 400 meter.",
+            "Femke Bol won silver in the 400 metres.",
+            "gold in",
+        ),
         ("Defensie koopt F-35's.", "Defence is buying F-16s.", "35 in the source, 16 in"),
         ("De prijs is verdubbeld.", "The price has tripled.", "2 in the source, 3 in"),
         ("Het aantal is gehalveerd.", "The number has doubled.", "1/2 in the source, 2 in"),
@@ -238,6 +247,9 @@ def test_numbers_flags_changed_missing_and_new_numbers(source, translation, mess
         # places Dutch writes its own way
         ("Het concert is in Luzern.", "The concert is in Lucerne."),
         ("Schepen in de Zwarte Zee.", "Ships in the Black Sea."),
+        # a place's adjective that drops its "s" (Parijs: Paris), a work's words
+        ("Tekeningen uit zijn Parijse periode.", "Drawings from his Paris period."),
+        ("Zij speelt de Negende Symfonie van Beethoven.", "She plays Beethoven's Ninth Symphony."),
     ],
 )
 def test_names_accepts_english_forms_and_sentence_initial_words(source, translation):
@@ -336,6 +348,12 @@ def test_names_accepts_english_forms_and_sentence_initial_words(source, translat
             "De Raad van State (RvS) is kritisch.",
             "The Supreme Court is critical.",
             "Raad van State in the source, not in",
+        ),
+        # a run of a work's words owned by another name is no rendering of the maker
+        (
+            "Het orkest speelt de Negende Symfonie van Beethoven.",
+            "The orchestra plays Mozart's Ninth Symphony.",
+            "Beethoven in the source, not in",
         ),
         # initials with points ("M.C. Escher") are the source's words, no name in the place
         # of a missing one

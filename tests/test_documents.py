@@ -332,6 +332,9 @@ def test_markdown_image_alt_text_is_translated_and_its_target_kept():
         ("- [ ] Taak nog te doen\n- [x] Taak gedaan\n", None),  # a task list's boxes
         ("Een ~~doorgehaald~~ woord en ~~twee woorden~~ hier.\n", None),  # GFM's strikethrough
         ("Water is H<sub>2</sub>O, de kamer 5 m<sup>2</sup>.\n", None),  # inline HTML in words
+        ('Een <b>heel</b> plan met <span class="x">eigen stijl</span>.\n', None),
+        ("Een regel<br>en nog een.\n", None),  # a <br> parts the words for the model
+        ("Een regel <br> en<br/>\nnog een, <i>open.\n", None),
         # the model's words never become markup: a literal star comes back escaped
         (
             "Het is \\*geen\\* nadruk en 5 * 3 = 15.\n",
@@ -351,6 +354,21 @@ def test_markdown_strikethrough_and_inline_html_in_a_word_stay_on_their_letters(
     assert result.translation == "EEN ~~OUD~~ PLAN VOOR H<sub>2</sub>O EN CO<sub>2</sub>.\n"
     sent = [row for batch in engine.batches for row in batch]
     assert "Een oud plan voor H2O en CO2." in sent  # no tildes, no tags
+
+
+def test_markdown_inline_html_elements_are_marks_on_their_words():
+    from tests.test_inline import Reversing
+
+    engine = Reversing()
+    pipeline = Pipeline(Translator(engine), language_check="nl")
+    text = 'Het <b>grote</b> plan van <span class="x">de oude stad</span> is klaar<br>nu.\n'
+    (result,) = pipeline.process([Article("t.md", text, "markdown")])
+    # each element on its own (reversed) words, the span's attribute kept, no tag crossed;
+    # the <br> after the word it was glued to, in the space it stands for
+    assert result.translation == (
+        'nu. klaar<br>is <span class="x">stad oude de</span> van plan <b>grote</b> Het\n'
+    )
+    assert not any(f.kind == "markup" for f in result.record.findings)
 
 
 def test_a_task_lists_box_stays_at_its_items_start_and_never_reaches_the_model():

@@ -8,6 +8,7 @@ import pytest
 
 from tests.fakes import EchoEngine
 from tests.helpers import page_shape
+from tests.test_inline import Reversing
 from translate.formats.html import HtmlLayout
 from translate.run.core import DONE, FAILED, Article, Pipeline
 from translate.stages.translation import Translator
@@ -43,8 +44,7 @@ SENT = [
     "Brug weer open",
     "De brug is weer open",
     "De grote brug in Amsterdam is open.",
-    "Zie de code",
-    "hieronder.",
+    "Zie de code hieronder.",  # one sentence: the code is kept in it, whole
     "Eerste punt van de lijst.",
     "Tweede punt.",
     "Een foto van de brug",
@@ -89,9 +89,35 @@ def test_html_round_trip_keeps_structure_and_sends_only_visible_text():
         "cell": 2,
         "heading": 1,
         "item": 2,
-        "paragraph": 5,
+        "paragraph": 4,
         "title": 1,
     }
+
+
+def test_code_and_noscript_text_in_a_page():
+    page = (
+        "<html><body><noscript><p>Zet JavaScript aan voor de kaart.</p></noscript>"
+        "<p>Roep <code>open()</code> aan en druk op <kbd>Enter</kbd> om te starten.</p>"
+        "<p>Het teken <svg><title>pijl</title></svg> wijst naar de uitgang.</p>"
+        "</body></html>"
+    )
+    engine = Reversing()
+    (result,) = _pipeline(engine).process([Article("a.html", page, format="html")])
+    root = lxml_html.document_fromstring(result.translation)
+    # what a reader without scripts sees is translated
+    assert root.find(".//noscript/p").text == "kaart. de voor aan JavaScript Zet"
+    # code, keys and a drawing stay whole, in the one sentence they stand in
+    second = root.findall(".//body/p")[0]
+    assert second.find("code").text == "open()" and second.find("kbd").text == "Enter"
+    words = " ".join(second.text_content().split()).split()
+    assert [
+        w for w in words if w not in ("open()", "Enter")
+    ] == "starten. te om op druk en aan Roep".split()
+    assert root.find(".//svg/title").text == "pijl"
+    sent = [row for batch in engine.batches for row in batch]
+    assert "starten. te om op druk en aan Roep" in sent  # one row each (the fake's output)
+    assert "uitgang. de naar wijst teken Het" in sent
+    assert not any("open()" in row or "Enter" in row or "pijl" in row for row in sent)
 
 
 def test_html_inline_tags_are_placed_by_their_words_translated_alone():

@@ -14,6 +14,12 @@ from translate.text.vocabulary import common_dutch, common_english
 
 
 @lru_cache(maxsize=65_536)
+def kept_as_is(name: str, forms: tuple[str, ...]) -> bool:
+    """Whether English keeps ``name`` as it is: its forms are itself, or a compound's head
+    ("Amsterdam" for "Amster" + "dam"), no translation."""
+    return all(name.startswith(form) for form in forms)
+
+
 def english_forms(word: str) -> tuple[str, ...]:
     """What a capitalised word the tables do not hold as a name may stand as in English:
     itself, an adjective's English forms, the place in an adjective or a word for its people
@@ -77,11 +83,12 @@ def _name_word(word: str) -> tuple[str, ...]:
 
 def _places(stem: str) -> tuple[str, ...]:
     """A place whose adjective or people's word has ``stem``: as written (``rotterdam``), with
-    the ending the adjective drops (``groning``: Groningen, ``twent``: Twente), and the
-    English forms of a known place it ends ("haag": Den Haag, The Hague)."""
+    the ending the adjective drops (``groning``: Groningen, ``twent``: Twente, ``parij``:
+    Parijs, Paris), and the English forms of a known place it ends ("haag": Den Haag, The
+    Hague)."""
     forms = (stem, stem + "en", stem + "e")
     for key, english in PLACES.items():
-        if key == stem or key.endswith(" " + stem) or key in (stem + "en", stem + "e"):
+        if key == stem or key.endswith(" " + stem) or key in (stem + "en", stem + "e", stem + "s"):
             forms += english
     return forms
 

@@ -31,7 +31,7 @@ from translate.checks.directions import direction_findings
 from translate.checks.folding import closest, fold, has_word, holds
 from translate.checks.name_acronyms import abbreviates, spelled_out
 from translate.checks.name_addresses import address_findings
-from translate.checks.name_forms import english_forms, english_spelling, literally
+from translate.checks.name_forms import english_forms, english_spelling, kept_as_is, literally
 from translate.checks.name_openings import dropped_opening
 from translate.checks.name_particles import translated_particles
 from translate.checks.name_places import PLACES
@@ -97,7 +97,7 @@ def names(sentence: Sentence) -> Iterator[Finding]:
     for (name, forms, initial, group), here in zip(found, present, strict=True):
         if (
             here
-            or (group in translated and not (replaced and _as_is(name, forms) or _place(name)))
+            or (group in translated and not (replaced and kept_as_is(name, forms) or _place(name)))
             or group in worded
             or name in excused
         ):
@@ -139,19 +139,14 @@ def _place(name: str) -> bool:
     return folded in PLACES or folded in countries()
 
 
-def _as_is(name: str, forms: tuple[str, ...]) -> bool:
-    """Whether English keeps ``name`` as it is: its forms are itself, or a compound's head
-    ("Amsterdam" for "Amster" + "dam"), no translation."""
-    return all(name.startswith(form) for form in forms)
-
-
 def _opening(sentence: Sentence, found, name: str, group: int) -> bool:
     """Whether the translation has a capitalised run nothing in the source accounts for,
     one that may open the sentence: a long compound name may have become the sentence's
     first words ("Boekenweek": "Book Week starts"). A run with an English form of a name of
     another group is that one's ("Turkish Delight" is "Turks Fruit", not "Verhoeven"), and
     so is one made of the English forms of the other names of this group, word for word
-    ("Provincial States" is "Provinciale Staten", not "Gelderland")."""
+    ("Provincial States" is "Provinciale Staten", not "Gelderland"), or those owned by
+    another name ("Mozart's Ninth Symphony" is no "Beethoven")."""
 
     def forms_of(names) -> set[str]:
         return {
@@ -164,9 +159,12 @@ def _opening(sentence: Sentence, found, name: str, group: int) -> bool:
 
     others = forms_of(n for n in found if n[3] != group)
     ours = forms_of(n for n in found if n[3] == group and n[0] != name)
+    # a name that owns the run ("Mozart's Ninth Symphony") is another name, not this one
+    owned = _new_names(sentence.translation, sentence.source, found)
+    new = {fold(w).removesuffix("'s") for w in owned if fold(w).endswith("'s")}
     for run in _new_capitalised_runs(sentence.translation, sentence.source, opening=True):
         words = {fold(w).removesuffix("'s") for w in run.split()}
-        if not words & others and not words <= ours:
+        if not words & others and not words <= ours and not (words - ours) & new:
             return True
     return False
 
@@ -293,7 +291,7 @@ def _new_names(translation: str, source: str, found) -> list[str]:
     neither a word of ``source``, nor a word of an English form of its names or of the
     tables' words of names, nor a cognate of a source word (the same first four letters:
     "Senate" for "Senaat", "Tropical" for "Tropen"), nor a common English word ("Cold" of
-    "Cold War": a word of a translated name, not another name)."""
+    "Cold War": a word of a translated name, not another name) unless it owns ("Mozart's")."""
     ours = source_words(fold(source))
     known = ours | _name_word_forms()
     known |= {w for _, forms, _, _ in found for form in forms for w in words(fold(form))}
@@ -306,7 +304,7 @@ def _new_names(translation: str, source: str, found) -> list[str]:
         and (folded := fold(word).removesuffix("'s")) not in known
         and folded not in ENGLISH_TITLES
         and folded[:4] not in stems
-        and not common_english(folded)
+        and (not common_english(folded) or fold(word).endswith("'s"))
     ]
 
 

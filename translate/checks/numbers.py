@@ -46,7 +46,7 @@ from translate.checks.magnitudes import (
     named_numbers,
 )
 from translate.checks.notation import SCALED, number_text, scaled_number, short_forms
-from translate.checks.ordinals import cardinals_settled, ordinal_changes
+from translate.checks.ordinals import cardinals_settled, medal_changes, ordinal_changes
 from translate.checks.signs import sign_changes, zeros_settled
 from translate.checks.time_words import (
     DATE_INDEX,
@@ -166,6 +166,7 @@ _CHANGES = (
     dimension_changes,
     half_day_changes,
     ordinal_changes,
+    medal_changes,
     magnitude_changes,
     sign_changes,
     denomination_changes,

@@ -74,6 +74,29 @@ def ordinal_changes(source: str, translation: str) -> tuple[list[str], list[str]
     return [_english(n) for n in sorted(lost)], [_english(n) for n in sorted(added)]
 
 
+# Medals: a place too ("won goud" rendered "won silver"); only a replacement counts, as for
+# ordinals ("de Gouden Eeuw" is "the Golden Age", gold either way)
+_MEDALS = {
+    "nl": re.compile(r"\b(goud|gouden|zilver|zilveren|brons|bronzen)\b", re.IGNORECASE),
+    "en": re.compile(r"\b(gold|golden|silver|bronze)\b", re.IGNORECASE),
+}
+_MEDAL = {"goud": "gold", "gouden": "gold", "zilver": "silver", "zilveren": "silver"}
+_MEDAL |= {"brons": "bronze", "bronzen": "bronze", "golden": "gold"}
+
+
+def medal_changes(source: str, translation: str) -> tuple[list[str], list[str]]:
+    """The medals of ``source`` (gold, silver, bronze) the translation has replaced by
+    others, and those others; two empty lists where nothing was replaced."""
+    ours, theirs = (
+        {_MEDAL.get(m.lower(), m.lower()) for m in _MEDALS[lang].findall(text)}
+        for lang, text in (("nl", source), ("en", translation))
+    )
+    lost, added = ours - theirs, theirs - ours
+    if not lost or not added:
+        return [], []
+    return sorted(lost), sorted(added)
+
+
 def cardinals_settled(missing: Counter, extra: Counter, source: str, translation: str, value):
     """Takes out of ``extra`` each number the source has as an ordinal, and out of
     ``missing`` each the translation has as one, unless that side has the ordinal too;

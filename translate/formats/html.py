@@ -38,7 +38,10 @@ _BLOCKS = frozenset(
     "title h1 h2 h3 h4 h5 h6 p li td th dt dd figcaption caption blockquote div section "
     "article header footer main aside nav label button summary legend option address".split()
 )
-_SKIP = frozenset("script style code pre noscript template svg math kbd samp var textarea".split())
+_SKIP = frozenset("script style code pre template svg math kbd samp var textarea".split())
+# Of those, what may stand inside a paragraph: kept whole in its sentence, as an anchor
+# ("Zie de code <code>open()</code> hieronder." is one sentence to the model)
+_KEPT_INLINE = _SKIP - {"pre"}
 _ATTRIBUTES = ("alt", "title", "aria-label", "placeholder")
 _BUTTONS = ("submit", "button", "reset")
 # <meta> whose content a reader sees (search results, link previews)
@@ -69,6 +72,10 @@ def decode_html(data: bytes, name: str) -> Decoded:
             except Exception:  # noqa: BLE001 - unknown, wrong or odd (punycode raises
                 pass  # UnicodeError, a text codec TypeError): the declaration is ignored
     return decode(data, name)
+
+
+def _kept_inline(element) -> bool:
+    return element.tag in _KEPT_INLINE
 
 
 def _unnest_voids(root) -> None:
@@ -203,11 +210,13 @@ class HtmlLayout:
                 continue  # the page says so (names, code, quotations in the original)
             self._attributes(element)
             inner = [d for d in element.iterdescendants() if isinstance(d.tag, str)]
+            # what is inside code, a drawing or a formula is no block of the page's
+            inner = [d for d in inner if not any(a.tag in _KEPT_INLINE for a in d.iterancestors())]
             if element.tag in _BLOCKS and not any(
-                d.tag in _BLOCKS or d.tag in _SKIP for d in inner
+                d.tag in _BLOCKS or d.tag in _SKIP - _KEPT_INLINE for d in inner
             ):
                 # A leaf block: translated whole, so inline tags cannot split a sentence
-                inline = read_inline(element)
+                inline = read_inline(element, is_anchor=_kept_inline)
                 self._add(element, "block", _kind(element.tag), inline.text, inline)
                 for descendant in inner:
                     self._attributes(descendant)
@@ -245,7 +254,7 @@ class HtmlLayout:
             element = copied[slot.position]
             markup.append(None)
             if slot.inline is not None:
-                inline = read_inline(element)  # the copy's own elements
+                inline = read_inline(element, is_anchor=_kept_inline)  # the copy's own
                 keys = [k for k in inline.keys() if k not in inline.fixed]
                 given = {k: t for k, t in zip(keys, spare, strict=False)}
                 placed = rebuild(element, inline, text.split("\n"), given)

@@ -26,7 +26,7 @@ from translate.formats.markdown_inline import Span, read_spans
 from translate.formats.shown import safe_markdown
 from translate.text.document import Document
 from translate.text.inline import place
-from translate.text.marks import flat, line_segments
+from translate.text.marks import cut, flat, line_segments, spaces_taken
 
 
 @functools.cache
@@ -190,15 +190,16 @@ def _render(span: Span, target: str, placed, raw: dict[int, str]) -> tuple[str, 
         events.append((offset, 1, 0, key, text))
     out, cursor, size = [], 0, 0
     protected: list[tuple[int, int]] = []  # what was put in: no line break inside it
+    taken = spaces_taken(target, placed.anchors, span.gaps)  # the spaces a <br> stands for
     for offset, _, _, _, text in sorted(events):
-        words = _escaped(target[cursor:offset])
+        words = _escaped(cut(target, cursor, offset, taken))
         out.append(words)
         size += len(words)
         out.append(text)
         protected.append((size, size + len(text)))
         size += len(text)
         cursor = offset
-    out.append(_escaped(target[cursor:]))
+    out.append(_escaped(cut(target, cursor, len(target), taken)))
     return "".join(out), protected
 
 

@@ -1,6 +1,7 @@
 """Reading one Markdown inline block (markdown-it-py's tokens): its text for the model,
-its emphasis and links as marks, and what is kept as written (code spans, images, inline
-HTML, footnote references, autolinks) as anchors, with the raw Markdown each is written back
+its emphasis, links and inline HTML elements around words (``<sub>2</sub>``) as marks, and
+what is kept as written (code spans, images, other inline HTML, footnote references,
+autolinks) as anchors, with the raw Markdown each is written back
 as. Used by :mod:`translate.formats.markdown`."""
 
 from __future__ import annotations
@@ -14,6 +15,13 @@ _REFERENCE_LINK = re.compile(r"\[[^\[\]\s][^\[\]]*\]")  # the "[label]" of "[tex
 _TASK = re.compile(r"^(\[[ xX]\])\s")  # a task list item's box (GitHub's Markdown)
 _KIND = {"heading_open": "heading", "th_open": "cell", "td_open": "cell"}
 _EMPHASIS = {"em_open": "em_close", "strong_open": "strong_close", "s_open": "s_close"}
+# Inline HTML: a tag that opens an element (not a void one), one that closes it, and one
+# with attributes (a mark that must stay)
+_HTML_OPEN = re.compile(r"<([A-Za-z][\w-]*)(?:\s[^<>]*)?(?<!/)>\Z")
+_HTML_CLOSE = re.compile(r"</([A-Za-z][\w-]*)\s*>\Z")
+_ATTRIBUTED = re.compile(r"<[A-Za-z][\w-]*\s+[^\s>]")
+_BREAK_TAG = re.compile(r"<br\s*/?>\Z", re.IGNORECASE)
+_VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
 
 
 @dataclass
@@ -36,6 +44,7 @@ class Span:
     spaced: dict[int, tuple[bool, bool]] = field(default_factory=dict)  # space before, after
     images: dict[int, tuple[str, str]] = field(default_factory=dict)  # alt text, "](target)"
     shortcuts: set[int] = field(default_factory=set)  # "[label]" links whose label is the text
+    gaps: set[int] = field(default_factory=set)  # anchors that part words (an inline <br>)
 
     def words(self, key: int) -> str:
         mark = next(m for m in flat(self.marks) if m.key == key)
@@ -89,7 +98,8 @@ def _read_inline(span: Span, children) -> None:
         span.anchors.append(Anchor(key[0], size[0]))
 
     autolink = False
-    for child in children:
+    paired = _paired_html(children)
+    for index, child in enumerate(children):
         kind = child.type
         if autolink:  # "<https://...>": kept as written, never sent
             if kind == "link_close":
@@ -110,19 +120,20 @@ def _read_inline(span: Span, children) -> None:
             add(" ")
         elif kind == "hardbreak":
             add(BREAK)
-        elif kind in _EMPHASIS or kind == "link_open":
+        elif kind in _EMPHASIS or kind == "link_open" or paired.get(index) == "open":
             key[0] += 1
-            span.opens[key[0]] = child.markup if kind != "link_open" else "["
+            span.opens[key[0]] = "[" if kind == "link_open" else _written(child)
             stack.append((key[0], size[0], []))
-        elif kind in _EMPHASIS.values() or kind == "link_close":
+        elif kind in _EMPHASIS.values() or kind == "link_close" or paired.get(index) == "close":
             opened, start, children_ = stack.pop()
-            span.closes[opened] = child.markup if kind != "link_close" else "]"
+            span.closes[opened] = "]" if kind == "link_close" else _written(child)
             if kind == "link_close":
                 target = _target(span, cursor)
                 if target == "[" + "".join(raw)[start:] + "]":
                     span.shortcuts.add(opened)  # "[label]" alone: so again if unchanged
                 span.closes[opened] += target
-            mark = Mark(opened, start, size[0], kind == "link_close", tuple(children_))
+            keep = kind == "link_close" or bool(_ATTRIBUTED.match(span.opens[opened]))
+            mark = Mark(opened, start, size[0], keep, tuple(children_))
             (stack[-1][2] if stack else top).append(mark)
         elif kind == "code_inline":
             anchor(_code(span, cursor, child))
@@ -137,6 +148,9 @@ def _read_inline(span: Span, children) -> None:
             anchor(f"[^{child.meta.get('label', child.meta.get('id', ''))}]")
         else:  # inline HTML and the like: as written
             anchor(child.content)
+            if _BREAK_TAG.match(child.content) and _glued(raw, children, index):
+                span.gaps.add(key[0])  # a <br> parts the words beside it: the model sees a
+                add(" ")  # space, written in its place
     joined = "".join(raw)
     text, where = collapse(joined)
     span.text = text
@@ -145,6 +159,49 @@ def _read_inline(span: Span, children) -> None:
         around = (joined[a.offset - 1 : a.offset], joined[a.offset : a.offset + 1])
         span.spaced[a.key] = (around[0].isspace(), around[1].isspace())
     span.anchors = [Anchor(a.key, where[a.offset]) for a in span.anchors]
+
+
+def _glued(raw: list[str], children, index: int) -> bool:
+    """Whether the token at ``index`` has text right before and after it, no space."""
+    after = children[index + 1] if index + 1 < len(children) else None
+    before = "".join(raw[-1:])
+    return (
+        bool(before)
+        and not before[-1].isspace()
+        and after is not None
+        and after.type == "text"
+        and after.content[:1].strip() != ""
+    )
+
+
+def _written(token) -> str:
+    """How an emphasis mark or an inline HTML tag is written (``**``, ``<sub>``)."""
+    return token.content if token.type == "html_inline" else token.markup
+
+
+def _paired_html(children) -> dict[int, str]:
+    """The inline HTML tags that open and close an element around words (``<sub>2</sub>``,
+    ``<span class="x">...</span>``), by token index: ``open`` or ``close``. Only a pair
+    with Markdown's own emphasis and links balanced between them is a mark; any other tag
+    stays an anchor, as written."""
+    paired: dict[int, str] = {}
+    stack: list[tuple[str, int, int]] = []  # tag, token index, emphasis depth
+    depth = 0
+    for index, child in enumerate(children):
+        if child.type.endswith("_open") and child.type != "html_inline":
+            depth += 1
+        elif child.type.endswith("_close"):
+            depth -= 1
+        if child.type != "html_inline":
+            continue
+        opening, closing = _HTML_OPEN.match(child.content), _HTML_CLOSE.match(child.content)
+        if opening and opening.group(1).lower() not in _VOID:
+            stack.append((opening.group(1).lower(), index, depth))
+        elif closing and stack and stack[-1][0] == closing.group(1).lower():
+            _, start, at = stack.pop()
+            if at == depth:
+                paired[start], paired[index] = "open", "close"
+    return paired
 
 
 def _target(span: Span, cursor: list[int]) -> str:

@@ -187,6 +187,7 @@ def test_links_and_emphasis_land_on_their_words_after_reordering():
 NOTES = """<html><body>
 <p>Het kabinet viel in 2023<sup><a href="#n1" id="r1">1</a></sup> en de Kamer debatteerde.</p>
 <p>Rutte trad af<sup>2</sup>, zei de krant.<a href="#n3">[3]</a> Daarna kwam Schoof.</p>
+<p>Het begon in 2019<sup>5</sup> met een plan.</p>
 <p>Het huis heeft 85 m<sup>2</sup> en 10<sup>6</sup> bakstenen uit de 19<sup>e</sup> eeuw.</p>
 <p>Lees <em>het <a href="/verslag">verslag</a> nu</em>.</p>
 <p>De minister sprak <a epub:type="noteref" href="noten.xhtml#n4">4</a> gisteren.</p>
@@ -202,6 +203,7 @@ def test_a_footnote_reference_never_reaches_the_model_and_comes_back_after_its_w
     assert "Het kabinet viel in 2023 en de Kamer debatteerde." in sent  # not "20231"
     assert "Rutte trad af, zei de krant." in sent  # nor "af2,"
     assert "De minister sprak gisteren." in sent  # a note's link, by its type
+    assert "Het begon in 2019 met een plan." in sent  # after a year: a note, no power
     # an exponent, a unit's power and an ordinal's suffix are the model's to read
     assert "Het huis heeft 85 m2 en 106 bakstenen uit de 19e eeuw." in sent
     (result,) = _pipeline(Reversing()).process([Article("a.html", NOTES, format="html")])

@@ -13,13 +13,13 @@ from translate.checks.name_words import ADJECTIVES, NAME_WORDS
 from translate.text.vocabulary import common_dutch, common_english
 
 
-@lru_cache(maxsize=65_536)
 def kept_as_is(name: str, forms: tuple[str, ...]) -> bool:
     """Whether English keeps ``name`` as it is: its forms are itself, or a compound's head
     ("Amsterdam" for "Amster" + "dam"), no translation."""
     return all(name.startswith(form) for form in forms)
 
 
+@lru_cache(maxsize=65_536)
 def english_forms(word: str) -> tuple[str, ...]:
     """What a capitalised word the tables do not hold as a name may stand as in English:
     itself, an adjective's English forms, the place in an adjective or a word for its people

@@ -185,21 +185,21 @@ def _paired_html(children) -> dict[int, str]:
     with Markdown's own emphasis and links balanced between them is a mark; any other tag
     stays an anchor, as written."""
     paired: dict[int, str] = {}
-    stack: list[tuple[str, int, int]] = []  # tag, token index, emphasis depth
-    depth = 0
+    stack: list[tuple[str, int, tuple]] = []  # tag, token index, the emphases open there
+    inside: tuple[int, ...] = ()  # the token indices of the emphases and links open now
     for index, child in enumerate(children):
-        if child.type.endswith("_open") and child.type != "html_inline":
-            depth += 1
+        if child.type.endswith("_open"):
+            inside += (index,)
         elif child.type.endswith("_close"):
-            depth -= 1
+            inside = inside[:-1]
         if child.type != "html_inline":
             continue
         opening, closing = _HTML_OPEN.match(child.content), _HTML_CLOSE.match(child.content)
         if opening and opening.group(1).lower() not in _VOID:
-            stack.append((opening.group(1).lower(), index, depth))
+            stack.append((opening.group(1).lower(), index, inside))
         elif closing and stack and stack[-1][0] == closing.group(1).lower():
             _, start, at = stack.pop()
-            if at == depth:
+            if at == inside:
                 paired[start], paired[index] = "open", "close"
     return paired
 

@@ -42,6 +42,7 @@ class Anchor:
 # A footnote or citation mark: a number of up to three digits, a letter, asterisks or
 # daggers, maybe in brackets ("1", "[12]", "*")
 _LABEL = re.compile(r"[\[(]?(?:\d{1,3}|[a-z]|[*†‡§]{1,3})[\])]?")
+_YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
 # Units written with a power ("m<sup>2</sup>", "cm<sup>3</sup>")
 _POWERED = frozenset("cm dm km mm nm µm ft yd mi".split())
 
@@ -59,9 +60,9 @@ def last_word(raw: Sequence[str]) -> str:
 
 def marks_note(label: str, before: str) -> bool:
     """Whether a raised ``label`` (an HTML ``<sup>``, a Word superscript run) marks a
-    footnote: in brackets or daggers, or right after a word or a point or comma
+    footnote: in brackets or daggers, or right after a word, a year or a point or comma
     (``before``: the word the text so far ends with, empty after a space). Right after
-    digits, one letter or a unit it is an exponent or an ordinal (``10<sup>6</sup>``,
+    other digits, one letter or a unit it is an exponent or an ordinal (``10<sup>6</sup>``,
     ``km<sup>2</sup>``, ``20<sup>e</sup>``), text for the model."""
     label = label.strip()
     if not is_label(label):
@@ -69,8 +70,8 @@ def marks_note(label: str, before: str) -> bool:
     if label[0] in "[(*†‡§":
         return True
     word = before.rstrip(".,;:!?)’”\"'")
-    if len(word) < len(before):
-        return True  # after a point or comma
+    if len(word) < len(before) or _YEAR.fullmatch(word):
+        return True  # after a point or comma, or a year ("in 2023¹")
     return len(word) >= 2 and word[-1].isalpha() and word.lower() not in _POWERED
 
 

@@ -68,6 +68,10 @@ def _kinds(check, source: str, translation: str) -> list[str]:
         ("Zij won goud en zilver.", "She won gold and silver."),
         ("Het was de Gouden Eeuw.", "It was the Golden Age."),
         ("Zij won een gouden medaille.", "She won a medal."),  # dropped: no replacement
+        # "last" that says when, and "at last"
+        ("De eerste minister sprak vorige week.", "The Prime Minister spoke last week."),
+        ("Eindelijk is hij de eerste.", "At last he is the first."),
+        ("Hij kwam als laatste binnen.", "He came in last."),
         # a quarter before "to" that is no clock time
         ("Het moet met een kwart omlaag.", "It must fall by a quarter to meet the goal."),
         # a number's English plural ("F-35s", "747s") is the number, not its last digit
@@ -131,6 +135,7 @@ def test_numbers_accepts_the_same_numbers_in_english_notation(source, translatio
             "Femke Bol won silver in the 400 metres.",
             "gold in",
         ),
+        ("Ahmed zag de brand als eerste.", "Ahmed was the last to see the fire.", "1st in the"),
         ("Defensie koopt F-35's.", "Defence is buying F-16s.", "35 in the source, 16 in"),
         ("De prijs is verdubbeld.", "The price has tripled.", "2 in the source, 3 in"),
         ("Het aantal is gehalveerd.", "The number has doubled.", "1/2 in the source, 2 in"),
@@ -348,6 +353,18 @@ def test_names_accepts_english_forms_and_sentence_initial_words(source, translat
             "De Raad van State (RvS) is kritisch.",
             "The Supreme Court is critical.",
             "Raad van State in the source, not in",
+        ),
+        # an English title opening the sentence is no run a long name became
+        (
+            "Burgemeester Aboutaleb noemde het onaanvaardbaar.",
+            "Mayor Halsema called it unacceptable.",
+            "Aboutaleb in the source, not in",
+        ),
+        # a translated name with another Dutch name in it has lost its own
+        (
+            "Zij doceert aan de Universiteit van Amsterdam.",
+            "She teaches at Utrecht University.",
+            "Amsterdam in the source, not in",
         ),
         # a run of a work's words owned by another name is no rendering of the maker
         (

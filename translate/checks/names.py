@@ -48,7 +48,7 @@ from translate.checks.name_words import (
 )
 from translate.findings import Finding
 from translate.text.addresses import without_addresses
-from translate.text.vocabulary import common_dutch, common_english
+from translate.text.vocabulary import common_dutch, common_english, zipf
 
 # What may stand between the words of one name ("Ursula von der Leyen", "Lam Gods",
 # "Noord/Zuidlijn")
@@ -146,7 +146,8 @@ def _opening(sentence: Sentence, found, name: str, group: int) -> bool:
     another group is that one's ("Turkish Delight" is "Turks Fruit", not "Verhoeven"), and
     so is one made of the English forms of the other names of this group, word for word
     ("Provincial States" is "Provinciale Staten", not "Gelderland"), or those owned by
-    another name ("Mozart's Ninth Symphony" is no "Beethoven")."""
+    another name ("Mozart's Ninth Symphony" is no "Beethoven") or with a name more common in
+    Dutch ("Utrecht University" is no "Universiteit van Amsterdam")."""
 
     def forms_of(names) -> set[str]:
         return {
@@ -164,6 +165,8 @@ def _opening(sentence: Sentence, found, name: str, group: int) -> bool:
     new = {fold(w).removesuffix("'s") for w in owned if fold(w).endswith("'s")}
     for run in _new_capitalised_runs(sentence.translation, sentence.source, opening=True):
         words = {fold(w).removesuffix("'s") for w in run.split()}
+        if words & ours and any(zipf(w, "nl") > zipf(w, "en") for w in words - ours):
+            continue  # the group's translation with a Dutch name in it ("Utrecht University")
         if not words & others and not words <= ours and not (words - ours) & new:
             return True
     return False
@@ -268,7 +271,8 @@ def _new_capitalised_runs(translation: str, source: str, opening: bool = False) 
     for match in re.finditer(r"[\w'’-]+", translation):
         word = match.group()
         capital = word[0].isupper() and not _after_break(translation, match.start())
-        if capital and fold(word).removesuffix("'s") in ENGLISH_TITLES:
+        title = fold(word).removesuffix("'s") in ENGLISH_TITLES
+        if title and (capital or opening and word[0].isupper()):
             if opened:
                 current = []  # "Israeli Prime Minister ...": an adjective, then a title
             continue  # "Prime Minister Netanjahoe": a title, then one word

@@ -58,6 +58,17 @@ _FRACTION = {
         re.IGNORECASE,
     ),
 }
+# "Last" is a place too: "als eerste" rendered "the last" is a replacement ("last week" and
+# "at last" say when)
+LAST = 0
+_LAST = {
+    "nl": re.compile(r"\blaatste\b", re.IGNORECASE),
+    "en": re.compile(
+        r"(?<!\bat )\blast\b(?!\s+(?:week|month|year|night|weekend|season|summer|winter|spring|"
+        r"autumn|fall|time|few|couple|\d+|one|two|three|four|five|six|seven|eight|nine|ten)s?\b)",
+        re.IGNORECASE,
+    ),
+}
 _ADVERBS = {
     "nl": {r"\b(?:aller)?eerst\b": 1},
     "en": {r"\bfirstly\b": 1, r"\bsecondly\b": 2, r"\bthirdly\b": 3, r"\bfourthly\b": 4},
@@ -68,6 +79,8 @@ def ordinal_changes(source: str, translation: str) -> tuple[list[str], list[str]
     """The ordinals of ``source`` the translation has replaced by others, and those others
     (``["3rd"]``, ``["2nd"]``); two empty lists where nothing was replaced."""
     ours, theirs = set(ordinals(source, "nl")), set(ordinals(translation, "en"))
+    ours |= {LAST} if _LAST["nl"].search(source) else set()
+    theirs |= {LAST} if _LAST["en"].search(translation) else set()
     lost, added = ours - theirs, theirs - ours
     if not lost or not added:
         return [], []
@@ -131,7 +144,9 @@ def ordinals(text: str, lang: str, every: bool = False) -> tuple[int, ...]:
 
 
 def _english(number: int) -> str:
-    """``number`` written as an English ordinal: ``3rd``, ``11th``, ``22nd``."""
+    """``number`` written as an English ordinal: ``3rd``, ``11th``, ``22nd`` (``last``)."""
+    if number == LAST:
+        return "last"
     suffix = (
         "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
     )

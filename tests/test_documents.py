@@ -253,6 +253,7 @@ def test_markdown_blocks_stay_as_written():
         "Jaar",
         "Tekst",
         "Het werk",
+        "html blok",  # an HTML block, through the HTML layout
         "punt",
         "tweede regel",
         "Een voetnoot.",
@@ -267,8 +268,33 @@ def test_markdown_blocks_stay_as_written():
     assert " ".join(q[2:] for q in quote) == "EEN CITAAT OVER TWEE REGELS."  # its two
     assert len(quote) == 2  # lines, each with its marker
     assert "| JAAR | TEKST |\n|---|:-:|\n| 2024 | HET **WERK** |" in upper
-    assert "    code blok\n\n<div>html blok</div>" in upper
+    assert "    code blok\n\n<div>HTML BLOK</div>" in upper
     assert "- PUNT `code`  \n  TWEEDE REGEL[^1]" in upper and "[^1]: EEN VOETNOOT." in upper
+
+
+def test_markdown_html_blocks_are_translated_where_they_are_whole_fragments():
+    engine = ShoutEngine()
+    pipeline = Pipeline(Translator(engine), language_check="nl")
+    text = (
+        '# Kop\n\n<figure>\n<img src="brug.jpg" alt="De nieuwe brug">\n'
+        "<figcaption>De brug bij <b>nacht</b>.</figcaption>\n</figure>\n\nTekst erna.\n\n"
+        "<details>\n<summary>Meer lezen</summary>\n\nEen alinea in Markdown.\n\n</details>\n\n"
+        "- Een punt\n\n  <div>In een lijst</div>\n\n<!-- opmerking van de redactie -->\n"
+    )
+    (result,) = pipeline.process([Article("t.md", text, "markdown")])
+    out = result.translation
+    # the figure: caption and alt text translated, its tags and lines as they were
+    assert '<figure>\n<img src="brug.jpg" alt="DE NIEUWE BRUG">\n' in out
+    assert "<figcaption>DE BRUG BIJ <b>NACHT</b>.</figcaption>\n</figure>\n\nTEKST ERNA." in out
+    # a <details> opened here and closed further down, and a block in a list: as written
+    assert "<details>\n<summary>Meer lezen</summary>\n\nEEN ALINEA IN MARKDOWN." in out
+    assert "  <div>In een lijst</div>" in out and "<!-- opmerking van de redactie -->" in out
+    (kept,) = [f for f in result.record.findings if f.kind == "kept_html"]
+    assert kept.data == {"blocks": 2}
+    sentences = MarkdownLayout(text, "t.md").document.sentences  # in page order
+    assert sentences[:4] == ["Kop", "De nieuwe brug", "De brug bij nacht.", "Tekst erna."]
+    echoed = _markdown_echo(text)
+    assert echoed == text
 
 
 def test_markdown_front_matter_fields_a_reader_sees_are_translated_in_place():

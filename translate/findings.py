@@ -20,6 +20,7 @@ KINDS: dict[str, str] = {
     "split": "a sentence over the model's input limit, translated in pieces",
     "capped": "a translation stopped at its length cap (likely a repetition loop)",
     "markup": "inline markup that could not be placed in the translation by its words",
+    "kept_html": "a Markdown page's HTML blocks kept as written, untranslated",
     "tracked_changes": "a Word document's tracked changes, read as if accepted",
     "running_lines": "a PDF's running headers, footers and page numbers, left out",
     "subtitle_lines": "subtitle lines longer than 42 characters where the source's were not",

@@ -140,11 +140,23 @@ def markup_findings(dropped: int, approximate: int, crossed: int) -> tuple[Findi
 def placement_findings(placements: Sequence) -> tuple[Finding, ...]:
     """:func:`markup_findings` for a file's :class:`~translate.text.inline.Placed`
     results, one per unit rebuilt."""
-    return markup_findings(
+    return markup_findings(*placement_counts(placements))
+
+
+def placement_counts(placements: Sequence, findings: Sequence[Finding] = ()) -> list[int]:
+    """The inline elements left out, placed by position and cut back in ``placements``,
+    and in the ``markup`` ``findings`` of parts written apart (a Markdown page's HTML
+    blocks)."""
+    counts = [
         sum(len(p.dropped) for p in placements),
         sum(len(p.approximate) for p in placements),
         sum(p.crossed for p in placements),
-    )
+    ]
+    for finding in findings:
+        if finding.kind == "markup":
+            for i, key in enumerate(("dropped", "approximate", "crossed")):
+                counts[i] += finding.data.get(key, 0)
+    return counts
 
 
 def unreadable(name: str, what: str, exc: BaseException) -> DocumentError:

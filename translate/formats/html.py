@@ -118,19 +118,25 @@ class HtmlLayout:
     Args:
         text: the decoded page.
         name: how messages name the file.
+        xhtml: an EPUB chapter, written back as XML.
+        fragment: a piece of a page (a Markdown page's HTML block), written back as
+            such: no doctype, no ``html`` element, no ``lang``.
     """
 
-    def __init__(self, text: str, name: str, xhtml: bool = False):
+    def __init__(self, text: str, name: str, xhtml: bool = False, fragment: bool = False):
         import lxml.html
         from lxml import etree
 
-        self.name, self.xhtml = name, xhtml
+        self.name, self.xhtml, self.fragment = name, xhtml, fragment
         # huge_tree: libxml2 stops at 256 levels of nesting without it (2,048 with it) and
         # drops the rest of the page
         parser = lxml.html.HTMLParser(recover=True, huge_tree=True)
         try:
             page = _XML_DECLARATION.sub("", text)
-            self.root = lxml.html.document_fromstring(page, parser)
+            if fragment:
+                self.root = lxml.html.fragment_fromstring(page, "div", parser=parser)
+            else:
+                self.root = lxml.html.document_fromstring(page, parser)
         except (etree.ParserError, ValueError) as exc:
             raise DocumentError(f"{name}: not a readable HTML page ({exc})") from None
         if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):
@@ -265,6 +271,8 @@ class HtmlLayout:
                 lead, trail = old[: len(old) - len(old.lstrip())], old[len(old.rstrip()) :]
                 setattr(element, slot.where, lead + text + trail)
         findings = placement_findings(placements)
+        if self.fragment:
+            return Written(fragment_html(root), findings, tuple(markup))
         # XHTML 1.1 (an EPUB 2 chapter) knows xml:lang only
         if root.tag == "html" and not (self.xhtml and root.get("lang") is None):
             root.set("lang", "en")
@@ -286,6 +294,14 @@ class HtmlLayout:
         page = lxml.html.tostring(root, encoding="unicode", doctype=doctype) + "\n"
         page = _EMPTY_VOID.sub(r"\1", page)  # lxml closes the void elements it does not know
         return Written(page, findings, tuple(markup))
+
+
+def fragment_html(root) -> str:
+    """What the container ``root`` of a parsed fragment holds, as HTML."""
+    import lxml.html
+
+    inner = (root.text or "") + "".join(lxml.html.tostring(c, encoding="unicode") for c in root)
+    return _EMPTY_VOID.sub(r"\1", inner)
 
 
 FORMAT = Format("html", (".html", ".htm"), HtmlLayout, decode=decode_html)

@@ -3,10 +3,11 @@ footnotes from mdit-py-plugins): only the inline text of headings, paragraphs (i
 blockquotes and footnotes too) and table cells reaches the model. Everything else is kept
 byte for byte from the source lines: front matter (but for the fields a reader sees:
 ``title``, ``subtitle``, ``description``, ``summary``, ``excerpt``, translated in place and
-quoted where YAML needs it), fenced and indented code, HTML blocks,
-reference definitions, table pipes and alignment rows, list and blockquote markers, code
-spans, link destinations and titles, inline HTML, images, footnote references and hard
-line breaks. Emphasis and links are put back on the words that render theirs
+quoted where YAML needs it), fenced and indented code, HTML blocks (but for those
+:mod:`translate.formats.markdown_html` translates), reference definitions, table pipes and
+alignment rows, list and blockquote markers, code spans, link destinations and titles,
+images, footnote references and hard line breaks. Emphasis, links and inline HTML elements
+are put back on the words that render theirs
 (:mod:`translate.text.inline`, each element's words translated alone as for HTML); an
 image's alt text is translated alone. A paragraph wrapped over several lines is wrapped over
 as many again, each line with its own prefix. Reading a block's inline tokens is
@@ -21,7 +22,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from translate.findings import Finding
-from translate.formats.base import Format, Unit, Written, placement_findings, unit_document
+from translate.formats.base import (
+    Format,
+    Unit,
+    Written,
+    markup_findings,
+    placement_counts,
+    unit_document,
+)
+from translate.formats.markdown_html import HtmlBlock, html_blocks, kept_finding
 from translate.formats.markdown_inline import Span, read_spans
 from translate.formats.shown import safe_markdown
 from translate.text.document import Document
@@ -51,53 +60,85 @@ class MarkdownLayout:
         self.lines = text.split("\n")
         tokens = _parser().parse(text)
         self.fields = front_matter(tokens, self.lines)
-        spans = read_spans(tokens, self.lines)
-        self.spans = [s for s in spans if any(c.isalpha() for c in s.text)]
+        spans = [s for s in read_spans(tokens, self.lines) if any(c.isalpha() for c in s.text)]
+        blocks, kept = html_blocks(tokens, self.lines, name)
+        # the inline blocks and the HTML blocks in page order (they never share a line)
+        self.parts: list[Span | HtmlBlock] = sorted(spans + blocks, key=lambda p: p.first)
         self.units = [Unit(f.kind, f.text) for f in self.fields]
-        self.units += [Unit(s.kind, s.text) for s in self.spans]
+        for part in self.parts:
+            if isinstance(part, HtmlBlock):
+                self.units += part.layout.units
+            else:
+                self.units.append(Unit(part.kind, part.text))
         self.document = unit_document(self.units)
-        self.findings: tuple[Finding, ...] = ()
+        self.findings: tuple[Finding, ...] = kept_finding(kept)
+
+    @property
+    def spans(self) -> list[Span]:
+        return [p for p in self.parts if isinstance(p, Span)]
 
     @property
     def inline_texts(self) -> list[str]:
-        """The words of every emphasis and link, then every image's alt text, in order, to
-        be translated alone (an image's alt text is its translation)."""
-        return [
-            text
-            for s in self.spans
-            for text in [s.words(m.key) for m in flat(s.marks)] + [a for a, _ in s.images.values()]
-        ]
+        """The words of every emphasis, link and inline HTML element, every image's alt text
+        and an HTML block's own, in order, to be translated alone (an image's alt text is
+        its translation)."""
+        texts = []
+        for part in self.parts:
+            if isinstance(part, HtmlBlock):
+                texts += part.layout.inline_texts
+            else:
+                texts += [part.words(m.key) for m in flat(part.marks)]
+                texts += [alt for alt, _ in part.images.values()]
+        return texts
 
     def write(self, english: Document, alone: Sequence[str] = ()) -> Written:
         lines = list(self.lines)
         spare = iter(alone)
-        placements = []
-        edits: list[tuple[Span, str]] = []
-        paragraphs = list(english.paragraphs)
-        fields, paragraphs = paragraphs[: len(self.fields)], paragraphs[len(self.fields) :]
-        for field, paragraph in zip(self.fields, fields, strict=True):
-            field.write(lines, " ".join(line.render() for line in paragraph))
-        for span, paragraph in zip(self.spans, paragraphs, strict=True):
+        placements, found = [], []
+        edits: list[tuple[Span | HtmlBlock, str, list]] = []
+        shown: list[str | None] = []
+        paragraphs = iter(english.paragraphs)
+        for field in self.fields:
+            field.write(lines, " ".join(line.render() for line in next(paragraphs)))
+            shown.append(safe_markdown(lines[field.line][field.start :]))
+        for part in self.parts:
+            if isinstance(part, HtmlBlock):
+                layout = part.layout
+                texts = [_unit_text(next(paragraphs)) for _ in layout.units]
+                given = [next(spare, "") for _ in layout.inline_texts]
+                written = layout.write_units(texts, given)
+                found += written.findings  # counted in the page's one markup finding
+                shown += written.markup
+                edits.append((part, written.content, []))
+                continue
+            span = part
             keys = [m.key for m in flat(span.marks)] + list(span.images)
             given = dict(zip(keys, spare, strict=False))
             raw = dict(span.raw)
             for key, (_, target) in span.images.items():  # the alt text in English
                 if given.get(key):
                     raw[key] = f"![{given[key]}{target}"
-            target = "\n".join(line.render() for line in paragraph)
+            target = _unit_text(next(paragraphs))
             placed = place(
                 span.text, target, span.marks, span.anchors, given, line_segments(span.text, target)
             )
             placements.append(placed)
-            edits.append((span, *_render(span, target, placed, raw)))
+            rendered, protected = _render(span, target, placed, raw)
+            shown.append(safe_markdown(rendered))
+            edits.append((span, rendered, protected))
         # Bottom up, right to left: earlier line numbers and offsets stay valid
-        shown = tuple(safe_markdown(lines[f.line][f.start :]) for f in self.fields)
-        shown += tuple(safe_markdown(rendered) for _, rendered, _ in edits)
-        edits.sort(key=lambda e: (e[0].first, e[0].column), reverse=True)
-        for span, rendered, protected in edits:
-            _apply(lines, span, rendered, protected)
-        findings = placement_findings(placements)
-        return Written("\n".join(lines), findings, shown)
+        edits.sort(key=lambda e: (e[0].first, getattr(e[0], "column", 0)), reverse=True)
+        for part, rendered, protected in edits:
+            if isinstance(part, HtmlBlock):
+                lines[part.first : part.first + part.size] = rendered.split("\n")
+            else:
+                _apply(lines, part, rendered, protected)
+        findings = markup_findings(*placement_counts(placements, found))
+        return Written("\n".join(lines), findings, tuple(shown))
+
+
+def _unit_text(paragraph) -> str:
+    return "\n".join(line.render() for line in paragraph)
 
 
 # Front matter fields a reader sees (Hugo, Jekyll, Astro): one line each, a plain or quoted

@@ -64,6 +64,11 @@ def _kinds(check, source: str, translation: str) -> list[str]:
         ("De omzet steeg in het derde kwartaal.", "Turnover rose in the third quarter."),
         ("Om kwart over acht begint het.", "It starts at a quarter past eight."),
         ("Om kwart voor acht begint het.", "It starts at a quarter to eight."),
+        # a range's first hour is a time too; a holiday English names by its weekday
+        ("Open van 12 tot 17 uur.", "Open from 12 noon to 5 pm."),
+        ("Open van 9.30 tot 17.00 uur.", "Open from 9:30 am to 5 pm."),
+        ("Op Eerste Paasdag is het zonnig.", "On Easter Sunday it is sunny."),
+        ("Op Tweede Pinksterdag is het druk.", "It is busy on Whit Monday."),
         # medals, and what only looks like one
         ("Zij won goud en zilver.", "She won gold and silver."),
         ("Het was de Gouden Eeuw.", "It was the Golden Age."),
@@ -136,6 +141,8 @@ def test_numbers_accepts_the_same_numbers_in_english_notation(source, translatio
             "gold in",
         ),
         ("Ahmed zag de brand als eerste.", "Ahmed was the last to see the fire.", "1st in the"),
+        ("Open van 9 tot 17 uur.", "Open from 9 am to 6 pm.", "17:00 in the source, 18:00"),
+        ("Op Tweede Paasdag is het druk.", "It is busy on Easter Sunday.", "Monday in the"),
         ("Defensie koopt F-35's.", "Defence is buying F-16s.", "35 in the source, 16 in"),
         ("De prijs is verdubbeld.", "The price has tripled.", "2 in the source, 3 in"),
         ("Het aantal is gehalveerd.", "The number has doubled.", "1/2 in the source, 2 in"),

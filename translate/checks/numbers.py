@@ -60,6 +60,7 @@ from translate.checks.time_words import (
     TIMES_WORDS,
     decades,
     half_day_changes,
+    said_times,
 )
 from translate.checks.units import FORTNIGHT, unit_changes
 from translate.findings import Finding
@@ -285,7 +286,7 @@ def values(text: str, lang: str) -> Counter:
         hours, minutes, seconds = match.groups()
         found[Value(f"{int(hours)}:{minutes}:{seconds}", kind="duration")] += 1
     text = _HMS.sub(" ", text)
-    text = TIME[lang].sub(take_time, text)
+    text = TIME[lang].sub(take_time, said_times(text, lang))
     if lang == "en":
         text = FORTNIGHT.sub(" 2 weeks ", text)
     # Days of the week and months by name: part of a date as much as its figures

@@ -105,12 +105,34 @@ def half_day_changes(source: str, translation: str) -> tuple[list[str], list[str
     return lost, added
 
 
+# "van 12 tot 17 uur", "tussen 9.30 en 11 uur": the first is a time of day too
+_RANGE = re.compile(
+    r"\b(van|tussen)\s+(\d{1,2}(?:[.:][0-5]\d)?)\s+(tot|en)\s+(?=\d{1,2}(?:[.:][0-5]\d)?\s*uur\b)"
+)
+# Holidays English names by their weekday ("Eerste Paasdag": Easter Sunday)
+_HOLIDAYS = (
+    (re.compile(r"\b(?:eerste\s+(?:paas|pinkster)dag|palmpasen)\b", re.IGNORECASE), "zondag"),
+    (re.compile(r"\btweede\s+(?:paas|pinkster)dag\b", re.IGNORECASE), "maandag"),
+)
+
+
+def said_times(text: str, lang: str) -> str:
+    """``text`` with the first time of a Dutch range said as one (``van 12 uur tot 17
+    uur``), and a holiday English names by its weekday followed by that weekday."""
+    if lang != "nl":
+        return text
+    text = _RANGE.sub(r"\1 \2 uur \3 ", text)
+    for pattern, day in _HOLIDAYS:
+        text = pattern.sub(lambda m, day=day: f"{m.group()} ({day})", text)
+    return text
+
+
 def _halves(text: str, lang: str) -> dict[tuple[int, int], set[int]]:
     """Each time of day of ``text`` that says its half, by (hour modulo 12, minute): the
     hours on 24 it is given as."""
     said: dict[tuple[int, int], set[int]] = {}
     twelve_hour = lang == "nl" and _DAYPART.search(text) is not None
-    for match in TIME[lang].finditer(text):
+    for match in TIME[lang].finditer(said_times(text, lang)):
         groups = match.groups()
         if lang == "nl":
             written, minute = (groups[0], groups[1]) if groups[0] else (groups[2], groups[3])

@@ -957,3 +957,45 @@ def test_a_cue_lasts_from_its_timing_line(timing, seconds):
     from translate.formats.subtitle_reading import cue_seconds
 
     assert cue_seconds(timing) == seconds
+
+
+def test_odt_powers_stay_in_their_word_and_a_typed_note_number_never_reaches_the_model():
+    from odf.opendocument import OpenDocumentText
+    from odf.style import Style, TextProperties
+    from odf.text import P, Span
+
+    from tests.test_inline import Reversing
+
+    document = OpenDocumentText()
+    styles = {}
+    for name, position in (("Sup", "super 58%"), ("Sub", "sub 58%")):
+        styles[name] = Style(name=name, family="text")
+        styles[name].addElement(TextProperties(textposition=position))
+        document.automaticstyles.addElement(styles[name])
+    paragraph = P(text="Het huis heeft 85 m")
+    for style, text, after in (
+        ("Sup", "2", " en de uitstoot van CO"),
+        ("Sub", "2", " daalde in juli"),
+        ("Sup", "1", " flink."),
+    ):
+        paragraph.addElement(Span(stylename=styles[style], text=text))
+        paragraph.addText(after)
+    document.text.addElement(paragraph)
+    out = io.BytesIO()
+    document.save(out)
+    engine = EchoEngine()
+    pipeline = Pipeline(Translator(engine), language_check="nl")
+    (echoed,) = pipeline.process([Article("a.odt", "", "odt", data=out.getvalue())])
+    assert "Het huis heeft 85 m2 en de uitstoot van CO2 daalde in juli flink." in _sent(engine)
+    assert _odt_text(echoed.translation) == _odt_text(out.getvalue())
+    pipeline = Pipeline(Translator(Reversing()), language_check="nl")
+    (result,) = pipeline.process([Article("a.odt", "", "odt", data=out.getvalue())])
+    text = _odt_text(result.translation)
+    assert 'juli<text:span text:style-name="Sup">1</text:span> in' in text
+    assert 'CO<text:span text:style-name="Sub">2</text:span> van' in text
+    assert 'en m<text:span text:style-name="Sup">2</text:span> 85' in text
+
+
+def _odt_text(data: bytes) -> str:
+    content = zipfile.ZipFile(io.BytesIO(data)).read("content.xml").decode()
+    return content[content.index("<office:text>") :]

@@ -5,8 +5,9 @@ text boxes, footnotes and endnotes, and a presentation's speaker notes.
 A paragraph (``text:p``, ``text:h``) is one unit, however its spans split it; its
 translation is written back with every span (its style) and link on the words that render
 it, line breaks between the same lines, and tabs, fields (page numbers, dates), bookmarks,
-frames, images and notes in their sentence (the HTML layout's placement,
-:mod:`translate.formats.html_inline`, over OpenDocument's elements). Paragraphs inside a
+frames, images, notes and a footnote's number typed in superscript in their sentence (the
+HTML layout's placement, :mod:`translate.formats.html_inline`, over OpenDocument's
+elements). Paragraphs inside a
 frame or a note are units of their own, translated before the paragraph that holds them.
 Pictures' titles and descriptions (alt text) and the document's title, subject and
 description (``meta.xml``: File > Properties) are translated, and the title and subject
@@ -35,6 +36,7 @@ from translate.formats.base import (
 )
 from translate.formats.html_inline import Inline, read_inline, rebuild
 from translate.text.document import Document
+from translate.text.marks import marks_note
 
 _NS = {
     "text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
@@ -44,6 +46,7 @@ _NS = {
     "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
     "dc": "http://purl.org/dc/elements/1.1/",
     "svg": "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0",
+    "style": "urn:oasis:names:tc:opendocument:xmlns:style:1.0",
 }
 _PARAGRAPHS = {f"{{{_NS['text']}}}p", f"{{{_NS['text']}}}h"}
 # Inside a paragraph, these hold paragraphs of their own (translated as their own units)
@@ -60,9 +63,12 @@ _KEPT = _NESTED | {
     ).split()
 }
 _SPACE, _TAB, _BREAK = (f"{{{_NS['text']}}}{n}" for n in ("s", "tab", "line-break"))
+_STYLE_NAME = f"{{{_NS['text']}}}style-name"
 
 
-def _inline(paragraph) -> Inline:
+def _inline(paragraph, raised: frozenset[str] = frozenset()) -> Inline:
+    """A paragraph's inline structure; ``raised``: the styles in superscript (a span in one
+    holding a footnote's number typed after a word, ``juli¹``, never reaches the model)."""
     return read_inline(
         paragraph,
         is_break=lambda e: e.tag == _BREAK,
@@ -70,6 +76,19 @@ def _inline(paragraph) -> Inline:
         fixed=lambda e: False,
         is_space=lambda e: e.tag == _SPACE,
         is_gap=lambda e: e.tag == _TAB,
+        is_reference=lambda e, before: (
+            e.get(_STYLE_NAME) in raised and marks_note("".join(e.itertext()), before)
+        ),
+    )
+
+
+def _raised(root) -> frozenset[str]:
+    """The names of the automatic text styles set in superscript."""
+    return frozenset(
+        style.get(f"{{{_NS['style']}}}name")
+        for style in root.iter(f"{{{_NS['style']}}}style")
+        for props in style.iter(f"{{{_NS['style']}}}text-properties")
+        if (props.get(f"{{{_NS['style']}}}text-position") or "").startswith("super")
     )
 
 
@@ -81,7 +100,8 @@ class OdfLayout:
     def __init__(self, data: bytes, name: str):
         self.name, self._data = name, data
         root = _content(data, name)
-        read = [(kind, _inline(p)) for kind, p in _paragraphs(root)]
+        self._raised = _raised(root)
+        read = [(kind, _inline(p, self._raised)) for kind, p in _paragraphs(root)]
         self._inline = [inline for _, inline in read if inline.text.strip()]
         self.units = [Unit(kind, inline.text) for kind, inline in read if inline.text.strip()]
         # Pictures' titles and descriptions (alt text), then the document's properties
@@ -110,7 +130,11 @@ class OdfLayout:
             element.text = text
         # Read once, before any rebuild: a paragraph's reading never looks inside the notes
         # and frames it holds, so it stays true while those are rebuilt
-        read = [(p, inline) for _, p in _paragraphs(root) if (inline := _inline(p)).text.strip()]
+        read = [
+            (p, inline)
+            for _, p in _paragraphs(root)
+            if (inline := _inline(p, self._raised)).text.strip()
+        ]
         if len(texts) != len(read):
             raise ValueError(f"expected {len(read)} translations, got {len(texts)}")
         spare = iter(alone)

@@ -69,6 +69,14 @@ def _kinds(check, source: str, translation: str) -> list[str]:
         ("Open van 9.30 tot 17.00 uur.", "Open from 9:30 am to 5 pm."),
         ("Op Eerste Paasdag is het zonnig.", "On Easter Sunday it is sunny."),
         ("Op Tweede Pinksterdag is het druk.", "It is busy on Whit Monday."),
+        # bounds said another way
+        ("Ruim 1.200 mensen kwamen.", "Over 1,200 people came."),
+        ("Nog geen 50 leden stemden.", "Fewer than 50 members voted."),
+        (
+            "Het was warmer dan normaal: twee graden boven het gemiddelde.",
+            "It was two degrees above average.",
+        ),
+        ("Minder dan 10 procent, over 10 jaar.", "Less than 10 percent over 10 years."),
         # medals, and what only looks like one
         ("Zij won goud en zilver.", "She won gold and silver."),
         ("Het was de Gouden Eeuw.", "It was the Golden Age."),
@@ -142,6 +150,9 @@ def test_numbers_accepts_the_same_numbers_in_english_notation(source, translatio
         ),
         ("Ahmed zag de brand als eerste.", "Ahmed was the last to see the fire.", "1st in the"),
         ("Open van 9 tot 17 uur.", "Open from 9 am to 6 pm.", "17:00 in the source, 18:00"),
+        # a bound turned round
+        ("Meer dan 100 mensen kwamen.", "Fewer than 100 people came.", "more than 100 in the"),
+        ("Het was twee graden boven normaal.", "It was two degrees below normal.", "above normal"),
         ("Op Tweede Paasdag is het druk.", "It is busy on Easter Sunday.", "Monday in the"),
         ("Defensie koopt F-35's.", "Defence is buying F-16s.", "35 in the source, 16 in"),
         ("De prijs is verdubbeld.", "The price has tripled.", "2 in the source, 3 in"),

@@ -47,7 +47,7 @@ from translate.checks.magnitudes import (
 )
 from translate.checks.notation import SCALED, number_text, scaled_number, short_forms
 from translate.checks.ordinals import cardinals_settled, medal_changes, ordinal_changes
-from translate.checks.signs import sign_changes, zeros_settled
+from translate.checks.signs import bound_changes, sign_changes, zeros_settled
 from translate.checks.time_words import (
     DATE_INDEX,
     DATE_NAMES,
@@ -170,6 +170,7 @@ _CHANGES = (
     medal_changes,
     magnitude_changes,
     sign_changes,
+    bound_changes,
     denomination_changes,
 )
 _FRACTIONS = {"0.5": "1/2", "0.25": "1/4", "0.75": "3/4"}

@@ -3,7 +3,10 @@ degrees" has lost its sign, which the comparison of values (signless) does not s
 
 Below zero is ``min``/``minus`` before a number, a minus sign before a temperature's figure,
 and ``onder nul`` or ``vorst`` after one (``vijf graden vorst``: five degrees of frost);
-English "minus", a minus sign, "below zero", "below freezing", "of frost"."""
+English "minus", a minus sign, "below zero", "below freezing", "of frost".
+
+A bound turned round is a finding too (``bound_changes``): ``meer dan 100`` rendered "fewer
+than 100", ``twee graden boven normaal`` rendered "two degrees below normal"."""
 
 from __future__ import annotations
 
@@ -70,3 +73,67 @@ def zeros_settled(missing, extra, source: str, translation: str, value) -> None:
         for _ in _ZERO[lang].finditer(text):
             if side.get(key, 0) > 0:
                 side[key] -= 1
+
+
+# A number's bound: more or less than it; above or below normal (below zero is a sign)
+_FIGURE = r"(\d+(?:[.,]\d+)*)"
+_BOUNDS = {
+    "nl": (
+        (
+            "more",
+            re.compile(rf"\b(?:meer\s+dan|ruim|ruimschoots|boven\s+de)\s+{_FIGURE}", re.I),
+        ),
+        ("less", re.compile(rf"\b(?:minder\s+dan|nog\s+geen|onder\s+de|krap)\s+{_FIGURE}", re.I)),
+        ("above", re.compile(r"\bboven\s+(?:het\s+)?(?:normaal|gemiddelde?)\b", re.I)),
+        ("below", re.compile(r"\bonder\s+(?:het\s+)?(?:normaal|gemiddelde?)\b", re.I)),
+    ),
+    "en": (
+        (
+            "more",
+            re.compile(
+                rf"\b(?:more\s+than|over|above|upwards\s+of|in\s+excess\s+of)\s+{_FIGURE}", re.I
+            ),
+        ),
+        (
+            "less",
+            re.compile(rf"\b(?:less\s+than|fewer\s+than|under|below|not\s+even)\s+{_FIGURE}", re.I),
+        ),
+        ("above", re.compile(r"\babove\s+(?:the\s+)?(?:normal|average)\b", re.I)),
+        ("below", re.compile(r"\bbelow\s+(?:the\s+)?(?:normal|average)\b", re.I)),
+    ),
+}
+_OPPOSITE = {"more": "less", "less": "more", "above": "below", "below": "above"}
+_SAID = {
+    "more": "more than {}",
+    "less": "less than {}",
+    "above": "above normal",
+    "below": "below normal",
+}
+
+
+def bounds(text: str, lang: str) -> set[tuple[str, str]]:
+    """The bounds of ``text``: (``more`` or ``less``, the number) and (``above`` or
+    ``below`` normal, "")."""
+    from translate.checks.notation import number_text
+
+    found = set()
+    for side, pattern in _BOUNDS[lang]:
+        for match in pattern.finditer(text):
+            number = number_text(match.group(1), lang) if match.groups() else ""
+            if number is not None:
+                found.add((side, number))
+    return found
+
+
+def bound_changes(source: str, translation: str) -> tuple[list[str], list[str]]:
+    """The source's bounds the translation turned round, and the translation's side
+    (``["more than 100"]``, ``["less than 100"]``); a bound dropped is no change."""
+    ours, theirs = bounds(source, "nl"), bounds(translation, "en")
+    turned = sorted(
+        (side, number)
+        for side, number in ours
+        if (_OPPOSITE[side], number) in theirs and (side, number) not in theirs
+    )
+    lost = [_SAID[side].format(number) for side, number in turned]
+    added = [_SAID[_OPPOSITE[side]].format(number) for side, number in turned]
+    return lost, added

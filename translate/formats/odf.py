@@ -7,8 +7,9 @@ translation is written back with every span (its style) and link on the words th
 it, line breaks between the same lines, and tabs, fields (page numbers, dates), bookmarks,
 frames, images, notes and a footnote's number typed in superscript in their sentence (the
 HTML layout's placement, :mod:`translate.formats.html_inline`, over OpenDocument's
-elements). Paragraphs inside a
-frame or a note are units of their own, translated before the paragraph that holds them.
+elements; superscript is read from the automatic styles of ``content.xml``). Paragraphs
+inside a frame or a note are units of their own, translated before the paragraph that
+holds them.
 Pictures' titles and descriptions (alt text) and the document's title, subject and
 description (``meta.xml``: File > Properties) are translated, and the title and subject
 fields in the text show the English ones. Every other part of the package is copied as it

@@ -11,6 +11,7 @@ from translate.checks import CHECKS, Sentence, run_checks
 from translate.checks.confidence import floor
 from translate.checks.length import length
 from translate.checks.names import names
+from translate.checks.negation import negation
 from translate.checks.numbers import numbers
 from translate.checks.repetition import repetition
 from translate.checks.summary import faithfulness
@@ -504,6 +505,73 @@ def test_a_number_said_in_its_unit_is_accepted(source, translation):
     assert list(numbers(Sentence(0, source, translation))) == []
 
 
+@pytest.mark.parametrize(
+    "source,translation",
+    [
+        ("Het kabinet wil de belasting niet verhogen.", "The cabinet does not want to raise it."),
+        ("Niemand raakte gewond.", "No one was injured."),
+        ("Ik weet het niet.", "I don't know."),
+        ("Dat kan niet.", "That's impossible."),  # a negative prefix on a word of its own
+        ("Het is niet duidelijk wie won.", "It is unclear who won."),
+        ("De motie van wantrouwen haalde het.", "The motion of no confidence passed."),
+        ("Hij is werkloos.", "He is not working."),  # a negative suffix
+        ("De wedstrijd eindigde zonder doelpunten.", "The match ended goalless."),
+        ("De club weigerde commentaar te geven.", "The club would not comment."),
+        ("De trainer wilde niet ingaan op vragen.", "The coach declined to answer questions."),
+        ("De brug gaat pas in maart open.", "The bridge will not open until March."),
+        ("Er kwamen minder toeristen.", "Not as many tourists came."),
+        ("Nog geen tien procent heeft panelen.", "Fewer than ten percent have panels."),
+        ("Het verschil is niet groot.", "The difference is small."),  # an antonym
+        ("De man bleek geen schuld te hebben.", "The man turned out to be innocent."),
+        ("De zaak is nog niet afgerond.", "The case is still pending."),
+        ("De burgemeester heeft nog geen besluit genomen.", "The mayor has yet to decide."),
+        ("Hij zong 'No Woman No Cry'.", "He sang 'No Woman No Cry'."),  # English in the source
+        ("Ze wonen op nummer 10.", "They live at No. 10."),  # "No." before a number
+        ("Nee.", "No."),
+    ],
+)
+def test_negation_accepts_a_negation_said_either_way(source, translation):
+    assert _kinds(negation, source, translation) == []
+
+
+@pytest.mark.parametrize(
+    "source,translation,message",
+    [
+        (
+            "Het kabinet wil de belasting niet verhogen.",
+            "The cabinet wants to raise the tax.",
+            "negation: 'niet' in the source, no negation in the translation",
+        ),
+        ("Niemand raakte gewond.", "Someone was injured.", "'niemand' in the source"),
+        ("Het restaurant neemt geen reserveringen aan.", "It takes reservations.", "'geen'"),
+        ("Het is nooit duidelijk geworden.", "It has always been clear.", "'nooit'"),
+        (
+            "De rechter geloofde de getuige.",
+            "The judge did not believe the witness.",
+            "negation: 'not' in the translation, no negation in the source",
+        ),
+        ("Het bedrijf maakte winst.", "The company made no profit.", "'no' in the translation"),
+        ("Hij won.", "He didn't win.", "didn't"),
+        # the other words are the other side's own: "closed" renders gesloten, "banned" verboden
+        ("Ze wist niet dat de winkel gesloten was.", "She knew the shop was closed.", "'niet'"),
+        ("De burgemeester heeft het verboden.", "The mayor has not banned it.", "'not'"),
+        # as many negative prefixes on both sides: the source's niet is still unaccounted for
+        ("Het is onduidelijk of hij niet komt.", "It is unclear whether he is coming.", "'niet'"),
+        ("Het is niet de eerste keer.", "It is the first time.", "'niet'"),
+        ("Het verschil is niet groot.", "The difference is big.", "'niet'"),
+    ],
+)
+def test_negation_flags_a_negation_lost_or_added(source, translation, message):
+    (found,) = negation(Sentence(0, source, translation))
+    assert found.kind == "negation" and message in found.message
+
+
+def test_negation_leaves_a_kept_dutch_word_to_the_untranslated_check():
+    kept = ("Hij komt niet.", "He komt niet.")
+    assert _kinds(negation, *kept) == []
+    assert "untranslated" in {f.kind for f in run_checks([Sentence(0, *kept)], CHECKS)}
+
+
 def test_length_repetition_and_untranslated():
     source = (
         "De raad van State adviseert het kabinet de wet aan te passen, omdat die in strijd is "
@@ -629,7 +697,7 @@ def test_the_evaluation_set_meets_the_bounds():
         kinds = {f.kind for f in run_checks([Sentence(0, source, translation)], CHECKS)}
         right[kind] += kind in kinds
     assert sum(right.values()) >= 0.9 * sum(total.values()), (right, total)
-    assert set(total) == {"numbers", "names", "length", "repetition", "untranslated"}
+    assert set(total) == {"numbers", "names", "negation", "length", "repetition", "untranslated"}
 
 
 def test_confidence_is_judged_against_the_run():

@@ -27,6 +27,7 @@ KINDS: dict[str, str] = {
     "subtitle_speed": "subtitle cues read faster than 20 characters a second, the source's not",
     "numbers": "a number of the source missing from the translation, or a new one in it",
     "names": "a name of the source missing from the translation, or only misspelled there",
+    "negation": "a negation of the source missing from the translation, or a new one in it",
     "length": "a translation too short or too long for its source (dropped, cut off, added)",
     "repetition": "words or phrases repeated in the translation beyond the source",
     "untranslated": "a translation that is (mostly) still the Dutch source",
@@ -37,11 +38,12 @@ KINDS: dict[str, str] = {
     "summary": "a number or a name in the summary that is not in the translation",
 }
 # The kinds that say a sentence (or a summary) may be wrong: what --strict fails on
-STRICT_KINDS = ("numbers", "names", "length", "untranslated", "glossary", "summary")
+STRICT_KINDS = ("numbers", "names", "negation", "length", "untranslated", "glossary", "summary")
 # The kinds the checks produce (an article with any of them is "flagged")
 CHECK_KINDS = (
     "numbers",
     "names",
+    "negation",
     "length",
     "repetition",
     "untranslated",

@@ -16,6 +16,7 @@ from dataclasses import replace
 from translate.checks.base import Check, Sentence
 from translate.checks.length import length
 from translate.checks.names import article_names, names
+from translate.checks.negation import negation
 from translate.checks.numbers import numbers
 from translate.checks.repetition import repetition
 from translate.checks.untranslated import untranslated
@@ -24,7 +25,7 @@ from translate.findings import Finding
 __all__ = ["CHECKS", "Check", "Sentence", "check_pairs", "run_checks"]
 
 # The checks every translated sentence goes through, in order
-CHECKS: tuple[Check, ...] = (numbers, names, length, repetition, untranslated)
+CHECKS: tuple[Check, ...] = (numbers, names, negation, length, repetition, untranslated)
 
 
 def run_checks(sentences: Iterable[Sentence], checks: Sequence[Check]) -> list[Finding]:

@@ -49,7 +49,8 @@ def check_command(
     verbose: Annotated[int, typer.Option("--verbose", "-v", count=True, help="More logging.")] = 0,
 ) -> None:
     """Check translations made elsewhere (a translator's, another engine's) with the checks
-    the batch job runs on its own: numbers, names, length, repetition, untranslated text.
+    the batch job runs on its own: numbers, names, negation, length, repetition,
+    untranslated text.
 
     Prints one line per flagged pair (with --json: every input line back as JSON, with a
     "flags" list). Exit code 0: nothing flagged; 1: something flagged; 2: bad input.

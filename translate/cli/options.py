@@ -223,9 +223,8 @@ def language_check(force_language: str | None) -> str:
 
 STRICT = typer.Option(
     "--strict",
-    help="An article with a numbers, names, length, untranslated, glossary or summary finding "
-    "counts as "
-    "failed (outputs still written; exit 1).",
+    help="An article with a numbers, names, negation, length, untranslated, glossary or summary "
+    "finding counts as failed (outputs still written; exit 1).",
 )
 FORCE_LANGUAGE = typer.Option(
     "--force-language",

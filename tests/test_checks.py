@@ -244,6 +244,7 @@ def test_numbers_flags_changed_missing_and_new_numbers(source, translation, mess
         # a name translated into words that open the sentence; particles of places and
         # institutions, and a particle kept
         ("De Boekenweek begint op 8 maart.", "Book Week starts on 8 March."),
+        ("Het Oranjefonds schenkt geld.", "The Oranje Fonds is donating money."),
         (
             "Ze studeert aan de Universiteit van Amsterdam.",
             "She studies at the University of Amsterdam.",
@@ -397,6 +398,17 @@ def test_names_accepts_english_forms_and_sentence_initial_words(source, translat
             "Het museum in Leeuwarden toont werk van M.C. Escher.",
             "The museum in Groningen shows work by M.C. Escher.",
             "Leeuwarden in the source, not in",
+        ),
+        # a run with a new Dutch name is that name, not the source's translated
+        (
+            "Het Rijksmuseum trok 2,7 miljoen bezoekers.",
+            "The Van Gogh Museum attracted 2.7 million visitors.",
+            "Rijksmuseum in the source, not in",
+        ),
+        (
+            "Het Stedelijk Museum trok 2,7 miljoen bezoekers.",
+            "The Van Gogh Museum attracted 2.7 million visitors.",
+            "Stedelijk in the source, not in",
         ),
         # an English title is no translated Dutch name that could account for a missing one
         (
@@ -594,6 +606,12 @@ def test_length_repetition_and_untranslated():
     # a joint inside a name or a list of names is no clause's
     college = "Het college van burgemeester en wethouders besloot de markt te verplaatsen."
     assert _kinds(length, college, "The municipal executive decided to move the market.") == []
+    # a clause said with a preposition and a gerund is no clause dropped
+    fined = (
+        "De winkelier kreeg een boete van 4500 euro omdat hij alcohol aan minderjarigen verkocht."
+    )
+    sold = "The shopkeeper was fined 4,500 euros for selling alcohol to minors."
+    assert _kinds(length, fined, sold) == []
     assert _kinds(length, source, "The Council of State advises the") == ["length"]
     added = whole[:-1] + ", and many other things were said at length by everyone present there."
     assert _kinds(length, source, added) == ["length"]

@@ -3,7 +3,8 @@ joints between clauses than its source ("en dreigt met acties", ", omdat ...") a
 clearly shorter has most likely dropped one ("De vakbond vindt het voorstel onvoldoende en
 dreigt met acties" rendered "The union considers the proposal inadequate").
 
-A joint is a conjunction or a comma (not a decimal comma). Those inside a name or a list of
+A joint is a conjunction or a comma (not a decimal comma), and in English a preposition
+before a gerund ("fined for selling alcohol"). Those inside a name or a list of
 names are left out: between capitalised words ("Volksgezondheid, Welzijn en Sport", "Rutte
 en Wilders") and inside a name the tables know ("burgemeester en wethouders")."""
 
@@ -20,7 +21,10 @@ _JOINTS = {
     ),
     "en": re.compile(
         r"\b(?:and|but|because|as|since|so|while|whereas|although|though|which|who|when|"
-        r"after|before|until|once|or|nor)\b|,(?!\d)",
+        r"after|before|until|once|or|nor)\b|,(?!\d)"
+        # a clause said with a preposition and a gerund ("omdat hij ... verkocht": "for
+        # selling ...", "door ... te verkopen": "by selling ...")
+        r"|\b(?:for|by|without|despite|from|on|upon)\s+\w+ing\b",
         re.IGNORECASE,
     ),
 }

@@ -36,13 +36,18 @@ from translate.checks.name_openings import dropped_opening
 from translate.checks.name_particles import translated_particles
 from translate.checks.name_places import PLACES
 from translate.checks.name_portfolios import portfolio_words
+from translate.checks.name_runs import (
+    after_break,
+    dutch_leaning,
+    new_capitalised_runs,
+    new_names,
+    renamed_groups,
+)
 from translate.checks.name_tables import INSTITUTIONS, countries
 from translate.checks.name_titles import makers, title_words, titled
-from translate.checks.name_worded import source_words, translated_word_by_word, words
+from translate.checks.name_worded import translated_word_by_word, words
 from translate.checks.name_words import (
     ADJECTIVES,
-    ENGLISH_TITLES,
-    NAME_WORDS,
     NOT_NAMES,
     TITLES,
 )
@@ -79,11 +84,12 @@ def names(sentence: Sentence) -> Iterator[Finding]:
     # Capitalised runs of two or more words of the translation that no source name accounts
     # for ("King's Day", "Eurovision Song Contest"): a long Dutch compound name may have
     # been translated into one of them
-    unaccounted = _new_capitalised_runs(sentence.translation, sentence.source)
+    unaccounted = new_capitalised_runs(sentence.translation, sentence.source)
     # ... but a name kept as it is in English ("Groningen") is still looked for where the
     # translation has a capitalised word nothing in the source accounts for ("University
     # of Utrecht" for "Rijksuniversiteit Groningen": the city was changed)
-    replaced = _new_names(sentence.translation, sentence.source, found)
+    replaced = new_names(sentence.translation, sentence.source, found)
+    renamed = renamed_groups(sentence.translation, found, replaced)
     worded = translated_word_by_word(found, present, translated, unaccounted)
     # An acronym the tables do not know, spelled out ("NVZ": Dutch Hospital Association),
     # and a work's title translated ("Boer zoekt Vrouw": Farmer Wants a Wife)
@@ -97,7 +103,11 @@ def names(sentence: Sentence) -> Iterator[Finding]:
     for (name, forms, initial, group), here in zip(found, present, strict=True):
         if (
             here
-            or (group in translated and not (replaced and kept_as_is(name, forms) or _place(name)))
+            or (
+                group in translated
+                and not (replaced and kept_as_is(name, forms) or _place(name))
+                and group not in renamed
+            )
             or group in worded
             or name in excused
         ):
@@ -146,8 +156,9 @@ def _opening(sentence: Sentence, found, name: str, group: int) -> bool:
     another group is that one's ("Turkish Delight" is "Turks Fruit", not "Verhoeven"), and
     so is one made of the English forms of the other names of this group, word for word
     ("Provincial States" is "Provinciale Staten", not "Gelderland"), or those owned by
-    another name ("Mozart's Ninth Symphony" is no "Beethoven") or with a name more common in
-    Dutch ("Utrecht University" is no "Universiteit van Amsterdam")."""
+    another name ("Mozart's Ninth Symphony" is no "Beethoven"), with a name more common in
+    Dutch ("Utrecht University" is no "Universiteit van Amsterdam") or with a new name more
+    common in Dutch ("Van Gogh Museum" is no "Rijksmuseum")."""
 
     def forms_of(names) -> set[str]:
         return {
@@ -161,10 +172,12 @@ def _opening(sentence: Sentence, found, name: str, group: int) -> bool:
     others = forms_of(n for n in found if n[3] != group)
     ours = forms_of(n for n in found if n[3] == group and n[0] != name)
     # a name that owns the run ("Mozart's Ninth Symphony") is another name, not this one
-    owned = _new_names(sentence.translation, sentence.source, found)
+    owned = new_names(sentence.translation, sentence.source, found)
     new = {fold(w).removesuffix("'s") for w in owned if fold(w).endswith("'s")}
-    for run in _new_capitalised_runs(sentence.translation, sentence.source, opening=True):
+    for run in new_capitalised_runs(sentence.translation, sentence.source, opening=True):
         words = {fold(w).removesuffix("'s") for w in run.split()}
+        if any(w not in fold(name) for w in words & dutch_leaning(owned)):
+            continue  # another Dutch name ("Van Gogh Museum" is no "Rijksmuseum")
         if words & ours and any(zipf(w, "nl") > zipf(w, "en") for w in words - ours):
             continue  # the group's translation with a Dutch name in it ("Utrecht University")
         if not words & others and not words <= ours and not (words - ours) & new:
@@ -190,7 +203,7 @@ def article_names(sources: list[str]) -> frozenset[str]:
             continue  # a heading in title case ("Kosten Van Het Plan"): no evidence
         for position, match in enumerate(re.finditer(r"[\w'’]+", source)):
             word = match.group()
-            if position == 0 or not word[0].isupper() or _after_break(source, match.start()):
+            if position == 0 or not word[0].isupper() or after_break(source, match.start()):
                 continue
             if word.lower() not in NOT_NAMES and word.lower() not in TITLES:
                 named.add(fold(word))
@@ -235,7 +248,7 @@ def _names(
             continue
         lowered = word.lower()
         acronym = len(word) >= 2 and word.isupper()
-        initial = not acronym and (position == 0 or _after_break(source, start))
+        initial = not acronym and (position == 0 or after_break(source, start))
         initial = initial and fold(word) not in named  # a name of the article's elsewhere
         title = lowered in TITLES and not acronym  # "ING" is the bank, "ing." an engineer
         forms = None if lowered in NOT_NAMES or title else english_forms(word)
@@ -254,73 +267,6 @@ def _names(
         if forms is not None:
             found.append((name, forms, initial, group))
     return found
-
-
-_STARTERS = frozenset(
-    "the a an in on at for from to of with by after before during and but this that these "
-    "those his her its their our it he she they we i you according since while when".split()
-)
-
-
-def _new_capitalised_runs(translation: str, source: str, opening: bool = False) -> list[str]:
-    """Runs of two or more capitalised words in ``translation`` with no word from
-    ``source``, not starting a sentence (``opening``: they may, unless with a word like
-    "The"); titles ("Prime Minister") are left out."""
-    known = source_words(fold(source))
-    runs, current, opened = [], [], False
-    for match in re.finditer(r"[\w'’-]+", translation):
-        word = match.group()
-        capital = word[0].isupper() and not _after_break(translation, match.start())
-        title = fold(word).removesuffix("'s") in ENGLISH_TITLES
-        if title and (capital or opening and word[0].isupper()):
-            if opened:
-                current = []  # "Israeli Prime Minister ...": an adjective, then a title
-            continue  # "Prime Minister Netanjahoe": a title, then one word
-        # a sentence's first word may open a run ("Book Week starts"), unless it is "The" ...
-        opened = opening and word[0].isupper() and not capital and fold(word) not in _STARTERS
-        capital = capital or opened
-        if capital and fold(word).removesuffix("'s") not in known:
-            current.append(word)
-            continue
-        if len(current) >= 2:
-            runs.append(" ".join(current))
-        current = []
-    if len(current) >= 2:
-        runs.append(" ".join(current))
-    return runs
-
-
-def _new_names(translation: str, source: str, found) -> list[str]:
-    """Capitalised words of ``translation`` (not starting a sentence, not a title) that are
-    neither a word of ``source``, nor a word of an English form of its names or of the
-    tables' words of names, nor a cognate of a source word (the same first four letters:
-    "Senate" for "Senaat", "Tropical" for "Tropen"), nor a common English word ("Cold" of
-    "Cold War": a word of a translated name, not another name) unless it owns ("Mozart's")."""
-    ours = source_words(fold(source))
-    known = ours | _name_word_forms()
-    known |= {w for _, forms, _, _ in found for form in forms for w in words(fold(form))}
-    stems = {w[:4] for w in ours if len(w) >= 4}
-    return [
-        word
-        for match in re.finditer(r"[\w'’-]+", translation)
-        if (word := match.group())[0].isupper()
-        and not _after_break(translation, match.start())
-        and (folded := fold(word).removesuffix("'s")) not in known
-        and folded not in ENGLISH_TITLES
-        and folded[:4] not in stems
-        and (not common_english(folded) or fold(word).endswith("'s"))
-    ]
-
-
-@lru_cache(maxsize=1)
-def _name_word_forms() -> frozenset[str]:
-    return frozenset(w for forms in NAME_WORDS.values() for f in forms for w in words(fold(f)))
-
-
-def _after_break(text: str, start: int) -> bool:
-    """Whether the word at ``start`` begins a sentence or a quotation inside the text."""
-    before = text[:start].rstrip(" \"'“‘(«")
-    return not before or before[-1] in ".!?:;"
 
 
 @lru_cache(maxsize=1)

@@ -10,7 +10,9 @@ from functools import lru_cache
 
 from translate.checks.name_places import PLACES
 from translate.checks.name_words import ADJECTIVES, NAME_WORDS
-from translate.text.vocabulary import common_dutch, common_english
+from translate.text.vocabulary import common_dutch, common_english, zipf
+
+_TAIL = 3.5  # a compound's Dutch word: about once in 300,000 words ("woud" 3.9)
 
 
 def kept_as_is(name: str, forms: tuple[str, ...]) -> bool:
@@ -60,14 +62,16 @@ def _people(word: str) -> tuple[str, ...]:
 
 
 def _compound_head(word: str) -> tuple[str, ...]:
-    """The name that opens a compound of it and a common Dutch word, which the translation
-    may hold alone ("Bijlmerramp": the Bijlmer disaster, "Erasmusbrug": Erasmus Bridge)."""
+    """The name that opens a compound of it and a Dutch word, which the translation may
+    hold alone ("Bijlmerramp": the Bijlmer disaster, "Erasmusbrug": Erasmus Bridge), also
+    without the Dutch spelling's last "e" ("Amazonewoud": the Amazon rainforest)."""
     lowered = word.lower()
-    return tuple(
+    heads = tuple(
         word[:i]
         for i in range(len(word) - 3, 3, -1)
-        if common_dutch(lowered[i:]) and not common_dutch(lowered[:i])
+        if zipf(lowered[i:], "nl") >= _TAIL and not common_dutch(lowered[:i])
     )
+    return heads + tuple(h[:-1] for h in heads if h.endswith("e") and len(h) >= 6)
 
 
 def _name_word(word: str) -> tuple[str, ...]:

@@ -246,6 +246,7 @@ def test_numbers_flags_changed_missing_and_new_numbers(source, translation, mess
         ("De Boekenweek begint op 8 maart.", "Book Week starts on 8 March."),
         ("Het Oranjefonds schenkt geld.", "The Oranje Fonds is donating money."),
         ("Het Amazonewoud krimpt.", "The Amazon rainforest is shrinking."),  # Amazone + woud
+        ("De Gentse Feesten trokken publiek.", "The Ghent Festivities drew crowds."),
         (
             "Ze studeert aan de Universiteit van Amsterdam.",
             "She studies at the University of Amsterdam.",

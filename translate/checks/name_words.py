@@ -247,6 +247,8 @@ NAME_WORDS = {
     "symfonie": ("Symphony",),
     "sonate": ("Sonata",),
     "passie": ("Passion",),
+    "feesten": ("Festivities", "Festival", "Festivals", "Celebrations", "Feasts"),
+    "feest": ("Festival", "Feast", "Celebration", "Party"),
     "omroep": ("Broadcasting", "Broadcaster"),
     "spoorwegen": ("Railways",),
     "academie": ("Academy",),

@@ -247,6 +247,13 @@ def test_numbers_flags_changed_missing_and_new_numbers(source, translation, mess
         ("Het Oranjefonds schenkt geld.", "The Oranje Fonds is donating money."),
         ("Het Amazonewoud krimpt.", "The Amazon rainforest is shrinking."),  # Amazone + woud
         ("De Gentse Feesten trokken publiek.", "The Ghent Festivities drew crowds."),
+        # a Dutch ending made English: places, peoples and their adjectives
+        ("Ze reisde door Andalusië.", "She travelled through Andalusia."),
+        ("Ze klommen in de Dolomieten.", "They climbed in the Dolomites."),
+        ("Ze reisde door Transsylvanië.", "She travelled through Transylvania."),
+        ("Het is een Siciliaanse familie.", "It is a Sicilian family."),
+        ("Het is een Siberische tijger.", "It is a Siberian tiger."),
+        ("Hij vloog over de Himalaya.", "He flew over the Himalayas."),
         (
             "Ze studeert aan de Universiteit van Amsterdam.",
             "She studies at the University of Amsterdam.",
@@ -400,6 +407,11 @@ def test_names_accepts_english_forms_and_sentence_initial_words(source, translat
             "Het museum in Leeuwarden toont werk van M.C. Escher.",
             "The museum in Groningen shows work by M.C. Escher.",
             "Leeuwarden in the source, not in",
+        ),
+        (
+            "Het is een Siciliaanse familie.",
+            "It is a Corsican family.",
+            "Siciliaanse in the source, not in",
         ),
         # a run with a new Dutch name is that name, not the source's translated
         (

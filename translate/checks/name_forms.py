@@ -155,6 +155,35 @@ def english_spelling(folded: str) -> str:
     return re.sub(r"(?<=[kn])i$", "y", spelled)  # Zelenski, Navalni: -sky, -ny
 
 
+# Dutch endings of places, peoples and their adjectives, and the English ones they stand
+# for: Catalonië, Dardanellen, Siciliaanse, Siberische, Tataarse
+_ENDINGS = (
+    ("ie", ("ia",)),
+    ("en", ("es", "s")),
+    ("aanse", ("an",)),
+    ("aans", ("an",)),
+    ("ische", ("ian", "ic", "an")),
+    ("isch", ("ian", "ic", "an")),
+    ("aarse", ("ar",)),
+)
+
+
+def english_endings(spelled: str) -> tuple[str, ...]:
+    """A name (folded, in English transliteration) with its Dutch ending made English, and
+    with an English plural "s" ("Himalaya": the Himalayas); each also with Dutch spellings
+    of a vowel or a double consonant English writes otherwise ("Dolomieten": Dolomites,
+    "Apennijnen": Apennines, "Transsylvanië": Transylvania)."""
+    out = [spelled + "s"]
+    for dutch, english in _ENDINGS:
+        if spelled.endswith(dutch) and len(spelled) - len(dutch) >= 3:
+            out += [spelled[: -len(dutch)] + e for e in english]
+    return tuple(dict.fromkeys(out + [_VOWELS.sub(lambda m: _VOWEL[m.group()], w) for w in out]))
+
+
+_VOWEL = {"ie": "i", "ij": "i", "ss": "s", "oe": "u"}
+_VOWELS = re.compile("|".join(_VOWEL))
+
+
 _SMALL = frozenset("van de der den het voor en op in".split())
 
 

@@ -31,7 +31,13 @@ from translate.checks.directions import direction_findings
 from translate.checks.folding import closest, fold, has_word, holds
 from translate.checks.name_acronyms import abbreviates, spelled_out
 from translate.checks.name_addresses import address_findings
-from translate.checks.name_forms import english_forms, english_spelling, kept_as_is, literally
+from translate.checks.name_forms import (
+    english_endings,
+    english_forms,
+    english_spelling,
+    kept_as_is,
+    literally,
+)
 from translate.checks.name_openings import dropped_opening
 from translate.checks.name_particles import translated_particles
 from translate.checks.name_places import PLACES
@@ -113,10 +119,15 @@ def names(sentence: Sentence) -> Iterator[Finding]:
         ):
             continue
         # ... or in English transliteration ("Poetin": Putin, "Tsjechov": Chekhov)
+        # ... or with an English ending ("Catalonië": Catalonia, "Dolomieten": Dolomites,
+        # "Siciliaanse": Sicilian)
         spelled = english_spelling(fold(name))
         if spelled != fold(name) and (
             has_word(english, spelled) or closest(spelled, english_words, 85) is not None
         ):
+            continue
+        endings = {*english_endings(fold(name)), *english_endings(spelled)}
+        if any(has_word(english, w) for w in endings):
             continue
         # A sentence's first word may be a common word; only a near-copy marks it a name
         close = closest(fold(name), english_words, 88 if initial else 75)

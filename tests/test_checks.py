@@ -65,6 +65,14 @@ def _kinds(check, source: str, translation: str) -> list[str]:
         ("De omzet steeg in het derde kwartaal.", "Turnover rose in the third quarter."),
         ("Om kwart over acht begint het.", "It starts at a quarter past eight."),
         ("Om kwart voor acht begint het.", "It starts at a quarter to eight."),
+        # minutes before or after an hour, or before or after its half
+        ("Om tien voor half vier belde hij.", "He called at twenty past three."),
+        ("Om vijf over half negen begint het.", "It starts at twenty-five to nine."),
+        ("Om vijf voor zeven vertrok de trein.", "The train left at 6.55."),
+        ("Om vijf over drie begon het.", "It started at five past three."),
+        # ... not a range or an amount
+        ("De prijs steeg van vijf tot tien procent.", "It rose from five to ten percent."),
+        ("Hij kreeg een tien voor drie vakken.", "He got a ten for three subjects."),
         # a range's first hour is a time too; a holiday English names by its weekday
         ("Open van 12 tot 17 uur.", "Open from 12 noon to 5 pm."),
         ("Open van 9.30 tot 17.00 uur.", "Open from 9:30 am to 5 pm."),
@@ -130,6 +138,12 @@ def test_numbers_accepts_the_same_numbers_in_english_notation(source, translatio
             "1,200,000,000 in the source, 1,200,000 in",
         ),
         ("Er wonen 12.000 mensen.", "1,200 people live there.", "12,000 in the source, 1200 in"),
+        (
+            "Om tien voor half vier belde hij.",
+            "He called at ten to four.",
+            "3:20 in the source, 3:50 in the translation",
+        ),
+        ("Om vijf voor zeven vertrok hij.", "He left at five past seven.", "6:55 in the source"),
         (
             "In 2015 begon het.",
             "It started in 2016.",

@@ -32,14 +32,53 @@ HOURS = {
     )
 }
 HOURS["nl"]["een"] = 1
+# Minutes said before or after an hour ("tien voor half vier" 3:20, "vijf over drie" 3:05,
+# "twenty past three" 3:20); one to an hour, not before a word that makes it a range or an
+# amount ("five to ten percent", "tien voor drie vakken"): only after "om" or "at", or
+# before a point or a word of the time
+_MINUTES = {
+    "nl": {"vijf": 5, "tien": 10, "twintig": 20},
+    "en": {"five": 5, "ten": 10, "twenty": 20, "twenty-five": 25, "twenty five": 25},
+}
+_AT = {
+    "nl": r"\b(?:om|tot|vanaf|rond|tegen|omstreeks)\s+",
+    "en": r"\b(?:at|until|till|by|around|about|after|before)\s+",
+}
+_TIME_WORD = {
+    "nl": r"uur|'s|’s|vanochtend|vanmiddag|vanavond|vannacht|en|toen|in|op",
+    "en": r"in|on|at|this|tonight|tomorrow|yesterday|o'clock|am|pm|a\.m\.|p\.m\.|and|when|the",
+}
+
+
+def _minutes(lang: str) -> list[tuple[str, int, int]]:
+    after, before = ("over", "voor") if lang == "nl" else ("past", "to")
+    out = []
+    then = rf"(?=\s*(?:[.,;:!?)]|$|\s(?:{_TIME_WORD[lang]})\b))"
+    for word, minute in sorted(_MINUTES[lang].items(), key=lambda item: -len(item[0])):
+        said = word.replace(" ", r"[\s-]")
+        if lang == "nl":
+            out += [
+                (rf"\b{said}\s+over\s+half\s+(\w+)", -1, 30 + minute),
+                (rf"\b{said}\s+voor\s+half\s+(\w+)", -1, 30 - minute),
+            ]
+        for at, then_ in ((_AT[lang], ""), ("", then)):  # after "om" or "at", or before a point
+            out += [
+                (rf"{at}\b{said}\s+{after}\s+(\w+){then_}", 0, minute),
+                (rf"{at}\b{said}\s+{before}\s+(\w+){then_}", -1, 60 - minute),
+            ]
+    return out
+
+
 # Spoken times: "half negen" is 8:30, "kwart voor drie" 2:45, "half past eight" 8:30
 SPOKEN = {
-    "nl": [
+    "nl": _minutes("nl")
+    + [
         (r"\bhalf\s+(\w+)", -1, 30),
         (r"\bkwart\s+over\s+(\w+)", 0, 15),
         (r"\bkwart\s+voor\s+(\w+)", -1, 45),
     ],
-    "en": [
+    "en": _minutes("en")
+    + [
         (r"\bhalf\s+past\s+(\w+)", 0, 30),
         (r"\bquarter\s+past\s+(\w+)", 0, 15),
         (r"\bquarter\s+to\s+(\w+)", -1, 45),

@@ -18,7 +18,6 @@ ADJECTIVES = {
     "frans": ("French", "France"),
     "brits": ("British", "Britain", "UK"),
     "engels": ("English", "British"),
-    "schots": ("Scottish", "Scotland"),
     "iers": ("Irish", "Ireland"),
     "amerikaans": ("American", "US", "United States"),
     "canadees": ("Canadian", "Canada"),

@@ -422,6 +422,12 @@ def test_names_accepts_english_forms_and_sentence_initial_words(source, translat
             "The museum in Groningen shows work by M.C. Escher.",
             "Leeuwarden in the source, not in",
         ),
+        # a sentence's first word read as a name by its English ending (Catalonia)
+        (
+            "Catalonië wil onafhankelijkheid.",
+            "Andalusia wants independence.",
+            "Catalonië in the source, not in",
+        ),
         (
             "Het is een Siciliaanse familie.",
             "It is a Corsican family.",

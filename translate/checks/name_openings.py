@@ -7,8 +7,9 @@ more case: the first word reads as a name, by its frequencies (wordfreq knows it
 and sees it in English text too, as names of the news are, but not as a common English
 word, and it is no much commoner in Dutch than in English, as Dutch words are: ``Rutte``
 3.8 against 2.0, ``Wilders`` 4.2 against 2.6, ``Verstappen`` 3.5 against 2.6; ``Volgens``
-5.7 against 0) or as a name Dutch transliterates (``Dostojevski``: English text holds
-Dostoyevsky, not the Dutch spelling); and the translation opens with a pronoun that no word
+5.7 against 0) or as a name Dutch transliterates or ends its own way
+(``Dostojevski``: English text holds Dostoyevsky, not the Dutch spelling; ``Catalonië``:
+Catalonia); and the translation opens with a pronoun that no word
 of the source gives (``Pas later zag hij``: "He only saw later" has its "he" from ``hij``)
 or with another name in its place (a capitalised word, not the source's, rare in English:
 "Tolstoy", not "Plague"). Where it opens with any other word, that word may be the first
@@ -45,17 +46,20 @@ _FIRST = re.compile(r"[\"'“‘(«\s]*([\w'’-]+)")
 
 
 def _transliterated(word: str) -> bool:
-    """A name Dutch transliterates its own way (``Dostojevski``, ``Jeltsin``, ``Zelenski``):
-    English text does not hold it so, but does in English transliteration (Dostoyevsky,
-    Yeltsin, Zelensky), and it is no common Dutch word (``toen``: "tun")."""
-    from translate.checks.name_forms import english_spelling
+    """A name Dutch transliterates or ends its own way (``Dostojevski``, ``Jeltsin``,
+    ``Catalonië``): English text does not hold it so, but does in English transliteration
+    or with an English ending (Dostoyevsky, Yeltsin, Catalonia), and it is no common Dutch
+    word (``toen``: "tun")."""
+    from translate.checks.folding import fold
+    from translate.checks.name_forms import english_endings, english_spelling
 
     spelled = english_spelling(word)
+    folded = fold(word)
+    forms = {spelled, *english_endings(folded), *english_endings(spelled)} - {word, folded}
     return (
-        spelled != word
-        and zipf(word, "en") < ENGLISH_AT_LEAST
-        and zipf(spelled, "en") >= SPELLED_AT_LEAST
+        zipf(word, "en") < ENGLISH_AT_LEAST
         and zipf(word, "nl") < DUTCH_BELOW
+        and any(zipf(form, "en") >= SPELLED_AT_LEAST for form in forms)
     )
 
 

@@ -422,6 +422,12 @@ def test_names_accepts_english_forms_and_sentence_initial_words(source, translat
             "The museum in Groningen shows work by M.C. Escher.",
             "Leeuwarden in the source, not in",
         ),
+        # a sentence's first name replaced by another Dutch name
+        (
+            "Leeuwarden is in 2028 gastheer van het kampioenschap.",
+            "Groningen will host the championship in 2028.",
+            "Leeuwarden in the source, not in",
+        ),
         # a sentence's first word read as a name by its English ending (Catalonia)
         (
             "Catalonië wil onafhankelijkheid.",

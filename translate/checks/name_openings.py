@@ -20,12 +20,13 @@ from __future__ import annotations
 
 import re
 
-from translate.text.vocabulary import zipf
+from translate.text.vocabulary import common_english, zipf
 
 # How a name's frequencies lie (Zipf scale): seen in English text, rarer there than in
 # Dutch by less than GAP, and no common English word
 ENGLISH_AT_LEAST, ENGLISH_BELOW, GAP = 1.0, 4.0, 2.5
 NAME_BELOW = 3.5  # a word put in its place is another name when rarer than this in English
+DUTCH_NAME = 2.0  # ... or when more common in Dutch, and seen there this often
 # A transliterated name: its English spelling seen in English text at least this often, and
 # it rarer in Dutch text than this (common Dutch words are read as no name)
 SPELLED_AT_LEAST, DUTCH_BELOW = 1.5, 4.0
@@ -63,6 +64,20 @@ def _transliterated(word: str) -> bool:
     )
 
 
+def _dutch_name(opening: str, source_words: list[str]) -> bool:
+    """Whether a translation's first word is a name more common in Dutch text than in
+    English that the source does not hold: no English word, another Dutch name."""
+    other = opening.lower().removesuffix("'s")
+    dutch = zipf(other, "nl")
+    return (
+        opening[0].isupper()
+        and other not in source_words
+        and dutch >= DUTCH_NAME
+        and dutch > zipf(other, "en")
+        and not common_english(other)  # "Museum", "Week", "Hotel" are English words too
+    )
+
+
 def dropped_opening(name: str, source: str, translation: str) -> bool:
     """Whether ``name``, the first word of ``source``, reads as a name that the
     translation has dropped (it opens with a pronoun the source's words do not give) or
@@ -71,13 +86,15 @@ def dropped_opening(name: str, source: str, translation: str) -> bool:
     word = name.lower()
     dutch, english = zipf(word, "nl"), zipf(word, "en")
     by_frequency = dutch > 0 and ENGLISH_AT_LEAST <= english < ENGLISH_BELOW
-    if not (by_frequency and dutch - english < GAP or _transliterated(word)):
-        return False
     first = _FIRST.match(translation)
     if first is None:
         return False
     opening = first.group(1)
     source_words = [w.lower() for w in re.findall(r"[\w'’-]+", source)]
+    if english < ENGLISH_BELOW and _dutch_name(opening, source_words):
+        return True  # "Groningen will host" for "Leeuwarden is gastheer": a Dutch name
+    if not (by_frequency and dutch - english < GAP or _transliterated(word)):
+        return False
     if opening.lower() in _PRONOUNS:
         # one more of it than the source's words give: the name became the pronoun
         given = sum(source_words.count(w) for w in _PRONOUNS[opening.lower()].split())

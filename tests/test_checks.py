@@ -580,6 +580,12 @@ def test_a_number_said_in_its_unit_is_accepted(source, translation):
         ("Hij zong 'No Woman No Cry'.", "He sang 'No Woman No Cry'."),  # English in the source
         ("Ze wonen op nummer 10.", "They live at No. 10."),  # "No." before a number
         ("Nee.", "No."),
+        # English phrases that negate nothing; an antonym negated
+        ("Vooral jongeren zijn de dupe.", "Young people, not least, are the victims."),
+        ("Naast Ajax doet ook PSV mee.", "Not only Ajax but also PSV is taking part."),
+        ("Het gaat om maar liefst 300 banen.", "It concerns no fewer than 300 jobs."),
+        ("Het was een kleine brand.", "It was not a big fire."),
+        ("Het bedrijf verloor de rechtszaak.", "The company did not win the lawsuit."),
     ],
 )
 def test_negation_accepts_a_negation_said_either_way(source, translation):

@@ -42,9 +42,22 @@ _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _OWN_WORD = 3.0  # what the prefix or suffix leaves is a word: once in a million words
 
 
-def negations(text: str, lang: str) -> list[str]:
-    """The words of ``text`` that say "not" outright, in ``lang`` ("nl" or "en")."""
+# English phrases with a negation's word that negate nothing ("not least", "not only ...
+# but also", "no fewer than"): they render a source's negation, but are none of their own
+_IDIOMS = re.compile(
+    r"\b(?:not\s+(?:least|only|just|long\s+(?:before|after|ago)|to\s+mention)"
+    r"|no\s+(?:doubt|matter|fewer|less|sooner)|none\s+other|nothing\s+less|second\s+to\s+none"
+    r"|neither\s+here\s+nor\s+there)\b",
+    re.I,
+)
+
+
+def negations(text: str, lang: str, idioms: bool = True) -> list[str]:
+    """The words of ``text`` that say "not" outright, in ``lang`` ("nl" or "en"); without
+    ``idioms``, those of English phrases that negate nothing are left out."""
     pattern = _DUTCH if lang == "nl" else _ENGLISH
+    if not idioms and lang == "en":
+        text = _IDIOMS.sub(" ", text)
     return [next(g for g in m.groups() if g).lower() for m in pattern.finditer(text)]
 
 
@@ -57,16 +70,14 @@ def said_otherwise(source: str, translation: str, towards: str) -> bool:
     for: the translation (``towards="en"``, the source's negation rendered so) or the
     source (``"nl"``, the translation's negation rendering it). Other words are a pair of
     :data:`SAID_OTHERWISE` held on that side only, an antonym of a Dutch word of the source
-    (the translation only), or more words with a negative prefix or suffix than the other
-    side holds."""
+    in the translation (``niet groot`` = "small", ``klein`` = "not big"), or more words with
+    a negative prefix or suffix than the other side holds."""
     for dutch, english in SAID_OTHERWISE:
         if towards == "en" and english.search(translation) and not dutch.search(source):
             return True
         if towards == "nl" and dutch.search(source) and not english.search(translation):
             return True
-    if towards == "en" and any(
-        dutch.search(source) and english.search(translation) for dutch, english in ANTONYMS
-    ):
+    if any(dutch.search(source) and english.search(translation) for dutch, english in ANTONYMS):
         return True
     ours, theirs = _forms(source, "nl"), _forms(translation, "en")
     return theirs > ours if towards == "en" else ours > theirs
@@ -82,7 +93,7 @@ def negation(sentence: Sentence) -> Iterator[Finding]:
         word = ours[0]
         message = f"negation: {word!r} in the source, no negation in the translation"
         yield Finding("negation", message, data={"source": word})
-    elif theirs and not ours:
+    elif not ours and (theirs := negations(translation, "en", idioms=False)):
         if negations(source, "en") or said_otherwise(source, translation, "nl"):
             return  # an English quotation, or the Dutch says it in other words
         word = theirs[0]

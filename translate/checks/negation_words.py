@@ -69,8 +69,9 @@ SAID_OTHERWISE = [
 ]
 
 
-# A Dutch word and the English antonyms its negation may be rendered with: ``niet groot``
-# = "small", ``geen schuld`` = "innocent", ``niet lang`` = "soon"
+# A Dutch word and the English antonyms its negation may be rendered with (``niet groot`` =
+# "small", ``geen schuld`` = "innocent", ``niet lang`` = "soon"), or that a negation in the
+# translation renders it with (``klein`` = "not big", ``verloor`` = "did not win")
 ANTONYMS = [
     (_words(nl), _words(en))
     for nl, en in (
@@ -97,6 +98,8 @@ ANTONYMS = [
         ("genoeg voldoende", "too_few too_little short*"),
         ("klaar afgerond af", "pending unfinished ongoing under_way still_going"),
         ("winnen won wint gewonnen", "lost lose* draw* drew defeat*"),
+        ("verlies* verloor* verloren", "win wins won winning"),
+        ("moeite", "easy easily"),
         ("leven levend* overleef* overleefd*", "dead died killed"),
         ("zeker", "uncertain unsure doubt*"),
         ("doorgaan gaat_door ging_door", "off postpone*"),

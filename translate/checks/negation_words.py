@@ -100,6 +100,7 @@ ANTONYMS = [
         ("winnen won wint gewonnen", "lost lose* draw* drew defeat*"),
         ("verlies* verloor* verloren", "win wins won winning"),
         ("moeite", "easy easily"),
+        ("niet_anders", "bound_to must have_to has_to had_to"),
         ("leven levend* overleef* overleefd*", "dead died killed"),
         ("zeker", "uncertain unsure doubt*"),
         ("doorgaan gaat_door ging_door", "off postpone*"),

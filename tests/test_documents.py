@@ -286,15 +286,38 @@ def test_markdown_html_blocks_are_translated_where_they_are_whole_fragments():
     # the figure: caption and alt text translated, its tags and lines as they were
     assert '<figure>\n<img src="brug.jpg" alt="DE NIEUWE BRUG">\n' in out
     assert "<figcaption>DE BRUG BIJ <b>NACHT</b>.</figcaption>\n</figure>\n\nTEKST ERNA." in out
-    # a <details> opened here and closed further down, and a block in a list: as written
-    assert "<details>\n<summary>Meer lezen</summary>\n\nEEN ALINEA IN MARKDOWN." in out
+    # a <details> opened here and closed further down: its summary translated, its tag and
+    # the closing block as written
+    assert (
+        "<details>\n<summary>MEER LEZEN</summary>\n\nEEN ALINEA IN MARKDOWN.\n\n</details>" in out
+    )
+    # a block in a list: as written
     assert "  <div>In een lijst</div>" in out and "<!-- opmerking van de redactie -->" in out
     (kept,) = [f for f in result.record.findings if f.kind == "kept_html"]
-    assert kept.data == {"blocks": 2}
+    assert kept.data == {"blocks": 1}
     sentences = MarkdownLayout(text, "t.md").document.sentences  # in page order
     assert sentences[:4] == ["Kop", "De nieuwe brug", "De brug bij nacht.", "Tekst erna."]
+    assert sentences[4:6] == ["Meer lezen", "Een alinea in Markdown."]
     echoed = _markdown_echo(text)
     assert echoed == text
+
+
+def test_markdown_html_blocks_other_blocks_open_or_close_are_translated_between_those_tags():
+    engine = ShoutEngine()
+    pipeline = Pipeline(Translator(engine), language_check="nl")
+    text = (
+        '<div class="kader">\n<p>Let op: de weg is dicht.</p>\n\nNog een alinea.\n\n'
+        "</div>\n<p>Daarna een zin.</p>\n\n<section>\n<div>\n<h2>Kop twee</h2>\n\nTekst.\n\n"
+        "</div>\n</section>\n"
+    )
+    (result,) = pipeline.process([Article("t.md", text, "markdown")])
+    assert result.translation == (
+        '<div class="kader">\n<p>LET OP: DE WEG IS DICHT.</p>\n\nNOG EEN ALINEA.\n\n'
+        "</div>\n<p>DAARNA EEN ZIN.</p>\n\n<section>\n<div>\n<h2>KOP TWEE</h2>\n\nTEKST.\n\n"
+        "</div>\n</section>\n"
+    )
+    assert not [f for f in result.record.findings if f.kind == "kept_html"]
+    assert _markdown_echo(text) == text
 
 
 def test_markdown_front_matter_fields_a_reader_sees_are_translated_in_place():

@@ -109,7 +109,7 @@ class MarkdownLayout:
                 written = layout.write_units(texts, given)
                 found += written.findings  # counted in the page's one markup finding
                 shown += written.markup
-                edits.append((part, written.content, []))
+                edits.append((part, part.render(written.content), []))
                 continue
             span = part
             keys = [m.key for m in flat(span.marks)] + list(span.images)

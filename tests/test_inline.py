@@ -191,6 +191,7 @@ NOTES = """<html><body>
 <p>Het huis heeft 85 m<sup>2</sup> en 10<sup>6</sup> bakstenen uit de 19<sup>e</sup> eeuw.</p>
 <p>Lees <em>het <a href="/verslag">verslag</a> nu</em>.</p>
 <p>De minister sprak <a epub:type="noteref" href="noten.xhtml#n4">4</a> gisteren.</p>
+<p>De dijk brak in juli [<a href="#n6">6</a>] en in augustus (<a href="#n7">7</a>).</p>
 <ol><li id="n1">Zie het verslag.</li></ol>
 </body></html>"""
 
@@ -204,6 +205,7 @@ def test_a_footnote_reference_never_reaches_the_model_and_comes_back_after_its_w
     assert "Rutte trad af, zei de krant." in sent  # nor "af2,"
     assert "De minister sprak gisteren." in sent  # a note's link, by its type
     assert "Het begon in 2019 met een plan." in sent  # after a year: a note, no power
+    assert "De dijk brak in juli en in augustus." in sent  # its brackets go with it
     # an exponent, a unit's power and an ordinal's suffix are the model's to read
     assert "Het huis heeft 85 m2 en 106 bakstenen uit de 19e eeuw." in sent
     (result,) = _pipeline(Reversing()).process([Article("a.html", NOTES, format="html")])
@@ -211,6 +213,8 @@ def test_a_footnote_reference_never_reaches_the_model_and_comes_back_after_its_w
     # each reference whole, after the word it marked, which the translation holds once
     assert 'en 2023<sup><a href="#n1" id="r1">1</a></sup> in viel' in page
     assert "<sup>2</sup>" in page and '<a href="#n3">[3]</a>' in page
+    # with its brackets (one at the line's end goes to the reversed line's end)
+    assert 'juli [<a href="#n6">6</a>]' in page and ' (<a href="#n7">7</a>)</p>' in page
     assert "m<sup>2</sup>" in page and "19<sup>e</sup>" in page  # in their words
     # a link inside emphasis the fake's word order leaves no place for is still kept
     assert '<a href="/verslag">verslag</a>' in page

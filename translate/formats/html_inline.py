@@ -37,9 +37,13 @@ class Inline(Inlined):
     fixed: set[int] = field(default_factory=set)
     breaks: list[object] = field(default_factory=list)
     gaps: set[int] = field(default_factory=set)  # keys of anchors that part words (tabs)
+    # references in brackets of their own ("juli [<a href="#n3">3</a>]"): the opening bracket
+    # and the spaces before it by key, kept with the reference: the model never sees "[]"
+    enclosed: dict[int, str] = field(default_factory=dict)
 
 
 _TAKEN = "\ue000"  # a space a tab took the place of (a private-use character)
+_BRACKETS = {"[": "]", "(": ")"}
 
 
 def _is_break(element) -> bool:
@@ -103,6 +107,7 @@ def read_inline(
             key = len(inline.elements)
             inline.elements[key] = child
             tagged = isinstance(child.tag, str)
+            tail = child.tail or ""
             if tagged and is_break(child):
                 add(BREAK)
                 inline.breaks.append(child)
@@ -112,13 +117,18 @@ def read_inline(
                 inline.gaps.add(key)
                 inline.anchors.append(Anchor(key, size[0]))
                 add(" ")
-            elif (
-                not tagged
-                or is_anchor(child)
-                or not "".join(child.itertext()).strip()
-                or is_reference(child, last_word(raw))
-            ):
+            elif not tagged or is_anchor(child) or not "".join(child.itertext()).strip():
                 inline.anchors.append(Anchor(key, size[0]))  # an image, a comment, ...
+            elif is_reference(child, last_word(raw)):
+                opened = raw[-1][-1] if raw and raw[-1] else ""
+                if opened in _BRACKETS and tail.startswith(_BRACKETS[opened]):
+                    # the bracket and the space before it go with the reference
+                    before = raw[-1][:-1]
+                    kept = before.rstrip(" ")
+                    opened = before[len(kept) :] + opened
+                    raw[-1], size[0], tail = kept, size[0] - len(opened), tail[1:]
+                    inline.enclosed[key] = opened
+                inline.anchors.append(Anchor(key, size[0]))
             else:
                 start = size[0]
                 children = walk(child)
@@ -126,7 +136,7 @@ def read_inline(
                     inline.fixed.add(key)
                     children = []
                 marks.append(Mark(key, start, size[0], bool(child.attrib), tuple(children)))
-            add(child.tail)
+            add(tail)
         return marks
 
     marks = walk(block)
@@ -204,7 +214,12 @@ def rebuild(block, inline: Inline, lines: list[str], alone: dict[int, str]) -> P
                             break
                         earlier.tail = None
                     element.tail = " "
+            opened = inline.enclosed.get(key) if action == "anchor" else None
+            if opened:
+                _append_text(stack[-1], opened)
             stack[-1].append(element)
+            if opened:
+                element.tail = _BRACKETS[opened[-1]] + (element.tail or "")
     _append_text(stack[-1], target[cursor:])
     return placed
 

@@ -489,6 +489,37 @@ def test_webvtt_character_references_are_characters_to_the_model_and_written_bac
     assert "blij & dat" in srt_result.translation  # SRT has no references: as written
 
 
+def test_pptx_typed_footnote_number_never_reaches_the_model_and_powers_stay_text():
+    from pptx import Presentation
+
+    deck = Presentation()
+    slide = deck.slides.add_slide(deck.slide_layouts[1])
+    paragraph = slide.placeholders[1].text_frame.paragraphs[0]
+    for text, raised in (("De dijk brak in juli", False), ("1", True), (" en 10 m", False)):
+        run = paragraph.add_run()
+        run.text = text
+        if raised:
+            run.font._rPr.set("baseline", "30000")
+    square = paragraph.add_run()
+    square.text = "2"
+    square.font._rPr.set("baseline", "30000")  # after a unit: a power, text for the model
+    tail = paragraph.add_run()
+    tail.text = " water."
+    data = io.BytesIO()
+    deck.save(data)
+
+    engine = EchoEngine()
+    pipeline = Pipeline(Translator(engine), language_check="nl")
+    (result,) = pipeline.process([Article("a.pptx", "", "pptx", data=data.getvalue())])
+    assert result.status == DONE, result.reason
+    sent = [row for batch in engine.batches for row in batch]
+    assert "De dijk brak in juli en 10 m2 water." in sent  # not "juli1"
+    out = Presentation(io.BytesIO(result.translation)).slides[0].placeholders[1].text_frame
+    runs = [(r.text, r.font._rPr.get("baseline")) for r in out.paragraphs[0].runs]
+    assert ("1", "30000") in runs and ("2", "30000") in runs
+    assert "".join(t for t, _ in runs) == "De dijk brak in juli1 en 10 m2 water."
+
+
 def test_pptx_odt_odp_and_epub_round_trip_with_the_echo_engine():
     from ebooklib import epub
     from odf import teletype

@@ -10,7 +10,9 @@ around a translation with every run's formatting kept (placement by
 - A line break (``a:br``) ends a line, as in the source. A tab parts the words beside it
   (the model sees a space) and is written in that space's place.
 - A field (``a:fld``: the slide number, a date) and anything else inside the paragraph (an
-  equation) never reaches the model: an anchor, kept in its sentence.
+  equation) never reaches the model: an anchor, kept in its sentence. So does a footnote's
+  number typed in a raised run right after a word (``juli¹``: ``baseline`` above 0), as in
+  Word; a raised run after digits, one letter or a unit (``m²``) is text for the model.
 - The paragraph's properties (``a:pPr``) and its end mark (``a:endParaRPr``) stay first and
   last.
 """
@@ -30,7 +32,9 @@ from translate.text.marks import (
     collapse,
     cut,
     flat,
+    last_word,
     line_segments,
+    marks_note,
     moved,
     padded,
     spaces_taken,
@@ -69,6 +73,11 @@ def read_runs(paragraph) -> Runs:
         if child.tag == a("r"):
             properties = child.find(a("rPr"))
             text = "".join(t.text or "" for t in child.iter(a("t")))
+            if _raised(properties) and marks_note(text, last_word(raw)):
+                key = len(runs.kept)  # a footnote's number typed in superscript
+                runs.kept[key] = [_clone(child)]
+                runs.anchors.append(Anchor(key, size))
+                continue
             for k, part in enumerate(text.split("\t")):
                 if k:  # a tab: kept as a run of its own, a space to the model
                     tab = _clone(child)
@@ -107,6 +116,13 @@ def read_runs(paragraph) -> Runs:
     runs.marks = [moved(m, where, collapsed) for m in marks]
     runs.anchors = [Anchor(x.key, where[x.offset], padded(joined, x.offset)) for x in runs.anchors]
     return runs
+
+
+def _raised(properties) -> bool:
+    try:
+        return properties is not None and int(properties.get("baseline", "0")) > 0
+    except ValueError:
+        return False
 
 
 def _style(properties) -> bytes:

@@ -1027,6 +1027,33 @@ def test_odt_powers_stay_in_their_word_and_a_typed_note_number_never_reaches_the
     assert 'en m<text:span text:style-name="Sup">2</text:span> 85' in text
 
 
+def test_odt_a_named_superscript_style_and_one_based_on_it_mark_a_typed_note_number():
+    from odf.opendocument import OpenDocumentText
+    from odf.style import Style, TextProperties
+    from odf.text import P, Span
+
+    document = OpenDocumentText()
+    symbol = Style(name="Footnote_20_Symbol", displayname="Footnote Symbol", family="text")
+    symbol.addElement(TextProperties(textposition="super 58%"))
+    document.styles.addElement(symbol)  # a named style, in styles.xml
+    based = Style(name="T1", family="text", parentstylename=symbol)
+    based.addElement(TextProperties(fontweight="bold"))
+    document.automaticstyles.addElement(based)  # raised through the style it is based on
+    paragraph = P(text="De dijk brak in juli")
+    paragraph.addElement(Span(stylename=symbol, text="1"))
+    paragraph.addText(" en in augustus")
+    paragraph.addElement(Span(stylename=based, text="2"))
+    paragraph.addText(".")
+    document.text.addElement(paragraph)
+    out = io.BytesIO()
+    document.save(out)
+    engine = EchoEngine()
+    pipeline = Pipeline(Translator(engine), language_check="nl")
+    (echoed,) = pipeline.process([Article("a.odt", "", "odt", data=out.getvalue())])
+    assert "De dijk brak in juli en in augustus." in _sent(engine)
+    assert _odt_text(echoed.translation) == _odt_text(out.getvalue())
+
+
 def _odt_text(data: bytes) -> str:
     content = zipfile.ZipFile(io.BytesIO(data)).read("content.xml").decode()
     return content[content.index("<office:text>") :]

@@ -7,7 +7,7 @@ translation is written back with every span (its style) and link on the words th
 it, line breaks between the same lines, and tabs, fields (page numbers, dates), bookmarks,
 frames, images, notes and a footnote's number typed in superscript in their sentence (the
 HTML layout's placement, :mod:`translate.formats.html_inline`, over OpenDocument's
-elements; superscript is read from the automatic styles of ``content.xml``). Paragraphs
+elements; superscript is read from the styles of ``content.xml`` and ``styles.xml``). Paragraphs
 inside a frame or a note are units of their own, translated before the paragraph that
 holds them.
 Pictures' titles and descriptions (alt text) and the document's title, subject and
@@ -83,14 +83,30 @@ def _inline(paragraph, raised: frozenset[str] = frozenset()) -> Inline:
     )
 
 
-def _raised(root) -> frozenset[str]:
-    """The names of the automatic text styles set in superscript."""
-    return frozenset(
-        style.get(f"{{{_NS['style']}}}name")
-        for style in root.iter(f"{{{_NS['style']}}}style")
-        for props in style.iter(f"{{{_NS['style']}}}text-properties")
-        if (props.get(f"{{{_NS['style']}}}text-position") or "").startswith("super")
-    )
+def _raised(*roots) -> frozenset[str]:
+    """The names of the text styles set in superscript: the automatic ones of
+    ``content.xml`` and the named ones of ``styles.xml`` (a character style such as
+    LibreOffice's "Footnote Symbol"), each also through the style it is based on."""
+    style = f"{{{_NS['style']}}}"
+    parents, raised = {}, set()
+    for root in roots:
+        for element in root.iter(f"{style}style"):
+            name = element.get(f"{style}name")
+            parents[name] = element.get(f"{style}parent-style-name")
+            for props in element.iter(f"{style}text-properties"):
+                position = props.get(f"{style}text-position") or ""
+                if position.startswith("super"):
+                    raised.add(name)
+                elif position:
+                    parents[name] = None  # its own position, not its parent's
+    for name in parents:
+        seen, current = set(), name
+        while current is not None and current not in raised and current not in seen:
+            seen.add(current)
+            current = parents.get(current)
+        if current in raised:
+            raised.add(name)
+    return frozenset(raised)
 
 
 class OdfLayout:
@@ -101,7 +117,7 @@ class OdfLayout:
     def __init__(self, data: bytes, name: str):
         self.name, self._data = name, data
         root = _content(data, name)
-        self._raised = _raised(root)
+        self._raised = _raised(root, *_styles(data))
         read = [(kind, _inline(p, self._raised)) for kind, p in _paragraphs(root)]
         self._inline = [inline for _, inline in read if inline.text.strip()]
         self.units = [Unit(kind, inline.text) for kind, inline in read if inline.text.strip()]
@@ -180,6 +196,18 @@ def _content(data: bytes, name: str):
             return etree.fromstring(package.read("content.xml"))
     except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError, OSError, ValueError) as exc:
         raise unreadable(name, "OpenDocument file", exc) from None
+
+
+def _styles(data: bytes) -> list:
+    """The package's ``styles.xml``, parsed (none where it is missing or broken: its styles
+    only tell superscript)."""
+    from lxml import etree
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            return [etree.fromstring(package.read("styles.xml"))]
+    except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError, OSError, ValueError):
+        return []
 
 
 def _paragraphs(root) -> Iterator[tuple[str, object]]:

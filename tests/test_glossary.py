@@ -8,7 +8,14 @@ from tests.fakes import EchoEngine
 from translate.checks.base import Sentence
 from translate.checks.glossary import applied_terms, summary_terms
 from translate.config import TranslationOptions
-from translate.engines.hf_loop.constraints import START, advance, advancing, allocate, needed
+from translate.engines.hf_loop.constraints import (
+    START,
+    advance,
+    advancing,
+    allocate,
+    gluing_mask,
+    needed,
+)
 from translate.glossary import GlossaryError, read_glossary, realized, terms_in
 from translate.stages.translation import Translator
 from translate.text.document import parse as parse_document
@@ -248,3 +255,9 @@ def test_settings_split_rows_with_terms_from_rows_without():
     assert held == [0, 2] and with_terms.row_caps == (10, 30) and with_terms.max_new_tokens == 30
     assert with_terms.row_terms == (("MP",), ("VVD",))
     assert free == [1] and without.row_caps == (20,) and without.row_terms is None
+
+
+def test_what_may_not_follow_a_completed_term_continues_its_word_or_address():
+    pieces = ["▁city", "▁council", "ors", "/en", ".nl", ".", ",", "-led", "▁the", "@x", "-"]
+    glue = gluing_mask(pieces, len(pieces)).tolist()
+    assert glue == [False, False, True, True, True, False, False, True, False, True, False]

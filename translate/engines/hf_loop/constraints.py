@@ -90,10 +90,16 @@ def allocate(candidates: list[tuple[float, int, int, State]], banks: Sequence[in
 def gluing_mask(pieces, size: int) -> torch.Tensor:
     """``[size]``: which token ids continue the word before them: a piece without its
     tokenizer's word-start mark (sentencepiece's ``▁``, byte-level BPE's ``Ġ``) that starts
-    with a letter or digit."""
+    with a letter or digit, with a slash or an ``@`` (an address's path: "haven.nl/en"), or
+    with a point or hyphen before one ("haven.nl.com", "council-led"); a point or a comma
+    alone ends the word."""
     glue = torch.zeros(size, dtype=torch.bool)
     for i, piece in enumerate(pieces[:size]):
-        glue[i] = bool(piece) and piece[0].isalnum()
+        glue[i] = bool(piece) and (
+            piece[0].isalnum()
+            or piece[0] in "/@"
+            or piece[0] in ".-" and len(piece) > 1 and piece[1].isalnum()
+        )
     return glue
 
 

@@ -131,6 +131,8 @@ def names(sentence: Sentence) -> Iterator[Finding]:
             continue
         # A sentence's first word may be a common word; only a near-copy marks it a name
         close = closest(fold(name), english_words, 88 if initial else 75)
+        if close is not None and initial and fold(name) in close and common_english(close):
+            continue  # a sentence's first word in an English word ("Mail": "Email")
         if close is not None:
             message = f"names: {name} in the source, spelled {close!r} in the translation"
             if common_dutch(fold(name)) and common_english(close):  # Bakker: "baker"

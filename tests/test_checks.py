@@ -262,6 +262,7 @@ def test_numbers_flags_changed_missing_and_new_numbers(source, translation, mess
         ("Het Amazonewoud krimpt.", "The Amazon rainforest is shrinking."),  # Amazone + woud
         ("De Gentse Feesten trokken publiek.", "The Ghent Festivities drew crowds."),
         ("Mail je vragen naar ons.", "Email your questions to us."),  # an opening word
+        ("Geen winnaar bij Staatsloterij", "No winner in the State Lottery"),  # a title word
         # a Dutch ending made English: places, peoples and their adjectives
         ("Ze reisde door Andalusië.", "She travelled through Andalusia."),
         ("Ze klommen in de Dolomieten.", "They climbed in the Dolomites."),

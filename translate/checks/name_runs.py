@@ -47,9 +47,10 @@ _STARTERS = frozenset(
 def new_capitalised_runs(translation: str, source: str, opening: bool = False) -> list[str]:
     """Runs of two or more capitalised words in ``translation`` with no word from
     ``source``, not starting a sentence (``opening``: they may, unless with a word like
-    "The"); titles ("Prime Minister") are left out."""
+    "The"); titles are left out before a name ("Prime Minister Netanjahoe"), kept before a
+    common English word ("State Lottery")."""
     known = source_words(fold(source))
-    runs, current, opened = [], [], False
+    runs, current, titles, opened = [], [], [], False
     for match in re.finditer(r"[\w'’-]+", translation):
         word = match.group()
         capital = word[0].isupper() and not after_break(translation, match.start())
@@ -57,13 +58,16 @@ def new_capitalised_runs(translation: str, source: str, opening: bool = False) -
         if title and (capital or opening and word[0].isupper()):
             if opened:
                 current = []  # "Israeli Prime Minister ...": an adjective, then a title
-            continue  # "Prime Minister Netanjahoe": a title, then one word
+            titles.append(word)
+            continue
         # a sentence's first word may open a run ("Book Week starts"), unless it is "The" ...
         opened = opening and word[0].isupper() and not capital and fold(word) not in _STARTERS
         capital = capital or opened
-        if capital and fold(word).removesuffix("'s") not in known:
-            current.append(word)
+        if capital and (folded := fold(word).removesuffix("'s")) not in known:
+            current += (titles if common_english(folded) else []) + [word]
+            titles = []
             continue
+        titles = []
         if len(current) >= 2:
             runs.append(" ".join(current))
         current = []

@@ -618,6 +618,9 @@ def test_negation_accepts_a_negation_said_either_way(source, translation):
         # as many negative prefixes on both sides: the source's niet is still unaccounted for
         ("Het is onduidelijk of hij niet komt.", "It is unclear whether he is coming.", "'niet'"),
         ("Het is niet de eerste keer.", "It is the first time.", "'niet'"),
+        # "disease" and "accident" are no negative forms ("dis" + "ease", "on" + "geluk")
+        ("Er is geen medicijn tegen de ziekte.", "There is a cure for the disease.", "'geen'"),
+        ("Bij het ongeluk raakte hij gewond.", "He was not injured in the accident.", "'not'"),
         ("Het verschil is niet groot.", "The difference is big.", "'niet'"),
     ],
 )

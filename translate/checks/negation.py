@@ -36,7 +36,11 @@ _ENGLISH = re.compile(
 # im-, il- and ir- only on what reads as an adjective ("insufficient", not "income")
 _PREFIXES = {"nl": ("on", "wan"), "en": ("un", "dis", "non", "in", "im", "il", "ir")}
 _ADJECTIVE = re.compile(r"(?:ble|ent|ant|ate|ete|ect|ive|al|ar|ure|ite|id|ous|ic)$")
-_NOT_NEGATIVE = frozenset("onlangs wanneer display discover discovered discovery dispatch".split())
+# Words a negative prefix seems to open that say no "not" (the start of each, any ending)
+_NOT_NEGATIVE = tuple(
+    "onlangs wanneer ongeluk ongeval onweer onkosten onlust onheil display discover dispatch "
+    "diseas discount discharg unveil unleash unfold unearth unravel unload".split()
+)
 _SUFFIXES = {"nl": ("loos", "loze", "loosheid"), "en": ("less", "lessly", "lessness")}
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _OWN_WORD = 3.0  # what the prefix or suffix leaves is a word: once in a million words
@@ -105,7 +109,7 @@ def negation(sentence: Sentence) -> Iterator[Finding]:
 def _negative_form(word: str, lang: str) -> bool:
     from wordfreq import zipf_frequency
 
-    if word in _NOT_NEGATIVE:
+    if word.startswith(_NOT_NEGATIVE):
         return False
     for prefix in _PREFIXES[lang]:
         rest = word[len(prefix) :].lstrip("-")

@@ -53,7 +53,6 @@ from translate.checks.time_words import (
     DATE_NAMES,
     ENGLISH_DATE_WORDS,
     HOURS,
-    SPOKEN,
     TIME,
     TIME_WORDS,
     TIMES,
@@ -61,6 +60,7 @@ from translate.checks.time_words import (
     decades,
     half_day_changes,
     said_times,
+    spoken,
 )
 from translate.checks.units import FORTNIGHT, unit_changes
 from translate.findings import Finding
@@ -300,7 +300,7 @@ def values(text: str, lang: str) -> Counter:
     # Decades as their tens ("jaren negentig", "jaren '90" = "the nineties", "the 1990s")
     text = decades(text, lang)
     text = ages_by_decade(text, lang)  # "dertigers": people in their thirties, 30
-    for pattern, shift, minute in SPOKEN[lang]:
+    for pattern, shift, minute in spoken(text, lang):
 
         def take_spoken(match: re.Match, shift=shift, minute=minute) -> str:
             word = match.group(1).lower()
@@ -310,7 +310,7 @@ def values(text: str, lang: str) -> Counter:
             found[Value("", (hour + shift - 1) % 12 + 1, minute)] += 1
             return " "
 
-        text = re.sub(pattern, take_spoken, text, flags=re.IGNORECASE)
+        text = pattern.sub(take_spoken, text)
     text, said = take_fractions(text, lang)  # "een kwart", "halved", "verdubbeld"
     found.update(Value(v, kind="fraction" if "/" in v else "") for v in said)
     text = _ORDINAL[lang].sub(" ", text)

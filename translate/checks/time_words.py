@@ -2,7 +2,7 @@
 whether a time kept its half of the day (``half_day_changes``).
 
 A time of day in figures (``8.15 uur``, ``20.00 uur``, ``8:15 p.m.``: ``TIME``), spoken
-(``half negen`` = 8:30, ``kwart voor drie`` = 2:45: ``SPOKEN``, ``HOURS``) or as a word
+(``half negen`` = 8:30, ``kwart voor drie`` = 2:45: ``spoken``, ``HOURS``) or as a word
 (``middernacht``, "noon": ``TIME_WORDS``); how many times (``tweemaal`` = "twice":
 ``TIMES``); days of the week and months by name, in either language (``DATE_NAMES``; a
 Dutch day in a compound, ``dinsdagavond``, and an English day a Dutch text borrows, "Black
@@ -70,20 +70,40 @@ def _minutes(lang: str) -> list[tuple[str, int, int]]:
 
 
 # Spoken times: "half negen" is 8:30, "kwart voor drie" 2:45, "half past eight" 8:30
-SPOKEN = {
-    "nl": _minutes("nl")
-    + [
+_HALVES = {
+    "nl": [
         (r"\bhalf\s+(\w+)", -1, 30),
         (r"\bkwart\s+over\s+(\w+)", 0, 15),
         (r"\bkwart\s+voor\s+(\w+)", -1, 45),
     ],
-    "en": _minutes("en")
-    + [
+    "en": [
         (r"\bhalf\s+past\s+(\w+)", 0, 30),
         (r"\bquarter\s+past\s+(\w+)", 0, 15),
         (r"\bquarter\s+to\s+(\w+)", -1, 45),
     ],
 }
+
+
+def _compiled(said: list[tuple[str, int, int]]) -> list[tuple[re.Pattern, int, int]]:
+    # compiled once: the checks use more expressions than ``re``'s cache holds
+    return [(re.compile(p, re.IGNORECASE), shift, minute) for p, shift, minute in said]
+
+
+_SPOKEN = {lang: (_compiled(_minutes(lang)), _compiled(_HALVES[lang])) for lang in ("nl", "en")}
+_SAID_MINUTES = {
+    lang: re.compile(rf"\b(?:{'|'.join(_MINUTES[lang])})[\s-]+(?:{after}|{before})\b", re.I)
+    for lang, (after, before) in (("nl", ("over", "voor")), ("en", ("past", "to")))
+}
+
+
+def spoken(text: str, lang: str) -> list[tuple[re.Pattern, int, int]]:
+    """The expressions of spoken times to read ``text`` with, each with the hour's shift
+    and the minute, in order: those of minutes before or after an hour (or its half) only
+    where ``text`` says some (they are many, and rare), then the halves and quarters."""
+    minutes, halves = _SPOKEN[lang]
+    return minutes + halves if _SAID_MINUTES[lang].search(text) else halves
+
+
 # Days of the week and months, in Dutch and in English; a Dutch day in a compound
 # ("dinsdagavond", "Aswoensdag"), and an English day a Dutch text borrows ("Black Friday")
 _DUTCH_DATE_WORDS = (

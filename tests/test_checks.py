@@ -663,6 +663,9 @@ def test_length_repetition_and_untranslated():
     )
     sold = "The shopkeeper was fined 4,500 euros for selling alcohol to minors."
     assert _kinds(length, fined, sold) == []
+    # a short Dutch compound in several English words: within the slack
+    group = "The parliamentary group voted unanimously in favour of the agreement."
+    assert _kinds(length, "De fractie stemde unaniem voor het akkoord.", group) == []
     assert _kinds(length, source, "The Council of State advises the") == ["length"]
     added = whole[:-1] + ", and many other things were said at length by everyone present there."
     assert _kinds(length, source, added) == ["length"]

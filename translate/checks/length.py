@@ -34,8 +34,9 @@ SHORT_CHARS, SHORT_WORDS, SLACK = 0.74, 0.9, 6
 # CLAUSE_WORDS x the source's, which holds more conjunctions and commas than the translation
 # (clauses.py), in a source of _CLAUSE_MIN characters or more
 CLAUSE_CHARS, CLAUSE_WORDS, _CLAUSE_MIN = 0.8, 0.8, 40
-# Too long: more characters than LONG_CHARS x the source's, plus SLACK
-LONG_CHARS = 1.45
+# Too long: more characters than LONG_CHARS x the source's, plus LONG_SLACK (a short Dutch
+# compound may take English several words: "fractie", "parliamentary group")
+LONG_CHARS, LONG_SLACK = 1.45, 8
 _END = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
 _MIN_CHARS = 12  # shorter sources are headings, names, figures: no length to judge
 _ACRONYM = re.compile(r"\b[A-Z][A-Za-z]{1,4}\b")
@@ -73,7 +74,7 @@ def length(sentence: Sentence) -> Iterator[Finding]:
             "fewer clauses (a clause dropped)"
         )
         yield Finding("length", message, data=data)
-    elif len(translation) > LONG_CHARS * (len(source) + _spelled_out(source, translation)) + SLACK:
+    elif len(translation) > LONG_CHARS * (len(source) + _spelled_out(source, translation)) + LONG_SLACK:
         message = f"length: {len(translation)} characters for {len(source)} in the source (added)"
         yield Finding("length", message, data=data)
     elif len(split_sentences(translation)) > len(split_sentences(source)) + 0 and chars > 1.25:

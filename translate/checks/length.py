@@ -74,7 +74,10 @@ def length(sentence: Sentence) -> Iterator[Finding]:
             "fewer clauses (a clause dropped)"
         )
         yield Finding("length", message, data=data)
-    elif len(translation) > LONG_CHARS * (len(source) + _spelled_out(source, translation)) + LONG_SLACK:
+    elif (
+        len(translation)
+        > LONG_CHARS * (len(source) + _spelled_out(source, translation)) + LONG_SLACK
+    ):
         message = f"length: {len(translation)} characters for {len(source)} in the source (added)"
         yield Finding("length", message, data=data)
     elif len(split_sentences(translation)) > len(split_sentences(source)) + 0 and chars > 1.25:

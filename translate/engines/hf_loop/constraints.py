@@ -98,7 +98,7 @@ def gluing_mask(pieces, size: int) -> torch.Tensor:
         glue[i] = bool(piece) and (
             piece[0].isalnum()
             or piece[0] in "/@"
-            or piece[0] in ".-" and len(piece) > 1 and piece[1].isalnum()
+            or (piece[0] in ".-" and len(piece) > 1 and piece[1].isalnum())
         )
     return glue
 

@@ -588,6 +588,10 @@ def test_a_number_said_in_its_unit_is_accepted(source, translation):
         ("Het gaat om maar liefst 300 banen.", "It concerns no fewer than 300 jobs."),
         ("Het was een kleine brand.", "It was not a big fire."),
         ("Het bedrijf verloor de rechtszaak.", "The company did not win the lawsuit."),
+        # two negations, one over both sides of an "or", or "neither ... nor"
+        ("Het is niet duur en niet moeilijk.", "It is not expensive or difficult."),
+        ("Hij heeft geen auto en geen fiets.", "He has neither a car nor a bike."),
+        ("Ze wist niet dat hij niet kwam.", "She didn't know he wasn't coming."),
     ],
 )
 def test_negation_accepts_a_negation_said_either_way(source, translation):
@@ -622,6 +626,12 @@ def test_negation_accepts_a_negation_said_either_way(source, translation):
         ("Er is geen medicijn tegen de ziekte.", "There is a cure for the disease.", "'geen'"),
         ("Bij het ongeluk raakte hij gewond.", "He was not injured in the accident.", "'not'"),
         ("Het verschil is niet groot.", "The difference is big.", "'niet'"),
+        # one of two negations lost
+        (
+            "Ze wist niet dat hij niet zou komen.",
+            "She did not know that he would come.",
+            "2 negations in the source (niet, niet), 1 in the translation",
+        ),
     ],
 )
 def test_negation_flags_a_negation_lost_or_added(source, translation, message):

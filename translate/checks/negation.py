@@ -10,7 +10,8 @@ without asking for one: a negative prefix on a word of its own (``onduidelijk`` 
 "unclear", "insufficient", "dislike"), a suffix (``werkloos``, "goalless"), and words such
 as ``zonder`` = "without", ``weigeren`` = "refuse", ``pas in maart`` = "not until March",
 ``minder`` = "not as many", "yet to", "fail", "stop", "lack". So a finding is a negation
-on one side with neither a negation nor such a word on the other."""
+on one side with neither a negation nor such a word on the other, or two negations or
+more in the source and fewer in the translation where no "or" lets one stand for two."""
 
 from __future__ import annotations
 
@@ -103,6 +104,24 @@ def negation(sentence: Sentence) -> Iterator[Finding]:
         word = theirs[0]
         message = f"negation: {word!r} in the translation, no negation in the source"
         yield Finding("negation", message, data={"translation": word})
+    elif len(ours) >= 2 and len(theirs) < len(ours) and not _one_for_two(source, translation):
+        # "Ze wist niet dat hij niet zou komen" rendered "She did not know he would come"
+        message = (
+            f"negation: {len(ours)} negations in the source ({', '.join(ours)}), "
+            f"{len(theirs)} in the translation"
+        )
+        yield Finding("negation", message, data={"source": len(ours), "translation": len(theirs)})
+
+
+# One negation over two joined things ("niet duur en niet moeilijk": "not expensive or
+# difficult", "neither ... nor")
+_OVER_BOTH = re.compile(r"\b(?:or|nor|neither)\b", re.I)
+
+
+def _one_for_two(source: str, translation: str) -> bool:
+    """Whether the translation may say the source's negations with fewer: one over both
+    sides of an "or", or one said in other words."""
+    return bool(_OVER_BOTH.search(translation)) or said_otherwise(source, translation, "en")
 
 
 @lru_cache(maxsize=65_536)

@@ -70,6 +70,9 @@ def _kinds(check, source: str, translation: str) -> list[str]:
         ("Om vijf over half negen begint het.", "It starts at twenty-five to nine."),
         ("Om vijf voor zeven vertrok de trein.", "The train left at 6.55."),
         ("Om vijf over drie begon het.", "It started at five past three."),
+        # a score said in words
+        ("De wedstrijd eindigde in 0-0.", "The match ended goalless."),
+        ("Ajax speelde doelpuntloos gelijk.", "Ajax drew 0-0."),
         # ... not a range or an amount
         ("De prijs steeg van vijf tot tien procent.", "It rose from five to ten percent."),
         ("Hij kreeg een tien voor drie vakken.", "He got a ten for three subjects."),
@@ -144,6 +147,7 @@ def test_numbers_accepts_the_same_numbers_in_english_notation(source, translatio
             "3:20 in the source, 3:50 in the translation",
         ),
         ("Om vijf voor zeven vertrok hij.", "He left at five past seven.", "6:55 in the source"),
+        ("Het werd 1-0.", "It ended goalless.", "1 in the source, 0 in the translation"),
         (
             "In 2015 begon het.",
             "It started in 2016.",
@@ -588,6 +592,7 @@ def test_a_number_said_in_its_unit_is_accepted(source, translation):
         ("Het gaat om maar liefst 300 banen.", "It concerns no fewer than 300 jobs."),
         ("Het was een kleine brand.", "It was not a big fire."),
         ("Het bedrijf verloor de rechtszaak.", "The company did not win the lawsuit."),
+        ("De trein had geen vertraging.", "The train was on time."),
         # two negations, one over both sides of an "or", or "neither ... nor"
         ("Het is niet duur en niet moeilijk.", "It is not expensive or difficult."),
         ("Hij heeft geen auto en geen fiets.", "He has neither a car nor a bike."),

@@ -101,6 +101,7 @@ ANTONYMS = [
         ("verlies* verloor* verloren", "win wins won winning"),
         ("moeite", "easy easily"),
         ("niet_anders", "bound_to must have_to has_to had_to"),
+        ("vertraging* vertraagd*", "on_time punctual*"),
         ("leven levend* overleef* overleefd*", "dead died killed"),
         ("zeker", "uncertain unsure doubt*"),
         ("doorgaan gaat_door ging_door", "off postpone*"),

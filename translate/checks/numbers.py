@@ -62,7 +62,7 @@ from translate.checks.time_words import (
     said_times,
     spoken,
 )
-from translate.checks.units import FORTNIGHT, unit_changes
+from translate.checks.units import FORTNIGHT, GOALLESS, unit_changes
 from translate.findings import Finding
 
 # Words text2num would read as numbers where they are not (or not for the other language)
@@ -290,6 +290,7 @@ def values(text: str, lang: str) -> Counter:
     text = TIME[lang].sub(take_time, said_times(text, lang))
     if lang == "en":
         text = FORTNIGHT.sub(" 2 weeks ", text)
+    text = GOALLESS[lang].sub(" 0-0 ", text)
     # Days of the week and months by name: part of a date as much as its figures
     for match in DATE_NAMES[lang].finditer(text):
         name = next(g for g in match.groups() if g)

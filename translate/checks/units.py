@@ -65,6 +65,13 @@ _PART = {
 _ONE = re.compile(r"(?<!\bof\s)\b(?:an?)\s+(?!second\b)(?=" + UNIT_PATTERN["en"] + ")", re.I)
 _BARE = re.compile(r"(?<!\d )\b(kwartier|etmaal)\b", re.I)
 FORTNIGHT = re.compile(r"\b(?:a\s+)?fortnight\b", re.IGNORECASE)
+# A score said in words: "doelpuntloos", "een brilstand", "ended goalless" are 0-0
+GOALLESS = {
+    "nl": re.compile(
+        r"\b(?:doelpuntloo(?:s|ze)|zonder\s+(?:doelpunten|te\s+scoren)|brilstand)\b", re.I
+    ),
+    "en": re.compile(r"\b(?:goalless|scoreless|nil-nil)\b", re.IGNORECASE),
+}
 
 # Rates: "per week" = "a week", "per week", "every week", "weekly"
 _RATE = {

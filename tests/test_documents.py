@@ -318,6 +318,11 @@ def test_markdown_html_blocks_other_blocks_open_or_close_are_translated_between_
     )
     assert not [f for f in result.record.findings if f.kind == "kept_html"]
     assert _markdown_echo(text) == text
+    # a block with an image alone: its alt text is its words
+    (image,) = pipeline.process(
+        [Article("i.md", '# Kop\n\n<img src="x" alt="Een foto">\n', "markdown")]
+    )
+    assert image.translation == '# KOP\n\n<img src="x" alt="EEN FOTO">\n'
 
 
 def test_markdown_front_matter_fields_a_reader_sees_are_translated_in_place():

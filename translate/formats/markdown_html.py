@@ -41,7 +41,7 @@ def html_blocks(tokens, lines: list[str], name: str) -> tuple[list[HtmlBlock], i
             continue
         first, last = token.map
         source = "\n".join(lines[first:last]).rstrip("\n")
-        if not any(c.isalpha() for c in _TAG.sub("", source)):
+        if not _words(source):
             continue  # no words: an embed, a comment, an opening or closing tag alone
         # at the top level (no list or quote markers before it)
         found = _fragment(source, name) if source == token.content.rstrip("\n") else None
@@ -54,6 +54,14 @@ def html_blocks(tokens, lines: list[str], name: str) -> tuple[list[HtmlBlock], i
 
 
 _TAG = re.compile(r"<[^<>]*>")
+_ALT = re.compile(r"""\b(?:alt|title)\s*=\s*["']?[^"'>]*[^\W\d_]""", re.IGNORECASE)
+
+
+def _words(source: str) -> bool:
+    """Whether an HTML block holds words a reader sees: text, or an image's alt text."""
+    return any(c.isalpha() for c in _TAG.sub("", source)) or bool(_ALT.search(source))
+
+
 # A tag at the block's start or end, opening or closing: one another block may pair
 _START = re.compile(r"\s*</?[a-zA-Z][\w-]*(?:\s[^<>]*)?>\s*")
 _END = re.compile(r"\s*</?[a-zA-Z][\w-]*(?:\s[^<>]*)?>\s*\Z")
@@ -73,7 +81,7 @@ def _fragment(source: str, name: str) -> tuple[str, HtmlLayout, str] | None:
     for start in heads:
         for end in tails:
             middle = source[start:end]
-            if end <= start or not any(c.isalpha() for c in _TAG.sub("", middle)):
+            if end <= start or not _words(middle):
                 continue
             try:
                 layout = HtmlLayout(middle, name, fragment=True)

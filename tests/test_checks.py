@@ -73,6 +73,8 @@ def _kinds(check, source: str, translation: str) -> list[str]:
         # a score said in words
         ("De wedstrijd eindigde in 0-0.", "The match ended goalless."),
         ("Ajax speelde doelpuntloos gelijk.", "Ajax drew 0-0."),
+        # a day kept in a title kept in Dutch
+        ("Het programma Zondag met Lubach keert terug.", "Zondag met Lubach is returning."),
         # ... not a range or an amount
         ("De prijs steeg van vijf tot tien procent.", "It rose from five to ten percent."),
         ("Hij kreeg een tien voor drie vakken.", "He got a ten for three subjects."),
@@ -267,6 +269,8 @@ def test_numbers_flags_changed_missing_and_new_numbers(source, translation, mess
         ("De Gentse Feesten trokken publiek.", "The Ghent Festivities drew crowds."),
         ("Mail je vragen naar ons.", "Email your questions to us."),  # an opening word
         ("Geen winnaar bij Staatsloterij", "No winner in the State Lottery"),  # a title word
+        ("Hij won de Johan Cruijff Schaal.", "He won the Johan Cruyff Shield."),  # ij: y
+        ("De Gouden Kalf ging naar haar.", "The Golden Calf went to her."),
         # a Dutch ending made English: places, peoples and their adjectives
         ("Ze reisde door Andalusië.", "She travelled through Andalusia."),
         ("Ze klommen in de Dolomieten.", "They climbed in the Dolomites."),

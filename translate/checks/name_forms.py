@@ -172,12 +172,14 @@ def english_endings(spelled: str) -> tuple[str, ...]:
     """A name (folded, in English transliteration) with its Dutch ending made English, and
     with an English plural "s" ("Himalaya": the Himalayas); each also with Dutch spellings
     of a vowel or a double consonant English writes otherwise ("Dolomieten": Dolomites,
-    "Apennijnen": Apennines, "Transsylvanië": Transylvania)."""
+    "Apennijnen": Apennines, "Transsylvanië": Transylvania); and with an "ij" as "y" ("Cruijff":
+    Cruyff)."""
     out = [spelled + "s"]
     for dutch, english in _ENDINGS:
         if spelled.endswith(dutch) and len(spelled) - len(dutch) >= 3:
             out += [spelled[: -len(dutch)] + e for e in english]
-    return tuple(dict.fromkeys(out + [_VOWELS.sub(lambda m: _VOWEL[m.group()], w) for w in out]))
+    out += [_VOWELS.sub(lambda m: _VOWEL[m.group()], w) for w in out]
+    return tuple(dict.fromkeys(out + [spelled.replace("ij", "y")]))  # Cruijff: Cruyff
 
 
 _VOWEL = {"ie": "i", "ij": "i", "ss": "s", "oe": "u"}

@@ -59,6 +59,7 @@ from translate.checks.time_words import (
     TIMES_WORDS,
     decades,
     half_day_changes,
+    kept_dates,
     said_times,
     spoken,
 )
@@ -106,7 +107,8 @@ def numbers(sentence: Sentence) -> Iterator[Finding]:
     """Findings of kind ``numbers`` for one translated sentence."""
     if "ton" in sentence.source:  # "vier ton" = "400,000 euros"
         sentence = replace(sentence, source=money_tons(sentence.source, sentence.translation))
-    source, translation = values(sentence.source, "nl"), values(sentence.translation, "en")
+    kept = kept_dates(sentence.source, sentence.translation)  # "Zondag met Lubach"
+    source, translation = values(kept, "nl"), values(sentence.translation, "en")
     missing, extra = source - translation, translation - source
     # One as a word on the other side ("1 op de 3" = "one in three")
     for side, text, lang in ((missing, sentence.translation, "en"), (extra, sentence.source, "nl")):

@@ -119,6 +119,24 @@ DATE_INDEX = {
     w.lower(): i for words in (_DUTCH_DATE_WORDS, ENGLISH_DATE_WORDS) for i, w in enumerate(words)
 }
 _ENGLISH_DAYS = "|".join(ENGLISH_DATE_WORDS[:7])
+# Dutch day and month names English never writes (not "april", "september", ...)
+_DUTCH_ONLY_DATES = re.compile(
+    r"\b(?:"
+    + "|".join(w for w in _DUTCH_DATE_WORDS if w.capitalize() not in ENGLISH_DATE_WORDS)
+    + r")\b",
+    re.IGNORECASE,
+)
+
+
+def kept_dates(source: str, translation: str) -> str:
+    """``source`` without the Dutch day and month names the translation keeps as written (a
+    title kept in Dutch: ``Zondag met Lubach``): words of a name, no date."""
+    for match in reversed(list(_DUTCH_ONLY_DATES.finditer(source))):
+        if re.search(rf"\b{match.group()}\b", translation):
+            source = source[: match.start()] + " " + source[match.end() :]
+    return source
+
+
 DATE_NAMES = {
     "nl": re.compile(
         r"(?i:\b(?:as|palm)?(" + "|".join(_DUTCH_DATE_WORDS[:7]) + r")(?:en|s)?"

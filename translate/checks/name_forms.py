@@ -179,7 +179,9 @@ def english_endings(spelled: str) -> tuple[str, ...]:
         if spelled.endswith(dutch) and len(spelled) - len(dutch) >= 3:
             out += [spelled[: -len(dutch)] + e for e in english]
     out += [_VOWELS.sub(lambda m: _VOWEL[m.group()], w) for w in out]
-    return tuple(dict.fromkeys(out + [spelled.replace("ij", "y")]))  # Cruijff: Cruyff
+    if "ij" in spelled:
+        out.append(spelled.replace("ij", "y"))  # Cruijff: Cruyff
+    return tuple(dict.fromkeys(w for w in out if w != spelled))
 
 
 _VOWEL = {"ie": "i", "ij": "i", "ss": "s", "oe": "u"}

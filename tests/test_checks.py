@@ -597,6 +597,8 @@ def test_a_number_said_in_its_unit_is_accepted(source, translation):
         ("Het was een kleine brand.", "It was not a big fire."),
         ("Het bedrijf verloor de rechtszaak.", "The company did not win the lawsuit."),
         ("De trein had geen vertraging.", "The train was on time."),
+        ("Dat is zonder meer de beste.", "That is simply the best."),  # an idiom
+        ("Hij won zonder twijfel.", "He undoubtedly won."),  # un + doubted + ly
         # two negations, one over both sides of an "or", or "neither ... nor"
         ("Het is niet duur en niet moeilijk.", "It is not expensive or difficult."),
         ("Hij heeft geen auto en geen fiets.", "He has neither a car nor a bike."),
@@ -635,6 +637,12 @@ def test_negation_accepts_a_negation_said_either_way(source, translation):
         ("Er is geen medicijn tegen de ziekte.", "There is a cure for the disease.", "'geen'"),
         ("Bij het ongeluk raakte hij gewond.", "He was not injured in the accident.", "'not'"),
         ("Het verschil is niet groot.", "The difference is big.", "'niet'"),
+        ("De wijk is zonder stroom.", "The district has power.", "'zonder' in the source"),
+        (
+            "De vermiste man is nog niet gevonden.",
+            "The missing man has been found.",
+            "'niet'",  # "missing" renders vermiste, no negation of its own
+        ),
         # one of two negations lost
         (
             "Ze wist niet dat hij niet zou komen.",

@@ -3,12 +3,12 @@ kabinet wil de belasting niet verhogen`` rendered "The cabinet wants to raise th
 meaning turned round with every number and name in place.
 
 A negation is a word that says "not" outright: Dutch ``niet``, ``geen``, ``nooit``,
-``niemand``, ``niets``, ``nergens``, ``noch``, ``nee``; English "not", "-n't", "no",
-"never", "nobody", "no one", "nothing", "nowhere", "none", "neither", "nor". Either
-language says the same in other words too, and those excuse the other side's negation
-without asking for one: a negative prefix on a word of its own (``onduidelijk`` =
-"unclear", "insufficient", "dislike"), a suffix (``werkloos``, "goalless"), and words such
-as ``zonder`` = "without", ``weigeren`` = "refuse", ``pas in maart`` = "not until March",
+``niemand``, ``niets``, ``nergens``, ``noch``, ``nee``, ``zonder`` (not ``zonder meer``);
+English "not", "-n't", "no", "never", "nobody", "no one", "nothing", "nowhere", "none",
+"neither", "nor", "without". Either language says the same in other words too, and those
+excuse the other side's negation without asking for one: a negative prefix on a word of its
+own (``onduidelijk`` = "unclear", "insufficient", "undoubtedly"), a suffix (``werkloos``,
+"goalless"), and words such as ``weigeren`` = "refuse", ``pas in maart`` = "not until March",
 ``minder`` = "not as many", "yet to", "fail", "stop", "lack". So a finding is a negation
 on one side with neither a negation nor such a word on the other, or two negations or
 more in the source and fewer in the translation where no "or" lets one stand for two."""
@@ -24,10 +24,10 @@ from translate.checks.negation_words import ANTONYMS, SAID_OTHERWISE
 from translate.findings import Finding
 
 _DUTCH = re.compile(
-    r"\b(niet|geen|nooit|niemand|niets|niks|nergens|noch|geenszins|nimmer|nee|neen)\b", re.I
+    r"\b(niet|geen|nooit|niemand|niets|niks|nergens|noch|geenszins|nimmer|nee|neen|zonder)\b", re.I
 )
 _ENGLISH = re.compile(
-    r"\b(not|cannot|never|nobody|nothing|nowhere|none|neither|nor|no-one|no one"
+    r"\b(not|cannot|never|nobody|nothing|nowhere|none|neither|nor|no-one|no one|without"
     r"|no(?!\.?\s*\d))\b|\b(\w+n['’]t)\b",
     re.I,
 )
@@ -57,11 +57,17 @@ _IDIOMS = re.compile(
 )
 
 
+# ... and Dutch ones, which may be rendered without any ("zonder meer": "simply")
+_DUTCH_IDIOMS = re.compile(r"\bzonder\s+meer\b", re.I)
+
+
 def negations(text: str, lang: str, idioms: bool = True) -> list[str]:
     """The words of ``text`` that say "not" outright, in ``lang`` ("nl" or "en"); without
     ``idioms``, those of English phrases that negate nothing are left out."""
     pattern = _DUTCH if lang == "nl" else _ENGLISH
-    if not idioms and lang == "en":
+    if lang == "nl":
+        text = _DUTCH_IDIOMS.sub(" ", text)
+    elif not idioms:
         text = _IDIOMS.sub(" ", text)
     return [next(g for g in m.groups() if g).lower() for m in pattern.finditer(text)]
 
@@ -138,6 +144,8 @@ def _negative_form(word: str, lang: str) -> bool:
             continue
         if zipf_frequency(rest, lang) >= _OWN_WORD:
             return True
+        if lang == "en" and rest.endswith("ly") and zipf_frequency(rest[:-2], lang) >= _OWN_WORD:
+            return True  # "undoubtedly": un + doubted + ly
     for suffix in _SUFFIXES[lang]:
         stem = word[: -len(suffix)]
         if word.endswith(suffix) and len(stem) >= 3 and zipf_frequency(stem, lang) >= _OWN_WORD:

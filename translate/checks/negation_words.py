@@ -22,10 +22,9 @@ def _words(forms: str) -> re.Pattern:
 SAID_OTHERWISE = [
     (_words(nl), _words(en))
     for nl, en in (
-        ("zonder", "without"),
         ("weiger* afwijz* afgewezen wees_af wijst_af", "refus* declin* reject*"),
         ("ontken*", "deny denies denied denial*"),
-        ("ontbre* gebrek*", "lack* absen* missing"),
+        ("ontbre* gebrek* vermist*", "lack* absen* missing"),
         ("afwezig*", "absen*"),
         ("verbod* verbied* verboden* verbood", "ban bans banned banning prohibit* forbid* forbad*"),
         ("mislukt* mislukk* faal* falen gefaald", "fail*"),
@@ -102,6 +101,7 @@ ANTONYMS = [
         ("moeite", "easy easily"),
         ("niet_anders", "bound_to must have_to has_to had_to"),
         ("vertraging* vertraagd*", "on_time punctual*"),
+        ("probleem problemen", "smooth* easily"),
         ("leven levend* overleef* overleefd*", "dead died killed"),
         ("zeker", "uncertain unsure doubt*"),
         ("doorgaan gaat_door ging_door", "off postpone*"),

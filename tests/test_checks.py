@@ -656,6 +656,26 @@ def test_negation_flags_a_negation_lost_or_added(source, translation, message):
     assert found.kind == "negation" and message in found.message
 
 
+def test_repetition_flags_a_stutter_but_not_what_english_says_twice():
+    assert _kinds(repetition, "Hij opende de nieuwe brug.", "He opened the new new bridge.") == [
+        "repetition"
+    ]
+    assert _kinds(repetition, "Hij opende de brug.", "He opened the the bridge.") == ["repetition"]
+    for translation in (
+        "He said that that is right.",
+        "She had had enough.",
+        "He gave her her book.",
+        "He was sworn in in January.",  # two letters
+        "They visited Walla Walla.",  # capitalised: a name
+    ):
+        assert _kinds(repetition, "Hij zei het.", translation) == [], translation
+    # a source that says a word twice as Dutch does ("die die") still has its loops judged
+    source = "De man die die auto kocht, betaalde contant."
+    assert _kinds(repetition, source, "The man who bought that car car car paid cash.") == [
+        "repetition"
+    ]
+
+
 def test_negation_leaves_a_kept_dutch_word_to_the_untranslated_check():
     kept = ("Hij komt niet.", "He komt niet.")
     assert _kinds(negation, *kept) == []

@@ -11,18 +11,27 @@ from translate.checks.base import Sentence
 from translate.findings import Finding
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
+# Words English or Dutch says twice ("that that", "had had", "gave her her book", "de man
+# die die auto kocht")
+_DOUBLED = frozenset(
+    "that had her very more much long there far now yes bye out off dat die".split()
+)
 
 
 def repeats(text: str) -> tuple[str, int] | None:
-    """The most repeated run in ``text``: a word three times in a row, a phrase of two
-    or more words three times (four words or more: twice; two or three words: twice in a
-    row, "from home, from home", "for four matches for four matches"); None when nothing
-    repeats so."""
-    tokens = [t.lower() for t in _TOKEN.findall(text)]
+    """The most repeated run in ``text``: a word three times in a row (a lowercase word of
+    three letters or more: twice, "the new new bridge"), a phrase of two or more words three
+    times (four words or more: twice; two or three words: twice in a row, "from home, from
+    home", "for four matches for four matches"); None when nothing repeats so."""
+    written = _TOKEN.findall(text)
+    tokens = [t.lower() for t in written]
     run, best = 1, None
-    for previous, token in zip(tokens, tokens[1:], strict=False):
+    for i, (previous, token) in enumerate(zip(tokens, tokens[1:], strict=False)):
         run = run + 1 if token == previous else 1
-        if run >= 3 and (best is None or run > best[1]):
+        # a stutter: a lowercase word of three letters or more twice in a row ("the new new
+        # bridge"), not one English doubles ("that that", "had had")
+        stutter = run == 2 and len(token) >= 3 and written[i + 1].islower()
+        if (run >= 3 or stutter and token not in _DOUBLED) and (best is None or run > best[1]):
             best = (token, run)
     for n in range(2, 9):
         grams = Counter(tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1))

@@ -508,12 +508,10 @@ def test_pptx_typed_footnote_number_never_reaches_the_model_and_powers_stay_text
     data = io.BytesIO()
     deck.save(data)
 
-    engine = EchoEngine()
-    pipeline = Pipeline(Translator(engine), language_check="nl")
+    pipeline, engine = _echo()
     (result,) = pipeline.process([Article("a.pptx", "", "pptx", data=data.getvalue())])
     assert result.status == DONE, result.reason
-    sent = [row for batch in engine.batches for row in batch]
-    assert "De dijk brak in juli en 10 m2 water." in sent  # not "juli1"
+    assert "De dijk brak in juli en 10 m2 water." in _sent(engine)  # not "juli1"
     out = Presentation(io.BytesIO(result.translation)).slides[0].placeholders[1].text_frame
     runs = [(r.text, r.font._rPr.get("baseline")) for r in out.paragraphs[0].runs]
     assert ("1", "30000") in runs and ("2", "30000") in runs
@@ -1047,8 +1045,7 @@ def test_odt_a_named_superscript_style_and_one_based_on_it_mark_a_typed_note_num
     document.text.addElement(paragraph)
     out = io.BytesIO()
     document.save(out)
-    engine = EchoEngine()
-    pipeline = Pipeline(Translator(engine), language_check="nl")
+    pipeline, engine = _echo()
     (echoed,) = pipeline.process([Article("a.odt", "", "odt", data=out.getvalue())])
     assert "De dijk brak in juli en in augustus." in _sent(engine)
     assert _odt_text(echoed.translation) == _odt_text(out.getvalue())

@@ -165,6 +165,7 @@ _ENDINGS = (
     ("ische", ("ian", "ic", "an")),
     ("isch", ("ian", "ic", "an")),
     ("aarse", ("ar",)),
+    ("e", ("",)),  # Amazone: Amazon
 )
 
 

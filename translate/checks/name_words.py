@@ -289,6 +289,7 @@ NAME_WORDS = {
     "gouden": ("Golden", "Gold"),
     "zilveren": ("Silver",),
     "kalf": ("Calf",),
+    "stad": ("City", "Town"),
     "opstand": ("Uprising", "Revolt", "Rising"),
     "revolutie": ("Revolution",),
     "slag": ("Battle",),

@@ -141,7 +141,10 @@ def names(sentence: Sentence) -> Iterator[Finding]:
         elif (
             not initial
             and not (
-                len(name) >= 9 and not _tabled(name) and _opening(sentence, found, name, group)
+                len(name) >= 9
+                and not _tabled(name)
+                and zipf(fold(name), "en") < _KNOWN_IN_ENGLISH
+                and _opening(sentence, found, name, group)
             )
         ) or (initial and dropped_opening(name, sentence.source, sentence.translation)):
             message = f"names: {name} in the source, not in the translation"
@@ -153,6 +156,10 @@ def names(sentence: Sentence) -> Iterator[Finding]:
         message = f"names: {name} in the source, {rendered!r} in the translation"
         message += " (its particle translated)"
         yield Finding("names", message, data={"name": name, "spelled": rendered})
+
+
+# A name English text writes this often (Zipf) is kept as it is, never made into words
+_KNOWN_IN_ENGLISH = 3.5
 
 
 def _place(name: str) -> bool:

@@ -272,16 +272,22 @@ def test_markdown_blocks_stay_as_written():
     assert "- PUNT `code`  \n  TWEEDE REGEL[^1]" in upper and "[^1]: EEN VOETNOOT." in upper
 
 
+def _shouted_markdown(text: str, name: str = "t.md"):
+    """The batch job's result for a Markdown page, with the fake that capitalises."""
+    (result,) = Pipeline(Translator(ShoutEngine()), language_check="nl").process(
+        [Article(name, text, "markdown")]
+    )
+    return result
+
+
 def test_markdown_html_blocks_are_translated_where_they_are_whole_fragments():
-    engine = ShoutEngine()
-    pipeline = Pipeline(Translator(engine), language_check="nl")
     text = (
         '# Kop\n\n<figure>\n<img src="brug.jpg" alt="De nieuwe brug">\n'
         "<figcaption>De brug bij <b>nacht</b>.</figcaption>\n</figure>\n\nTekst erna.\n\n"
         "<details>\n<summary>Meer lezen</summary>\n\nEen alinea in Markdown.\n\n</details>\n\n"
         "- Een punt\n\n  <div>In een lijst</div>\n\n<!-- opmerking van de redactie -->\n"
     )
-    (result,) = pipeline.process([Article("t.md", text, "markdown")])
+    result = _shouted_markdown(text)
     out = result.translation
     # the figure: caption and alt text translated, its tags and lines as they were
     assert '<figure>\n<img src="brug.jpg" alt="DE NIEUWE BRUG">\n' in out
@@ -303,14 +309,12 @@ def test_markdown_html_blocks_are_translated_where_they_are_whole_fragments():
 
 
 def test_markdown_html_blocks_other_blocks_open_or_close_are_translated_between_those_tags():
-    engine = ShoutEngine()
-    pipeline = Pipeline(Translator(engine), language_check="nl")
     text = (
         '<div class="kader">\n<p>Let op: de weg is dicht.</p>\n\nNog een alinea.\n\n'
         "</div>\n<p>Daarna een zin.</p>\n\n<section>\n<div>\n<h2>Kop twee</h2>\n\nTekst.\n\n"
         "</div>\n</section>\n"
     )
-    (result,) = pipeline.process([Article("t.md", text, "markdown")])
+    result = _shouted_markdown(text)
     assert result.translation == (
         '<div class="kader">\n<p>LET OP: DE WEG IS DICHT.</p>\n\nNOG EEN ALINEA.\n\n'
         "</div>\n<p>DAARNA EEN ZIN.</p>\n\n<section>\n<div>\n<h2>KOP TWEE</h2>\n\nTEKST.\n\n"
@@ -319,9 +323,7 @@ def test_markdown_html_blocks_other_blocks_open_or_close_are_translated_between_
     assert not [f for f in result.record.findings if f.kind == "kept_html"]
     assert _markdown_echo(text) == text
     # a block with an image alone: its alt text is its words
-    (image,) = pipeline.process(
-        [Article("i.md", '# Kop\n\n<img src="x" alt="Een foto">\n', "markdown")]
-    )
+    image = _shouted_markdown('# Kop\n\n<img src="x" alt="Een foto">\n', "i.md")
     assert image.translation == '# KOP\n\n<img src="x" alt="EEN FOTO">\n'
 
 
